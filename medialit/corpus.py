@@ -1,0 +1,165 @@
+"""Load the five texts and their annotations as pandas DataFrames.
+
+Every loader reads from the repository's ``data/`` folder (found relative to
+this package) unless you pass another folder as ``data_dir``.  Columns with a
+fixed vocabulary come back as pandas categoricals, in the codebook's order.
+
+>>> sentences = load_sentences()
+>>> sentences.label.cat.categories.tolist()
+['fact', 'attributed', 'advocacy', 'meta']
+>>> raw = load_raw("balakot")
+>>> row = sentences[sentences.sent_id == "balakot-001"].iloc[0]
+>>> raw[row.start:row.end] == row.text
+True
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from . import schema
+
+__all__ = [
+    "DataError", "data_dir", "load_raw", "load_manifest", "load_articles", "load_sentences",
+    "load_spans", "load_actors", "load_lexicon", "load_frames", "article_ids", "sentence",
+]
+
+_PACKAGE_ROOT = Path(__file__).resolve().parent.parent
+
+
+class DataError(ValueError):
+    """A data file is missing or cannot be read; the message says which and what to do."""
+
+
+def data_dir(data_dir: str | Path | None = None) -> Path:
+    """The folder the loaders read: ``data_dir`` if given, else the repository's ``data/``.
+
+    >>> data_dir().name
+    'data'
+    """
+    folder = Path(data_dir) if data_dir is not None else _PACKAGE_ROOT / "data"
+    if not folder.is_dir():
+        raise DataError(f"Data folder not found: {folder}. Run from a full copy of the repository.")
+    return folder
+
+
+def _read_csv(name: str, folder: str | Path | None, **kwargs) -> pd.DataFrame:
+    path = data_dir(folder) / name
+    if not path.is_file():
+        raise DataError(f"{name} is missing from the data folder ({path.parent.name}/).")
+    return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8", **kwargs)
+
+
+def _categorical(frame: pd.DataFrame, column: str, values) -> None:
+    frame[column] = pd.Categorical(frame[column], categories=list(values))
+
+
+def _integers(frame: pd.DataFrame, *columns: str) -> None:
+    for column in columns:
+        frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("Int64")
+
+
+def load_raw(article_id: str, *, data_dir: str | Path | None = None) -> str:
+    """The received text of one piece, exactly as stored in ``data/raw/``.
+
+    >>> load_raw("balakot").splitlines()[0]
+    'Is Balakot ‘Back in Business’ Months After Indian Air Strikes?'
+    """
+    folder = globals()["data_dir"](data_dir)
+    path = folder / "raw" / f"{article_id}.txt"
+    if not path.is_file():
+        known = ", ".join(article_ids(data_dir=data_dir))
+        raise DataError(f"No raw text for article id {article_id!r}. Known ids: {known}.")
+    # newline="" keeps \r\n and \r as they are, so offsets match the bytes on disk.
+    with open(path, encoding="utf-8", newline="") as handle:
+        return handle.read()
+
+
+def load_manifest(*, data_dir: str | Path | None = None) -> pd.DataFrame:
+    """``manifest.csv``: seed file, article id, sha256 and size of every raw text."""
+    frame = _read_csv("manifest.csv", data_dir)
+    _integers(frame, "bytes")
+    return frame
+
+
+def article_ids(*, data_dir: str | Path | None = None) -> list[str]:
+    """The article ids in the manifest, in reading order.
+
+    >>> article_ids()
+    ['pok-bases', 'ap-crackdown', 'regional-peace', 'balakot', 'tit-for-tat']
+    """
+    return load_manifest(data_dir=data_dir).article_id.tolist()
+
+
+def load_articles(*, data_dir: str | Path | None = None) -> pd.DataFrame:
+    """``articles.csv``: one row per piece, what the page shows about itself."""
+    frame = _read_csv("articles.csv", data_dir)
+    _integers(frame, "word_count")
+    return frame
+
+
+def load_sentences(*, data_dir: str | Path | None = None) -> pd.DataFrame:
+    """``sentences.csv``: one row per sentence, with its gold labels."""
+    frame = _read_csv("sentences.csv", data_dir)
+    _integers(frame, "paragraph", "start", "end", "accusation")
+    _categorical(frame, "role", schema.ROLES)
+    _categorical(frame, "label", schema.LABELS)
+    _categorical(frame, "source_type", schema.SOURCE_TYPES)
+    _categorical(frame, "conflict", schema.CONFLICTS)
+    return frame
+
+
+def load_spans(*, data_dir: str | Path | None = None) -> pd.DataFrame:
+    """``spans.csv``: cues, hedges, boosters, loaded words, names and numbers."""
+    frame = _read_csv("spans.csv", data_dir)
+    _integers(frame, "start", "end")
+    _categorical(frame, "kind", schema.SPAN_KINDS)
+    return frame
+
+
+def load_actors(*, data_dir: str | Path | None = None) -> pd.DataFrame:
+    """``actors.csv``: the parties that accuse or are accused."""
+    frame = _read_csv("actors.csv", data_dir)
+    _categorical(frame, "kind", schema.ACTOR_KINDS)
+    return frame
+
+
+def load_lexicon(name: str, *, data_dir: str | Path | None = None) -> pd.DataFrame:
+    """One word list from ``data/lexicons/`` (``cues``, ``hedges``, ``naming`` ...).
+
+    >>> "according to" in load_lexicon("cues").term.tolist()
+    True
+    """
+    folder = globals()["data_dir"](data_dir) / "lexicons"
+    path = folder / f"{name}.csv"
+    if not path.is_file():
+        known = ", ".join(sorted(p.stem for p in folder.glob("*.csv")))
+        raise DataError(f"No lexicon called {name!r}. Available: {known}.")
+    return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+
+
+def load_frames(*, data_dir: str | Path | None = None) -> pd.DataFrame:
+    """``frames.csv``: Entman's four framing functions per piece, with evidence ids."""
+    frame = _read_csv("frames.csv", data_dir)
+    _categorical(frame, "function", schema.FRAME_FUNCTIONS)
+    return frame
+
+
+@lru_cache(maxsize=1)
+def _sentence_index() -> pd.DataFrame:
+    return load_sentences().set_index("sent_id")
+
+
+def sentence(sent_id: str) -> str:
+    """The text of one sentence of the five pieces, by id.
+
+    >>> sentence("balakot-003")
+    '4 min read'
+    """
+    index = _sentence_index()
+    if sent_id not in index.index:
+        raise DataError(f"No sentence with id {sent_id!r}; ids look like 'balakot-007'.")
+    return index.at[sent_id, "text"]
