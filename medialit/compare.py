@@ -1,0 +1,652 @@
+"""Comparison tables across the pieces, computed from the annotations in ``data/``.
+
+Every function takes the annotation tables as arguments and loads the gold
+files when you leave them out, so the same calls work for an article of your
+own that has the same columns::
+
+    compare.label_shares()                 # the five pieces
+    compare.label_shares(my_sentences)     # your own sentences table
+
+How the functions treat unusual input (the same everywhere):
+
+- **Empty input** (a table with no rows) gives an empty table with the usual
+  columns, never an error.
+- **Unknown article id** in ``articles=`` raises :class:`UnknownArticleError`,
+  whose message lists the ids that exist.
+- **A missing column** raises :class:`MissingColumnsError`, naming the column.
+- Articles come out in reading order: the order of ``article_ids()`` for the
+  five pieces, then any other ids in the order they first appear.
+
+Nothing here judges whether a claim is true: "fact" means "stated in the
+writer's own voice", as in the codebook.
+
+>>> table = label_shares()
+>>> table.columns.tolist()
+['fact', 'attributed', 'advocacy', 'meta', 'total']
+>>> table.index.tolist() == article_ids()
+True
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+import pandas as pd
+
+from . import schema
+from .corpus import DataError, article_ids, load_frames, load_lexicon, load_sentences, load_spans
+
+__all__ = [
+    "UnknownArticleError", "MissingColumnsError", "CONTENT_ROLES", "QUOTATION_MARKS",
+    "is_quotation", "count_words", "label_shares", "attribution_of_accusations", "sources_by_type",
+    "who_is_quoted", "accusation_table", "naming_table", "rates_per_1000_words", "numbers_table",
+    "frames_side_by_side",
+]
+
+#: Roles whose sentences carry the content of a piece (everything but page furniture).
+CONTENT_ROLES = ("headline", "subheading", "body", "pullquote")
+#: Characters that mark a direct quotation.  The right single quote (’) is left out
+#: on purpose: it is also the apostrophe in "doesn’t" or "Pakistan’s".
+QUOTATION_MARKS = ('"', "“", "”", "„", "«", "»", "‘")
+#: ``cue`` values that say a sentence is (part of) a direct quotation.
+QUOTATION_CUES = ("[continued quotation]", "[quotation marks]")
+
+_WORD = re.compile(r"\d+(?:[.,]\d+)+|[^\W_]+(?:[’'\-‐‑][^\W_]+)*")
+
+
+class UnknownArticleError(DataError, KeyError):
+    """An article id was asked for that is not in the data; the message lists the known ids."""
+
+    def __str__(self) -> str:  # KeyError would otherwise wrap the message in quotes
+        return str(self.args[0]) if self.args else ""
+
+
+class MissingColumnsError(DataError):
+    """A table lacks a column the function needs; the message names it."""
+
+
+# ---------------------------------------------------------------------------
+# shared helpers (also used by plots and reader)
+
+
+def _prepare(frame: pd.DataFrame | None, loader, required: Iterable[str], what: str) -> pd.DataFrame:
+    """Load the gold table if ``frame`` is None; check columns; return a copy."""
+    if frame is None:
+        frame = loader()
+    if not isinstance(frame, pd.DataFrame):
+        raise DataError(f"Expected a pandas DataFrame of {what}, got {type(frame).__name__}.")
+    required = list(required)
+    missing = [c for c in required if c not in frame.columns]
+    if missing and len(frame) == 0:
+        # An empty table: add the columns, so that the result is an empty, well-formed table.
+        frame = frame.reindex(columns=list(frame.columns) + missing)
+        missing = []
+    if missing:
+        raise MissingColumnsError(
+            f"The {what} table has no column {', '.join(map(repr, missing))}. "
+            f"It needs {', '.join(required)} (the columns of data/{what}.csv)."
+        )
+    return frame.copy()
+
+
+def _text(series: pd.Series) -> pd.Series:
+    """A column as plain strings, with missing values as ''."""
+    return series.astype("object").where(series.notna(), "").astype(str)
+
+
+def _known_order(present: Iterable[str]) -> list[str]:
+    """Ids in ``present``: the manifest's reading order first, then others by first appearance."""
+    try:
+        manifest = article_ids()
+    except DataError:
+        manifest = []
+    seen = list(dict.fromkeys(present))
+    return [a for a in manifest if a in seen] + [a for a in seen if a not in manifest]
+
+
+def _article_order(frame: pd.DataFrame, articles: str | Iterable[str] | None) -> list[str]:
+    """Which articles to show, in order; raise UnknownArticleError for ids nowhere to be found."""
+    present = _text(frame["article_id"]).tolist() if "article_id" in frame else []
+    if articles is None:
+        return _known_order(present)
+    wanted = [articles] if isinstance(articles, str) else list(articles)
+    try:
+        manifest = article_ids()
+    except DataError:
+        manifest = []
+    known = list(dict.fromkeys(manifest + present))
+    unknown = [a for a in wanted if a not in known]
+    if unknown:
+        raise UnknownArticleError(
+            f"No article with id {', '.join(map(repr, unknown))}. "
+            f"Known ids: {', '.join(known) if known else '(none)'}."
+        )
+    return list(dict.fromkeys(wanted))
+
+
+def _filter(frame: pd.DataFrame, order: list[str], roles: Iterable[str] | None = None) -> pd.DataFrame:
+    keep = _text(frame["article_id"]).isin(order)
+    if roles is not None:
+        roles = [roles] if isinstance(roles, str) else list(roles)
+        bad = [r for r in roles if r not in schema.ROLES]
+        if bad:
+            raise DataError(f"Unknown role {', '.join(map(repr, bad))}; roles are {', '.join(schema.ROLES)}.")
+        keep &= _text(frame["role"]).isin(roles)
+    return frame[keep]
+
+
+def _flag(series: pd.Series) -> pd.Series:
+    """A 0/1 column (ints or strings) as booleans."""
+    return pd.to_numeric(series, errors="coerce").fillna(0).astype(int).eq(1)
+
+
+def is_quotation(text: str, cue: str = "") -> bool:
+    """True if a sentence is (part of) a direct quotation.
+
+    The rule: the sentence contains a quotation mark (one of ``QUOTATION_MARKS``),
+    or its cue is ``[continued quotation]`` or ``[quotation marks]``.  Scare quotes
+    around a single word count too, so check borderline sentences by reading them.
+
+    >>> is_quotation("“We are ready,” he said.")
+    True
+    >>> is_quotation("Pakistan’s army said it was ready.")
+    False
+    >>> is_quotation("The camp is operative.", "[continued quotation]")
+    True
+    """
+    text = "" if text is None or (isinstance(text, float) and pd.isna(text)) else str(text)
+    cue = "" if cue is None or (isinstance(cue, float) and pd.isna(cue)) else str(cue)
+    return cue.strip() in QUOTATION_CUES or any(mark in text for mark in QUOTATION_MARKS)
+
+
+def count_words(text: str) -> int:
+    """Number of words in ``text``.
+
+    A word is a run of letters or digits; hyphens and apostrophes inside it do not
+    split it ("Jaish-e-Mohammed", "doesn’t" are one word each), and a number with
+    a decimal point or thousands comma is one word ("4.5", "1,093").  Punctuation
+    and dashes standing alone are not words.
+
+    >>> count_words("Jaish-e-Mohammed doesn’t host 4.5 million — or 1,093?")
+    7
+    >>> count_words("")
+    0
+    """
+    if text is None or (isinstance(text, float) and pd.isna(text)):
+        return 0
+    return len(_WORD.findall(str(text)))
+
+
+# ---------------------------------------------------------------------------
+# labels
+
+
+def label_shares(
+    sentences: pd.DataFrame | None = None,
+    *,
+    roles: Iterable[str] | None = ("body",),
+    normalize: bool = False,
+    articles: str | Iterable[str] | None = None,
+) -> pd.DataFrame:
+    """How many sentences of each label every article has.
+
+    One row per article (reading order), one column per label in the codebook's
+    order (``fact, attributed, advocacy, meta``; body sentences are never
+    ``meta``, so that column is 0 by default).  With ``normalize=False`` the
+    cells are counts and a ``total`` column is added; with ``normalize=True``
+    they are percentages of the article's sentences that have the given
+    ``roles`` (each row sums to 100; an article with none of those sentences
+    gets NaN).  ``roles=None`` counts every sentence.
+
+    >>> counts = label_shares()
+    >>> counts.columns.tolist()
+    ['fact', 'attributed', 'advocacy', 'meta', 'total']
+    >>> percent = label_shares(normalize=True)
+    >>> bool(((percent.sum(axis=1) - 100).abs() < 1e-9).all())
+    True
+    """
+    sentences = _prepare(sentences, load_sentences, ("article_id", "role", "label"), "sentences")
+    order = _article_order(sentences, articles)
+    body = _filter(sentences, order, roles)
+    labels = list(schema.LABELS)
+    if len(body):
+        counts = pd.crosstab(_text(body["article_id"]), _text(body["label"]))
+    else:
+        counts = pd.DataFrame()
+    counts = counts.reindex(index=order, columns=labels, fill_value=0).fillna(0).astype(int)
+    counts.index.name = "article_id"
+    counts.columns.name = "label"
+    if normalize:
+        totals = counts.sum(axis=1)
+        shares = counts.div(totals.where(totals > 0), axis=0) * 100
+        return shares.astype(float)
+    counts["total"] = counts.sum(axis=1)
+    return counts
+
+
+# ---------------------------------------------------------------------------
+# accusations
+
+
+def attribution_of_accusations(
+    sentences: pd.DataFrame | None = None,
+    *,
+    by: str = "article",
+    roles: Iterable[str] | None = ("body",),
+    articles: str | Iterable[str] | None = None,
+) -> pd.DataFrame:
+    """How many accusation sentences carry attribution (label ``attributed``).
+
+    ``by`` is ``"article"`` (one row per article), ``"accuser"`` (one row per
+    accuser, sorted, ``writer`` included) or ``"both"`` (article × accuser).
+    Columns: ``accusations`` (sentences with ``accusation`` = 1),
+    ``attributed`` (of those, labelled attributed), ``not_attributed`` and
+    ``percent_attributed`` (NaN where there are no accusations).  By default
+    only body sentences count; pass ``roles=CONTENT_ROLES`` to include
+    headlines and pull-quotes, which can repeat a body sentence.
+
+    >>> table = attribution_of_accusations()
+    >>> table.columns.tolist()
+    ['accusations', 'attributed', 'not_attributed', 'percent_attributed']
+    >>> attribution_of_accusations(by="accuser").index.name
+    'accuser'
+    """
+    keys = {"article": ["article_id"], "accuser": ["accuser"], "both": ["article_id", "accuser"]}
+    if by not in keys:
+        raise DataError(f"by must be 'article', 'accuser' or 'both', not {by!r}.")
+    sentences = _prepare(
+        sentences, load_sentences, ("article_id", "role", "label", "accusation", "accuser"), "sentences"
+    )
+    order = _article_order(sentences, articles)
+    chosen = _filter(sentences, order, roles)
+    chosen = chosen[_flag(chosen["accusation"])]
+    work = pd.DataFrame({
+        "article_id": _text(chosen["article_id"]),
+        "accuser": _text(chosen["accuser"]).replace("", "(not given)"),
+        "attributed": _text(chosen["label"]).eq("attributed").astype(int),
+    })
+    columns = ["accusations", "attributed", "not_attributed", "percent_attributed"]
+    grouped = work.groupby(keys[by], sort=False).agg(
+        accusations=("attributed", "size"), attributed=("attributed", "sum")
+    )
+    if by == "article":
+        grouped = grouped.reindex(order, fill_value=0)
+        grouped.index.name = "article_id"
+    elif by == "accuser":
+        grouped = grouped.sort_index()
+    else:
+        rank = {a: i for i, a in enumerate(order)}
+        grouped = grouped.sort_index(key=lambda s: s.map(rank) if s.name == "article_id" else s)
+    grouped = grouped.astype(int)
+    grouped["not_attributed"] = grouped["accusations"] - grouped["attributed"]
+    total = grouped["accusations"].where(grouped["accusations"] > 0)
+    grouped["percent_attributed"] = (grouped["attributed"] / total * 100).astype(float)
+    return grouped[columns]
+
+
+def accusation_table(
+    sentences: pd.DataFrame | None = None,
+    *,
+    roles: Iterable[str] | None = CONTENT_ROLES,
+    articles: str | Iterable[str] | None = None,
+) -> pd.DataFrame:
+    """Who accuses whom: one row per article, accuser, accused and voice.
+
+    ``accused`` lists are split at ``;`` so each accused party gets its own row.
+    ``voice`` is ``writer`` when the writer makes the charge in their own voice
+    (accuser ``writer``) and ``source`` when it is credited to someone else.
+    Columns: ``article_id, accuser, accused, voice, sentences`` (how many) and
+    ``sent_ids`` (a list, to look the sentences up).  Headlines, subheadings and
+    pull-quotes count by default, because a pull-quote can change the voice.
+
+    >>> table = accusation_table()
+    >>> table.columns.tolist()
+    ['article_id', 'accuser', 'accused', 'voice', 'sentences', 'sent_ids']
+    >>> sorted(set(table.voice))
+    ['source', 'writer']
+    """
+    columns = ["article_id", "accuser", "accused", "voice", "sentences", "sent_ids"]
+    sentences = _prepare(
+        sentences, load_sentences, ("article_id", "sent_id", "role", "accusation", "accuser", "accused"),
+        "sentences",
+    )
+    order = _article_order(sentences, articles)
+    chosen = _filter(sentences, order, roles)
+    chosen = chosen[_flag(chosen["accusation"])]
+    rows = []
+    for article, sent_id, accuser, accused in zip(
+        _text(chosen["article_id"]), _text(chosen["sent_id"]), _text(chosen["accuser"]), _text(chosen["accused"])
+    ):
+        accuser = accuser.strip() or "(not given)"
+        parties = [p.strip() for p in accused.split(";") if p.strip()] or ["(not given)"]
+        for party in parties:
+            rows.append((article, accuser, party, "writer" if accuser == "writer" else "source", sent_id))
+    if not rows:
+        empty = pd.DataFrame({c: pd.Series(dtype="object") for c in columns})
+        empty["sentences"] = empty["sentences"].astype(int)
+        return empty
+    long = pd.DataFrame(rows, columns=["article_id", "accuser", "accused", "voice", "sent_id"])
+    table = (
+        long.groupby(["article_id", "accuser", "accused", "voice"], sort=False)["sent_id"]
+        .agg(lambda ids: list(dict.fromkeys(ids)))
+        .rename("sent_ids")
+        .reset_index()
+    )
+    table["sentences"] = table["sent_ids"].map(len)
+    rank = {a: i for i, a in enumerate(order)}
+    table = table.assign(_rank=table["article_id"].map(rank)).sort_values(
+        ["_rank", "accuser", "accused", "voice"], kind="stable"
+    )
+    return table[columns].reset_index(drop=True)
+
+
+# ---------------------------------------------------------------------------
+# sources
+
+
+def sources_by_type(
+    sentences: pd.DataFrame | None = None,
+    *,
+    roles: Iterable[str] | None = ("body",),
+    normalize: bool = False,
+    articles: str | Iterable[str] | None = None,
+) -> pd.DataFrame:
+    """Attributed sentences per article and source type.
+
+    One row per article, one column per source type of the codebook (§5) except
+    ``none``.  Cells are counts of attributed sentences; with
+    ``normalize=True``, percentages of the article's attributed sentences
+    (NaN for an article with none).
+
+    >>> table = sources_by_type()
+    >>> table.columns.tolist()
+    ['named_official', 'named_expert', 'named_other', 'anonymous', 'unnamed', 'document']
+    """
+    sentences = _prepare(sentences, load_sentences, ("article_id", "role", "label", "source_type"), "sentences")
+    order = _article_order(sentences, articles)
+    chosen = _filter(sentences, order, roles)
+    chosen = chosen[_text(chosen["label"]).eq("attributed")]
+    types = [t for t in schema.SOURCE_TYPES if t != "none"]
+    if len(chosen):
+        counts = pd.crosstab(_text(chosen["article_id"]), _text(chosen["source_type"]))
+    else:
+        counts = pd.DataFrame()
+    counts = counts.reindex(index=order, columns=types, fill_value=0).fillna(0).astype(int)
+    counts.index.name = "article_id"
+    counts.columns.name = "source_type"
+    if normalize:
+        totals = counts.sum(axis=1)
+        return (counts.div(totals.where(totals > 0), axis=0) * 100).astype(float)
+    return counts
+
+
+def who_is_quoted(
+    sentences: pd.DataFrame | None = None,
+    *,
+    roles: Iterable[str] | None = ("body",),
+    articles: str | Iterable[str] | None = None,
+    wide: bool = False,
+) -> pd.DataFrame:
+    """Every source as printed, per article, with direct quotations and paraphrases counted.
+
+    Only attributed sentences count.  A sentence is a ``quote`` when
+    :func:`is_quotation` says so (a quotation mark in the sentence, or the cue
+    ``[continued quotation]`` / ``[quotation marks]``), otherwise a
+    ``paraphrase``.  Sources are grouped exactly as printed ("a local source"
+    and "local sources" stay separate).
+
+    Long form (default): columns ``article_id, source, source_type, quote,
+    paraphrase, total``, articles in reading order and the most-cited sources
+    first.  ``wide=True``: one row per source, columns (article, quote/paraphrase).
+
+    >>> table = who_is_quoted()
+    >>> table.columns.tolist()
+    ['article_id', 'source', 'source_type', 'quote', 'paraphrase', 'total']
+    >>> bool((table.quote + table.paraphrase == table.total).all())
+    True
+    """
+    columns = ["article_id", "source", "source_type", "quote", "paraphrase", "total"]
+    sentences = _prepare(
+        sentences, load_sentences, ("article_id", "role", "label", "source", "source_type", "cue", "text"),
+        "sentences",
+    )
+    order = _article_order(sentences, articles)
+    chosen = _filter(sentences, order, roles)
+    chosen = chosen[_text(chosen["label"]).eq("attributed")]
+    quote = [is_quotation(t, c) for t, c in zip(_text(chosen["text"]), _text(chosen["cue"]))]
+    work = pd.DataFrame({
+        "article_id": _text(chosen["article_id"]),
+        "source": _text(chosen["source"]).str.strip().replace("", "(not given)"),
+        "source_type": _text(chosen["source_type"]),
+        "quote": pd.Series(quote, index=chosen.index, dtype=bool).astype(int),
+    })
+    work["paraphrase"] = 1 - work["quote"]
+    if len(work):
+        table = work.groupby(["article_id", "source", "source_type"], sort=False)[["quote", "paraphrase"]].sum()
+        table = table.reset_index()
+    else:
+        table = pd.DataFrame({c: pd.Series(dtype="object") for c in columns[:3]})
+        table["quote"] = pd.Series(dtype=int)
+        table["paraphrase"] = pd.Series(dtype=int)
+    table["total"] = table["quote"] + table["paraphrase"]
+    rank = {a: i for i, a in enumerate(order)}
+    table = table.assign(_rank=table["article_id"].map(rank), _neg=-table["total"]).sort_values(
+        ["_rank", "_neg", "source"], kind="stable"
+    )[columns].reset_index(drop=True)
+    if not wide:
+        return table
+    pivot = table.pivot_table(
+        index="source", columns="article_id", values=["quote", "paraphrase"], aggfunc="sum", fill_value=0
+    )
+    present = [a for a in order if a in set(table["article_id"])]
+    pivot = pivot.swaplevel(axis=1).reindex(
+        columns=pd.MultiIndex.from_product([present, ["quote", "paraphrase"]], names=["article_id", "mode"]),
+        fill_value=0,
+    )
+    return pivot.astype(int)
+
+
+# ---------------------------------------------------------------------------
+# spans
+
+
+def naming_table(
+    spans: pd.DataFrame | None = None,
+    lexicon: pd.DataFrame | None = None,
+    *,
+    articles: str | Iterable[str] | None = None,
+) -> pd.DataFrame:
+    """How each piece names the contested referents, with the naming lexicon's notes.
+
+    One row per article, referent and variant *as printed* (the span's text),
+    with ``count`` and the ``connotation`` and ``note`` that
+    ``data/lexicons/naming.csv`` gives for that variant (matched exactly, then
+    ignoring case; empty if the lexicon does not list it).  Sorted by article
+    (reading order), referent, then most frequent variant.
+
+    >>> table = naming_table()
+    >>> table.columns.tolist()
+    ['article_id', 'referent', 'variant', 'count', 'connotation', 'note']
+    """
+    columns = ["article_id", "referent", "variant", "count", "connotation", "note"]
+    spans = _prepare(spans, load_spans, ("article_id", "kind", "text", "referent"), "spans")
+    lexicon = _prepare(
+        lexicon, lambda: load_lexicon("naming"), ("referent", "variant", "connotation", "note"), "lexicons/naming"
+    )
+    order = _article_order(spans, articles)
+    chosen = _filter(spans, order)
+    chosen = chosen[_text(chosen["kind"]).eq("naming")]
+    work = pd.DataFrame({
+        "article_id": _text(chosen["article_id"]),
+        "referent": _text(chosen["referent"]),
+        "variant": _text(chosen["text"]),
+    })
+    if len(work):
+        table = work.groupby(["article_id", "referent", "variant"], sort=False).size().rename("count").reset_index()
+    else:
+        table = pd.DataFrame({c: pd.Series(dtype="object") for c in columns[:3]})
+        table["count"] = pd.Series(dtype=int)
+    exact = {(r, v): (c, n) for r, v, c, n in zip(
+        _text(lexicon["referent"]), _text(lexicon["variant"]), _text(lexicon["connotation"]), _text(lexicon["note"])
+    )}
+    folded = {}
+    for (r, v), value in exact.items():
+        folded.setdefault((r, v.casefold()), value)
+    notes = [exact.get((r, v)) or folded.get((r, v.casefold())) or ("", "")
+             for r, v in zip(table["referent"], table["variant"])]
+    table["connotation"] = [c for c, _ in notes]
+    table["note"] = [n for _, n in notes]
+    rank = {a: i for i, a in enumerate(order)}
+    table = table.assign(_rank=table["article_id"].map(rank), _neg=-table["count"]).sort_values(
+        ["_rank", "referent", "_neg", "variant"], kind="stable"
+    )
+    table["count"] = table["count"].astype(int)
+    return table[columns].reset_index(drop=True)
+
+
+def rates_per_1000_words(
+    sentences: pd.DataFrame | None = None,
+    spans: pd.DataFrame | None = None,
+    *,
+    kinds: Iterable[str] = ("hedge", "booster", "loaded"),
+    roles: Iterable[str] | None = ("body",),
+    articles: str | Iterable[str] | None = None,
+) -> pd.DataFrame:
+    """Hedges, boosters and loaded words per 1,000 words of each article's body.
+
+    ``words`` is the number of words in the article's sentences with the given
+    ``roles`` (body by default), counted by :func:`count_words`: a word is a run
+    of letters or digits, with inner hyphens and apostrophes ("Jaish-e-Mohammed",
+    "doesn’t") and numbers like "4.5" counted as one word.  Spans count when they
+    sit in one of those sentences.  Columns: ``words``, then the count of each
+    kind, then ``<kind>_per_1000`` = count / words × 1000 (NaN if no words).
+
+    >>> table = rates_per_1000_words()
+    >>> table.columns.tolist()
+    ['words', 'hedge', 'booster', 'loaded', 'hedge_per_1000', 'booster_per_1000', 'loaded_per_1000']
+    """
+    kinds = [kinds] if isinstance(kinds, str) else list(kinds)
+    bad = [k for k in kinds if k not in schema.SPAN_KINDS]
+    if bad:
+        raise DataError(f"Unknown span kind {', '.join(map(repr, bad))}; kinds are {', '.join(schema.SPAN_KINDS)}.")
+    sentences = _prepare(sentences, load_sentences, ("article_id", "sent_id", "role", "text"), "sentences")
+    spans = _prepare(spans, load_spans, ("article_id", "sent_id", "kind"), "spans")
+    order = _article_order(sentences, articles)
+    chosen = _filter(sentences, order, roles)
+    words = pd.Series([count_words(t) for t in _text(chosen["text"])], index=chosen.index, dtype=int)
+    words = words.groupby(_text(chosen["article_id"])).sum().reindex(order, fill_value=0).astype(int)
+    in_chosen = _text(spans["sent_id"]).isin(set(_text(chosen["sent_id"])))
+    picked = spans[in_chosen & _text(spans["kind"]).isin(kinds)]
+    if len(picked):
+        counts = pd.crosstab(_text(picked["article_id"]), _text(picked["kind"]))
+    else:
+        counts = pd.DataFrame()
+    counts = counts.reindex(index=order, columns=kinds, fill_value=0).fillna(0).astype(int)
+    table = pd.concat([words.rename("words"), counts], axis=1)
+    table.index.name = "article_id"
+    per_word = table["words"].where(table["words"] > 0)
+    for kind in kinds:
+        table[f"{kind}_per_1000"] = (table[kind] / per_word * 1000).astype(float)
+    table.columns.name = None
+    return table
+
+
+def numbers_table(
+    spans: pd.DataFrame | None = None,
+    sentences: pd.DataFrame | None = None,
+    *,
+    articles: str | Iterable[str] | None = None,
+) -> pd.DataFrame:
+    """Every number span, the sentence it sits in and who supplies it.
+
+    Columns: ``article_id, sent_id, number`` (as printed), ``supplied_by``
+    (the span's note: ``writer`` or an actor id), the sentence's ``label`` and
+    ``source``, and the ``sentence`` text.  In reading order.
+
+    >>> table = numbers_table()
+    >>> table.columns.tolist()
+    ['article_id', 'sent_id', 'number', 'supplied_by', 'label', 'source', 'sentence']
+    """
+    columns = ["article_id", "sent_id", "number", "supplied_by", "label", "source", "sentence"]
+    spans = _prepare(spans, load_spans, ("article_id", "sent_id", "start", "text", "kind", "note"), "spans")
+    sentences = _prepare(sentences, load_sentences, ("sent_id", "label", "source", "text"), "sentences")
+    order = _article_order(spans, articles)
+    chosen = _filter(spans, order)
+    chosen = chosen[_text(chosen["kind"]).eq("number")]
+    lookup = pd.DataFrame({
+        "sent_id": _text(sentences["sent_id"]),
+        "label": _text(sentences["label"]),
+        "source": _text(sentences["source"]),
+        "sentence": _text(sentences["text"]),
+    }).drop_duplicates("sent_id")
+    table = pd.DataFrame({
+        "article_id": _text(chosen["article_id"]),
+        "sent_id": _text(chosen["sent_id"]),
+        "number": _text(chosen["text"]),
+        "supplied_by": _text(chosen["note"]),
+        "_start": pd.to_numeric(chosen["start"], errors="coerce"),
+    })
+    table = table.merge(lookup, on="sent_id", how="left")
+    for column in ("label", "source", "sentence"):
+        table[column] = table[column].fillna("")
+    rank = {a: i for i, a in enumerate(order)}
+    table = table.assign(_rank=table["article_id"].map(rank)).sort_values(["_rank", "_start"], kind="stable")
+    return table[columns].reset_index(drop=True)
+
+
+# ---------------------------------------------------------------------------
+# frames
+
+
+def frames_side_by_side(
+    frames: pd.DataFrame | None = None,
+    *,
+    conflict: str | None = None,
+    articles: str | Iterable[str] | None = None,
+    evidence: bool = True,
+) -> pd.DataFrame:
+    """Entman's four framing functions as rows, articles as columns, grouped by conflict.
+
+    Columns are a two-level index (conflict, article_id); the conflict of each
+    of the five pieces comes from ``schema.ARTICLE_CONFLICT`` and any other
+    article is grouped under ``other``.  ``conflict="india_pakistan"`` (or any
+    value of ``schema.CONFLICTS``) keeps only that group.  Each cell is the
+    paraphrase, followed by its evidence sentence ids in brackets when
+    ``evidence=True``; an empty cell means the piece does not perform that
+    function in the annotation.
+
+    >>> table = frames_side_by_side()
+    >>> table.index.tolist()
+    ['problem_definition', 'causal_interpretation', 'moral_evaluation', 'treatment_recommendation']
+    >>> table.columns.names
+    FrozenList(['conflict', 'article_id'])
+    """
+    if conflict is not None and conflict not in schema.CONFLICTS and conflict != "other":
+        raise DataError(f"Unknown conflict {conflict!r}; use one of {', '.join(schema.CONFLICTS)}.")
+    frames = _prepare(frames, load_frames, ("article_id", "function", "paraphrase", "evidence"), "frames")
+    order = _article_order(frames, articles)
+    chosen = _filter(frames, order)
+    group_of = {a: schema.ARTICLE_CONFLICT.get(a, "other") for a in order}
+    group_rank = {g: i for i, g in enumerate(list(schema.CONFLICTS) + ["other"])}
+    ordered = sorted(order, key=lambda a: (group_rank[group_of[a]], order.index(a)))
+    if conflict is not None:
+        ordered = [a for a in ordered if group_of[a] == conflict]
+    cells: dict[tuple[str, str], list[str]] = {}
+    for article, function, paraphrase, ids in zip(
+        _text(chosen["article_id"]), _text(chosen["function"]), _text(chosen["paraphrase"]), _text(chosen["evidence"])
+    ):
+        text = paraphrase.strip()
+        ids = "; ".join(i.strip() for i in ids.split(";") if i.strip())
+        if evidence and ids:
+            text = f"{text} [{ids}]"
+        cells.setdefault((function, article), []).append(text)
+    data = {
+        (group_of[a], a): [" / ".join(cells.get((f, a), [])) for f in schema.FRAME_FUNCTIONS] for a in ordered
+    }
+    table = pd.DataFrame(data, index=list(schema.FRAME_FUNCTIONS), dtype="object")
+    table.columns = pd.MultiIndex.from_arrays(
+        [[g for g, _ in data], [a for _, a in data]], names=["conflict", "article_id"]
+    )
+    table.index.name = "function"
+    return table
