@@ -136,6 +136,16 @@ def _filter(frame: pd.DataFrame, order: list[str], roles: Iterable[str] | None =
     return frame[keep]
 
 
+def _squash(text: str) -> str:
+    """Runs of whitespace (also no-break spaces) as one plain space, ends trimmed."""
+    return " ".join(str(text).split())
+
+
+def _split_ids(value: str) -> list[str]:
+    """A ';'-separated list of actor ids as a list (empty entries dropped)."""
+    return [p.strip() for p in str(value).split(";") if p.strip()]
+
+
 def _flag(series: pd.Series) -> pd.Series:
     """A 0/1 column (ints or strings) as booleans."""
     return pd.to_numeric(series, errors="coerce").fillna(0).astype(int).eq(1)
@@ -242,7 +252,9 @@ def attribution_of_accusations(
     accuser, sorted, ``writer`` included) or ``"both"`` (article × accuser).
     Columns: ``accusations`` (sentences with ``accusation`` = 1),
     ``attributed`` (of those, labelled attributed), ``not_attributed`` and
-    ``percent_attributed`` (NaN where there are no accusations).  By default
+    ``percent_attributed`` (NaN where there are no accusations).  A sentence
+    with several accusers (``india;afghanistan``) counts once for each of them
+    in the per-accuser rows, and once in its article's row.  By default
     only body sentences count; pass ``roles=CONTENT_ROLES`` to include
     headlines and pull-quotes, which can repeat a body sentence.
 
@@ -263,9 +275,13 @@ def attribution_of_accusations(
     chosen = chosen[_flag(chosen["accusation"])]
     work = pd.DataFrame({
         "article_id": _text(chosen["article_id"]),
-        "accuser": _text(chosen["accuser"]).replace("", "(not given)"),
+        "accuser": [_split_ids(a) or ["(not given)"] for a in _text(chosen["accuser"])],
         "attributed": _text(chosen["label"]).eq("attributed").astype(int),
     })
+    if by == "article":
+        work["accuser"] = ""
+    else:  # a sentence with two accusers ('india;afghanistan') counts once for each
+        work = work.explode("accuser", ignore_index=True)
     columns = ["accusations", "attributed", "not_attributed", "percent_attributed"]
     grouped = work.groupby(keys[by], sort=False).agg(
         accusations=("attributed", "size"), attributed=("attributed", "sum")
@@ -293,7 +309,8 @@ def accusation_table(
 ) -> pd.DataFrame:
     """Who accuses whom: one row per article, accuser, accused and voice.
 
-    ``accused`` lists are split at ``;`` so each accused party gets its own row.
+    ``accuser`` and ``accused`` lists are split at ``;`` so each pair of
+    accuser and accused party gets its own row.
     ``voice`` is ``writer`` when the writer makes the charge in their own voice
     (accuser ``writer``) and ``source`` when it is credited to someone else.
     Columns: ``article_id, accuser, accused, voice, sentences`` (how many) and
@@ -318,10 +335,9 @@ def accusation_table(
     for article, sent_id, accuser, accused in zip(
         _text(chosen["article_id"]), _text(chosen["sent_id"]), _text(chosen["accuser"]), _text(chosen["accused"])
     ):
-        accuser = accuser.strip() or "(not given)"
-        parties = [p.strip() for p in accused.split(";") if p.strip()] or ["(not given)"]
-        for party in parties:
-            rows.append((article, accuser, party, "writer" if accuser == "writer" else "source", sent_id))
+        for one in _split_ids(accuser) or ["(not given)"]:
+            for party in _split_ids(accused) or ["(not given)"]:
+                rows.append((article, one, party, "writer" if one == "writer" else "source", sent_id))
     if not rows:
         empty = pd.DataFrame({c: pd.Series(dtype="object") for c in columns})
         empty["sentences"] = empty["sentences"].astype(int)
@@ -459,8 +475,9 @@ def naming_table(
 ) -> pd.DataFrame:
     """How each piece names the contested referents, with the naming lexicon's notes.
 
-    One row per article, referent and variant *as printed* (the span's text),
-    with ``count`` and the ``connotation`` and ``note`` that
+    One row per article, referent and variant *as printed* (the span's text,
+    with runs of spaces, including no-break spaces, written as one plain
+    space), with ``count`` and the ``connotation`` and ``note`` that
     ``data/lexicons/naming.csv`` gives for that variant (matched exactly, then
     ignoring case; empty if the lexicon does not list it).  Sorted by article
     (reading order), referent, then most frequent variant.
@@ -480,7 +497,7 @@ def naming_table(
     work = pd.DataFrame({
         "article_id": _text(chosen["article_id"]),
         "referent": _text(chosen["referent"]),
-        "variant": _text(chosen["text"]),
+        "variant": _text(chosen["text"]).map(_squash),
     })
     if len(work):
         table = work.groupby(["article_id", "referent", "variant"], sort=False).size().rename("count").reset_index()
@@ -492,8 +509,8 @@ def naming_table(
     )}
     folded = {}
     for (r, v), value in exact.items():
-        folded.setdefault((r, v.casefold()), value)
-    notes = [exact.get((r, v)) or folded.get((r, v.casefold())) or ("", "")
+        folded.setdefault((r, _squash(v).casefold()), value)
+    notes = [exact.get((r, v)) or folded.get((r, _squash(v).casefold())) or ("", "")
              for r, v in zip(table["referent"], table["variant"])]
     table["connotation"] = [c for c, _ in notes]
     table["note"] = [n for _, n in notes]

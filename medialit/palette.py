@@ -45,7 +45,7 @@ def tint(colour: str, amount: float = 0.75) -> str:
     Used for sentence backgrounds, so black text on them keeps a high contrast.
 
     >>> tint("#0072B2", 0.5)
-    '#80B9D9'
+    '#80B8D8'
     >>> tint("#000000", 0)
     '#000000'
     """

@@ -374,3 +374,21 @@ def test_gold_rates_and_numbers():
     assert (rates["words"] > 0).all()
     numbers = compare.numbers_table()
     assert (numbers.sentence != "").all()
+
+
+def test_several_accusers_are_split(sentences):
+    frame = sentences.copy()
+    frame.loc[frame.sent_id == "demo-a-005", "accuser"] = "india;afghanistan"
+    listing = compare.accusation_table(frame)
+    pairs = set(zip(listing.accuser, listing.accused))
+    assert {("india", "ruritania"), ("afghanistan", "ruritania")} <= pairs
+    by_accuser = compare.attribution_of_accusations(frame, by="accuser")
+    assert by_accuser.loc["india", "accusations"] == 1 and by_accuser.loc["afghanistan", "accusations"] == 1
+    assert compare.attribution_of_accusations(frame).loc["demo-a", "accusations"] == 2
+
+
+def test_naming_variants_differing_only_in_spaces_are_one_row(spans):
+    extra = spans[spans.text == "militants"].assign(text="militants\u00a0")
+    table = compare.naming_table(pd.concat([spans, extra]), fx.naming_lexicon())
+    row = table[table.variant == "militants"]
+    assert len(row) == 1 and row["count"].item() == 2 and row.connotation.item() == "negative"
