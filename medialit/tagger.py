@@ -1,0 +1,949 @@
+"""A rule-based tagger that imitates the codebook on any English news text.
+
+The tagger reads raw text only.  It splits it with the same segmenter as the
+gold table (:func:`medialit.segment.split_sentences`), guesses each sentence's
+page role, and applies the codebook's label rules in order:
+
+* **L1** role: bylines, bios, disclaimers and web-page furniture are ``meta``;
+* **L2** quotation: a sentence mostly inside quotation marks, or one that
+  continues a quotation opened earlier in the paragraph, is ``attributed``;
+* **L3** reporting frame: a cue (``said``, ``according to``, ``reportedly``,
+  ``has faced allegations`` ...) that governs the main clause makes it
+  ``attributed``; a cue inside a subordinate clause does not;
+* **L4** advocacy: prescriptions, predictions, rhetorical questions,
+  imperatives and the writer's evaluations make it ``advocacy``;
+* **L5** otherwise ``fact``.
+
+The word lists live in ``data/lexicons/`` (cues, hedges, boosters, modals,
+loaded, naming); the grammar (which words open a subordinate clause, which
+words are auxiliaries) lives here.  Nothing in this module refers to a
+particular article: it is meant for articles that are not in the repository.
+It is a teaching tool with known blind spots (see ``medialit.evaluate``), not
+an oracle.
+
+>>> sentences = tag_text("Officials said the road was closed. The road should reopen.")
+>>> sentences[["sent_id", "label", "cue", "source"]].values.tolist()
+[['user-001', 'attributed', 'said', 'Officials'], ['user-002', 'advocacy', '', '']]
+>>> spans = tag_spans("Critics argue it is clearly a regime.")
+>>> spans[["text", "kind"]].values.tolist()
+[['argue', 'cue'], ['clearly', 'booster'], ['regime', 'loaded']]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from . import corpus, schema
+from .segment import split_sentences
+
+__all__ = [
+    "TaggerInputError", "tag_text", "tag_spans", "tag", "tag_article", "tag_corpus", "TAGGER_VERSION",
+]
+
+#: Bump when a rule changes, so saved outputs can say which tagger made them.
+TAGGER_VERSION = "1.0"
+
+
+class TaggerInputError(TypeError):
+    """The tagger was given something it cannot read; the message says what to pass instead."""
+
+
+# --------------------------------------------------------------------------------------------
+# Grammar words (not vocabulary lists: these are closed classes of English).
+
+_AUX = frozenset(
+    "is are was were be been being am has have had will would can could may might must shall "
+    "should do does did 's".split()
+)
+#: Words that open a subordinate or relative clause: a cue after them does not govern the sentence.
+_SUBORDINATORS = frozenset(
+    "despite although though while whilst because if unless whereas who which whom whose that "
+    "as after before since when once until whether where so with".split()
+)
+#: Adverbs and particles that may sit between an auxiliary and its verb.
+_INSERTS = frozenset(
+    "not never also long now since already repeatedly consistently publicly strongly officially "
+    "recently previously still just even yet further once again often frequently reportedly "
+    "allegedly apparently been be being ever increasingly widely openly earlier today n't".split()
+)
+_PRONOUNS = frozenset("he she they we it i you".split())
+#: Predicates that say an accusation exists or persists ("Accusations ... have persisted").
+_PERSIST = frozenset(
+    "persisted persist persists continue continued continues emerged emerge emerges surfaced "
+    "resurfaced mounted grown grew made levelled leveled raised circulated abound abounded".split()
+)
+#: Verbs that take a speech-act noun as object ("has faced allegations", "rejected accusations").
+_NOUN_TAKERS = frozenset(
+    "faced face faces facing made make makes levelled leveled voiced raised rejected rejects "
+    "denied denies dismissed repeated renewed".split()
+)
+_IMPERATIVES = frozenset(
+    "allow adopt ensure stop let consider remember imagine take make end give support build hold "
+    "enforce act demand think recognise recognize invest strengthen establish cooperate respect "
+    "prevent reform protect stand join tell ask help keep start learn read listen look choose "
+    "create provide put restore resume reject resist rethink review use vote".split()
+)
+_NOT_IMPERATIVE_NEXT = frozenset("of for from is was are were has have had 's to by".split())
+_FINITE_HINTS = _AUX | frozenset(
+    "says said has shows remains continues seems appears makes takes gives holds poses provides "
+    "includes means lies stands exists goes comes".split()
+)
+_SOURCE_NOUN_TYPES = (
+    ("document", r"\breports?\b|\bdocuments?\b|\bstud(?:y|ies)\b|\bsurveys?\b|\bassessments?\b|"
+                 r"\bdossiers?\b|\bfindings\b|\bdata\b|\bstatements?\b|\bresolutions?\b"),
+    ("anonymous", r"\b(?:a|one|local|the same local|an?) (?:local )?sources?\b|\blocal sources?\b|"
+                  r"\ban? (?:senior )?official who\b|\bwho (?:asked|spoke) (?:not to be|on condition)"),
+    ("named_expert", r"\bexperts?\b|\banalysts?\b|\bprofessor\b|\binstitute\b|\buniversity\b|"
+                     r"\bcollege\b|\bthink[- ]tank\b|\bresearchers?\b|\bscholars?\b|\bacademics?\b"),
+    ("named_official", r"\bminist(?:er|ry)\b|\bspokes(?:man|woman|person)\b|\bgovernment\b|\barmy\b|"
+                       r"\bmilitary\b|\bpresident\b|\bprime minister\b|\bchief\b|\bgeneral\b|"
+                       r"\bforces\b|\bpolice\b|\bauthorities\b|\bembassy\b|\bcouncil\b|\bfo\b|"
+                       r"\bforeign office\b|\bofficials?\b|\bcommander\b|\bambassador\b|\bsecretary\b"),
+)
+_MONTHS = ("january february march april may june july august september october november december "
+           "jan feb mar apr jun jul aug sep sept oct nov dec").split()
+
+
+# --------------------------------------------------------------------------------------------
+# Compiled patterns (built once, on first use).
+
+@dataclass
+class _Rules:
+    cue_terms: dict  # term -> (type, frame)
+    cue_max_words: int
+    span_res: dict  # kind -> compiled regex
+    naming: dict  # lower-case variant -> referent
+    prescription: re.Pattern
+    prediction: re.Pattern
+    evaluation: re.Pattern
+    verb_cue_re: re.Pattern
+    participle_re: re.Pattern
+    parenthetical_re: re.Pattern
+    noun_cues: frozenset = field(default_factory=frozenset)
+
+
+def _alternation(terms) -> str:
+    terms = sorted({t for t in terms if t}, key=lambda t: (-len(t), t))
+    return "|".join(re.escape(t) for t in terms)
+
+
+def _word_re(terms) -> re.Pattern:
+    return re.compile(r"(?<![\w-])(?:" + _alternation(terms) + r")(?![\w-])")
+
+
+@lru_cache(maxsize=4)
+def _rules(folder: str | None = None) -> _Rules:
+    """Read the lexicons and compile every pattern once (cached per data folder)."""
+    def lex(name: str) -> pd.DataFrame:
+        frame = corpus.load_lexicon(name, data_dir=folder)
+        frame["term"] = frame["term"].str.strip().str.lower().str.replace("’", "'")
+        return frame[frame["term"] != ""]
+
+    cues = lex("cues")
+    cue_terms = {row.term: (row.type, row.frame) for row in cues.itertuples()}
+    modals = lex("modals")
+    by_signal = {s: modals.loc[modals.signal == s, "term"].tolist() for s in ("prescription", "prediction", "evaluation")}
+    span_res = {
+        "cue": _word_re(cues.term),  # 'exclude' rows are matched so that they can be dropped
+        "hedge": _word_re(lex("hedges").term),
+        "booster": _word_re(lex("boosters").term),
+        "loaded": _word_re(lex("loaded").term),
+    }
+    naming: dict = {}
+    try:
+        names = corpus.load_lexicon("naming", data_dir=folder)
+    except corpus.DataError:
+        names = pd.DataFrame(columns=["referent", "variant"])
+    for row in names.itertuples():
+        variant = str(row.variant).strip().lower().replace("’", "'")
+        if variant:
+            naming.setdefault(variant, row.referent)
+    if naming:
+        span_res["naming"] = _word_re(naming)
+    verbs = [t for t, (ty, fr) in cue_terms.items() if ty == "verb" and fr == "main"]
+    participles = [t for t, (ty, fr) in cue_terms.items() if ty == "verb" and fr == "participle"]
+    return _Rules(
+        cue_terms=cue_terms,
+        cue_max_words=max(len(t.split()) for t in cue_terms),
+        span_res=span_res,
+        naming=naming,
+        prescription=_word_re(by_signal["prescription"]),
+        prediction=_word_re(by_signal["prediction"]),
+        evaluation=_word_re(by_signal["evaluation"]),
+        verb_cue_re=_word_re(verbs),
+        participle_re=re.compile(r",\s+(?:" + _alternation(participles) + r")(?![\w-])(?!\s+responsibility)"),
+        parenthetical_re=re.compile(
+            r",\s+((?:[\w'.-]+\s+){1,5}?)(?:" + _alternation(verbs) + r")\s*,"),
+        noun_cues=frozenset(t for t, (ty, _) in cue_terms.items() if ty == "noun"),
+    )
+
+
+_TOKEN_RE = re.compile(r"[a-z0-9][a-z0-9'\-]*|[,;:()\"“”—–]")
+_WRITER_FRAME_RE = re.compile(
+    r"^(?:(?:however|moreover|furthermore|but|and|also),?\s+)?"
+    r"(?:it may be (?:mentioned|noted|recalled)(?: here)?(?: that)?|it is worth (?:noting|mentioning|recalling)(?: that)?|"
+    r"it (?:should|must) be (?:noted|mentioned|recalled)(?: here)?(?: that)?|"
+    r"it is important to (?:note|acknowledge|remember|mention|recognise|recognize|recall)(?: that)?|"
+    r"it is (?:noteworthy|notable|true)(?: that)?|needless to say|notably)\s*,?\s*"
+)
+_ACCORDING_RE = re.compile(r"(?<![\w-])according to(?!\s+(?:plan|schedule|the plan|law|the law|rules|the rules|the constitution)\b)")
+_ADVERB_CUE_RE = re.compile(r"(?<![\w-])(?:reportedly|purportedly|supposedly|allegedly(?!\s+\w+ing\b))(?![\w-])")
+_QUESTION_END_RE = re.compile(r"\?[\s\"'”’)\]]*$")
+_NUMBER_RE = re.compile(
+    r"(?<![\w.])(?:(?:at least|more than|over|nearly|almost|about|around|some|up to|less than|fewer than)\s+)?"
+    r"\d+(?:[.,]\d+)*(?:\s*[-–]\s*\d+(?:[.,]\d+)*)?(?:\s+(?:million|billion|thousand|hundred|lakh|crore))?"
+    r"(?![\w])"
+)
+_YEAR_RE = re.compile(r"^(?:1[6-9]|20)\d\d$")
+
+
+# --------------------------------------------------------------------------------------------
+# Page roles.
+
+_FURNITURE_RE = re.compile(
+    r"please enter your|leave a (?:reply|comment)|^read more\W*$|^must read\W*$|^also read|^related\b|"
+    r"\bmin(?:ute)?s? read\b|cookies?\b|by using this (?:web)?site|privacy policy|data protection policy|"
+    r"all rights reserved|^copyright|©|\bsubscribe\b|\bsign up\b|newsletter|become a member|becoming a member|"
+    r"^share\b|^advertisement\W*$|click here|having issues with commenting|^tags?\s*:|"
+    r"^(?:file )?(?:photo|image|picture)s?\b|\bphoto\s*/|photo credit|getty images|"
+    r"support (?:our|independent) journalism|skip to content|^comments?\W*$|^loading\b",
+    re.IGNORECASE,
+)
+_DISCLAIMER_RE = re.compile(
+    r"views expressed|opinion piece|(?:do|does)(?: not|n't) necessarily (?:reflect|represent)|"
+    r"neither endorses|(?:not|nor) (?:be )?(?:held )?responsible for (?:them|the views|the content|its content)|"
+    r"author['’]s own|writer['’]s own",
+    re.IGNORECASE,
+)
+_BIO_RE = re.compile(
+    r"^\(?(?:the (?:writer|author)|[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}|he|she)\s+(?:is|was)\s+(?:a|an|the)\b"
+    r"[^.]{0,100}?\b(?:journalist|writer|columnist|analyst|author|researcher|professor|correspondent|editor|"
+    r"reporter|fellow|scholar|student|lawyer|commentator|contributor|academic|lecturer|diplomat|expert)",
+    re.IGNORECASE,
+)
+_WRITER_IS_RE = re.compile(r"^\(?the (?:writer|author)\b", re.IGNORECASE)
+_FOLLOW_RE = re.compile(
+    r"^follow\b|\btweets? (?:at|as) @|\bemail (?:him|her|me|us|them) at\b|\bfollow (?:him|her|me|them) on\b",
+    re.IGNORECASE,
+)
+_BYLINE_RE = re.compile(
+    r"^by\s+[A-Z]|^(?:by )?(?:the )?(?:associated press|reuters|afp|agence france-presse|pti|ani|ians|"
+    r"press trust of india|bloomberg|xinhua|dpa|efe)\W*$",
+    re.IGNORECASE,
+)
+_DATE_LINE_RE = re.compile(
+    r"^(?:(?:updated|published|posted)\s*:?\s*)?(?:(?:" + "|".join(_MONTHS) + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|"
+    r"\d{1,2}\s+(?:" + "|".join(_MONTHS) + r")\.?,?\s+\d{4})\W*(?:\d{1,2}[:.]\d\d.*)?$",
+    re.IGNORECASE,
+)
+_NAME_WORD_RE = re.compile(r"^[A-Z][a-z][A-Za-z.'’-]*$")
+_FUNCTION_WORDS = frozenset(
+    "a an the of for in on at to and or by with from as is are was be our your this that read more".split()
+)
+_FINAL_PUNCT = ".!?:;\"”’)…"
+
+
+def _is_name_line(text: str) -> bool:
+    words = text.split()
+    return 2 <= len(words) <= 3 and all(
+        _NAME_WORD_RE.match(w) and w.lower() not in _FUNCTION_WORDS for w in words
+    )
+
+
+def _guess_roles(sents, paragraph_sizes) -> list[str]:
+    n = len(sents)
+    roles = ["body"] * n
+    first_text = _norm_key(sents[0].text) if n else ""
+    seen_short: dict = {}
+    body_seen = False
+    for i, s in enumerate(sents):
+        seen_short.setdefault(_norm_key(s.text), []).append(i)
+    for i, s in enumerate(sents):
+        text = s.text
+        words = text.split()
+        alone = paragraph_sizes[s.paragraph] == 1
+        short = alone and len(words) <= 14 and not text.rstrip().endswith(tuple(".!;"))
+        late = n > 0 and i >= 0.6 * n
+        if _DISCLAIMER_RE.search(text):
+            roles[i] = "disclaimer"
+        elif alone and _BYLINE_RE.match(text) and len(words) <= 8 and i > 0:
+            roles[i] = "byline"
+        elif _FURNITURE_RE.search(text) and (short or len(words) <= 14 or i > 0):
+            roles[i] = "furniture"
+        elif _FOLLOW_RE.search(text) or _WRITER_IS_RE.match(text) or (
+            _BIO_RE.match(text) and (late or text.startswith("("))
+        ):
+            roles[i] = "bio"
+        elif i == 0 and alone and len(words) <= 25:
+            roles[i] = "headline"
+        elif alone and _DATE_LINE_RE.match(text.strip()):
+            roles[i] = "furniture"
+        elif alone and _BYLINE_RE.match(text) and len(words) <= 8:
+            roles[i] = "byline"
+        elif short and _norm_key(text) == first_text:
+            roles[i] = "furniture"  # the title printed again
+        elif short and len(words) == 1:
+            roles[i] = "furniture"  # tags and section names
+        elif short and len(seen_short[_norm_key(text)]) > 1 and not _is_name_line(text):
+            roles[i] = "furniture"  # blocks of links printed twice
+        elif short and _is_name_line(text):
+            roles[i] = "byline"
+        elif short:
+            roles[i] = "subheading"
+        elif not body_seen and i > 0 and len(words) >= 5 and _title_case_share(words) >= 0.7 \
+                and (i == 0 or sents[i - 1].paragraph != s.paragraph):
+            roles[i] = "subheading"  # a run-in standfirst that lost its line break
+        if roles[i] == "body":
+            body_seen = True
+    # Footer: after a strong meta line late in the page, everything else is page furniture too.
+    for i in range(n):
+        if i >= 0.6 * n and roles[i] in ("bio", "disclaimer", "byline", "furniture") and (
+            roles[i] != "furniture" or _FURNITURE_RE.search(sents[i].text)
+        ):
+            for j in range(i + 1, n):
+                if roles[j] in ("body", "subheading", "headline", "pullquote"):
+                    same_para_bio = roles[j - 1] == "bio" and sents[j].paragraph == sents[j - 1].paragraph
+                    roles[j] = "bio" if same_para_bio or _BIO_RE.match(sents[j].text) else "furniture"
+            break
+    return roles
+
+
+def _title_case_share(words) -> float:
+    content = [w for w in words if len(w) > 3]
+    if not content:
+        return 0.0
+    return sum(w[0].isupper() for w in content) / len(content)
+
+
+def _norm_key(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+# --------------------------------------------------------------------------------------------
+# Quotation tracking (L2).
+
+def _quote_profile(text: str, open_at_start: bool) -> tuple[float, bool, int]:
+    """(share of letters inside double quotes, quote open at the end, index of first char outside quotes)."""
+    inside = open_at_start
+    quoted = total = 0
+    for ch in text:
+        if ch == "“":
+            inside = True
+        elif ch == "”":
+            inside = False
+        elif ch == '"':
+            inside = not inside
+        elif ch.isalnum():
+            total += 1
+            if inside:
+                quoted += 1
+    return (quoted / total if total else 0.0), inside, 0
+
+
+def _single_quoted_whole(text: str) -> bool:
+    t = text.strip().rstrip(".!?,")
+    return len(t) > 2 and t[0] in "‘'" and t[-1] in "’'" and len(t.split()) >= 3
+
+
+def _outside_quotes(text: str, open_at_start: bool) -> str:
+    """The sentence with quoted letters blanked out (same length), to look for cues outside quotes."""
+    inside = open_at_start
+    out = []
+    for ch in text:
+        if ch in "“”\"":
+            if ch == "“":
+                inside = True
+            elif ch == "”":
+                inside = False
+            else:
+                inside = not inside
+            out.append(" ")
+        else:
+            out.append(" " if inside and not ch.isspace() else ch)
+    return "".join(out)
+
+
+# --------------------------------------------------------------------------------------------
+# Reporting frames (L3).
+
+@dataclass
+class _Attribution:
+    cue: str = ""
+    source: str = ""
+    how: str = ""
+
+
+def _tokens(low: str):
+    return [(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(low)]
+
+
+def _cue_at(rules: _Rules, toks, i: int):
+    """Longest cue term starting at token i: (term, type, frame, n_tokens) or None."""
+    words = []
+    best = None
+    for k in range(i, min(len(toks), i + rules.cue_max_words)):
+        w = toks[k][0]
+        if not w[0].isalnum():
+            break
+        words.append(w)
+        hit = rules.cue_terms.get(" ".join(words))
+        if hit:
+            best = (" ".join(words), hit[0], hit[1], len(words))
+    return best
+
+
+def _governs(rules: _Rules, toks, i: int, hit, after_aux: bool) -> bool:
+    term, ctype, frame, length = hit
+    nxt = toks[i + length][0] if i + length < len(toks) else ""
+    if frame == "exclude" or ctype == "noun":
+        return False
+    if ctype == "adverb" and nxt.endswith("ing"):
+        return False  # "fighters allegedly operating": qualifies a noun, not the claim
+    if i > 0 and toks[i - 1][0] == "to" and not after_aux:
+        return False  # "struggling to assert control"
+    if frame == "participle":
+        return after_aux  # "are warning that"
+    if frame == "that":
+        return nxt in ("that", ",", ":", '"', "“") or (after_aux and ctype == "passive")
+    return True
+
+
+def _main_clause_cue(rules: _Rules, toks):
+    """Find a cue that governs the main clause; returns (token index, term) or None.
+
+    Scans left to right.  Subordinators block until the next comma; the first
+    auxiliary outside a blocked stretch is taken as the main predicate.
+    """
+    blocked = False
+    clause_start = 0
+    subject_noun = False
+    n = len(toks)
+    i = 0
+    while i < n:
+        w = toks[i][0]
+        if w in (",", ";", ":", "—", "–", "(", ")"):
+            if blocked:
+                clause_start = i + 1
+                subject_noun = False
+            blocked = False
+            i += 1
+            continue
+        if w in _SUBORDINATORS:
+            blocked = True
+            i += 1
+            continue
+        if blocked:
+            i += 1
+            continue
+        hit = _cue_at(rules, toks, i)
+        if hit and hit[2] == "exclude":
+            i += hit[3]
+            continue
+        if hit and hit[1] == "noun" and i - clause_start <= 4:
+            subject_noun = True
+        if hit and w not in _AUX and _governs(rules, toks, i, hit, after_aux=False):
+            return i, i + hit[3] - 1, "verb"
+        if w in _AUX:
+            j = i + 1
+            if hit and _governs(rules, toks, i, hit, after_aux=True):  # "is believed to"
+                return i, i + hit[3] - 1, "verb"
+            while j < n and (toks[j][0] in _INSERTS or toks[j][0].endswith("ly")):
+                j += 1
+            if j >= n:
+                return None
+            hit = _cue_at(rules, toks, j)
+            if hit and _governs(rules, toks, j, hit, after_aux=True):
+                return j, j + hit[3] - 1, "verb"
+            vj = toks[j][0]
+            if vj in _NOUN_TAKERS:
+                for k in range(j + 1, min(n, j + 5)):
+                    if toks[k][0] in rules.noun_cues:
+                        return j, k, "noun"
+            if vj in ("the",) and j + 2 < n and toks[j + 1][0] == "subject" and toks[j + 2][0] == "of":
+                for k in range(j + 3, min(n, j + 7)):
+                    if toks[k][0] in rules.noun_cues:
+                        return j, k, "noun"
+            if subject_noun and vj in _PERSIST:
+                return j, j, "persist"
+            return None
+        i += 1
+    return None
+
+
+def _clean_source(raw_segment: str) -> str:
+    seg = raw_segment.strip(" ,;:“”\"'’‘—–()")
+    words = seg.split()
+    while words and (words[-1].lower() in _AUX or words[-1].lower() in _INSERTS
+                     or words[-1].lower().endswith("ly") or words[-1].lower() in ("also", "and", "but")):
+        words.pop()
+    lead = ("in", "on", "at", "during", "since", "after", "through", "despite", "for", "with", "last",
+            "over", "meanwhile", "however", "but", "and", "yet", "so", "then", "now", "also")
+    if words and words[0].lower() in lead:
+        k = 1
+        while k < len(words) and not words[k][:1].isupper():
+            k += 1
+        if k < len(words):
+            words = words[k:]
+        elif words[0].lower() in ("but", "and", "yet", "so", "meanwhile", "however"):
+            words = words[1:]
+    if len(words) > 4:
+        starts = [k for k, w in enumerate(words)
+                  if w.lower() in _DETERMINERS or (w[:1].isupper() and (k == 0 or not (
+                      words[k - 1][:1].isupper() or (k >= 2 and words[k - 1] in ("of", "for", "and")
+                                                    and words[k - 2][:1].isupper()))))]
+        if starts and len(words) - starts[-1] <= 8:
+            words = words[starts[-1]:]
+    return " ".join(words).strip(" ,;:“”\"'’‘")
+
+
+_DETERMINERS = frozenset("the a an some several many numerous these those its their his her our critics".split())
+
+
+def _source_before(text: str, pos: int) -> str:
+    """The noun phrase just before a cue: the comma segment before it, skipping an appositive."""
+    parts = text[:pos].split(",")
+    for back in (1, 3, 2):
+        if len(parts) >= back:
+            cand = _clean_source(parts[-back])
+            if cand and (any(w[:1].isupper() for w in cand.split()) or cand.split()[0].lower() in _PRONOUNS
+                         or len(cand.split()) <= 4):
+                return cand
+    return ""
+
+
+_AFTER_STOP_RE = re.compile(r"[,.;:!?“”\"(]|\s(?:at|in|on|during|after|before|for|with|from|that|who|which)\s")
+
+
+def _source_after(text: str, pos: int) -> str:
+    rest = text[pos:]
+    m = _AFTER_STOP_RE.search(" " + rest)
+    seg = rest[: (m.start() - 1) if m else len(rest)]
+    return _clean_source(seg)
+
+
+def _find_attribution(rules: _Rules, text: str, low: str) -> _Attribution | None:
+    """L3: a reporting frame that governs the sentence, with its cue and source (best effort)."""
+    m = _ACCORDING_RE.search(low)
+    if m:
+        src = _source_after(text, m.end())
+        return _Attribution(text[m.start():m.end()], src, "L3 'according to' frame")
+    toks = _tokens(low)
+    found = _main_clause_cue(rules, toks)
+    if found:
+        i, k, kind = found
+        start, end = toks[i][1], toks[k][2]
+        cue, term = text[start:end], low[start:end]
+        quoted_before = low[max(0, start - 4):start].strip().endswith((",", '"', "“", "”")) and \
+            re.search(r"[\"“”]", low[max(0, start - 4):start])
+        if term.endswith(" by") or quoted_before:
+            src = _source_after(text, end)
+        elif term.startswith(("reports ", "sources ")):
+            src = _clean_source(_source_before(text, start) + " " + cue.split()[0])
+        else:
+            src = _source_before(text, start)
+            if not src or src.lower() in ("the", "a"):
+                src = _source_after(text, end)
+        if kind == "noun":
+            fm = re.search(r"\bfrom\s+([^,.;]+?)\s+(?:of|that|over|about|for|regarding)\b", text[start:])
+            if fm:
+                src = fm.group(1)
+            elif toks[i][0] in ("faced", "face", "faces", "facing", "the"):
+                src = ""  # "has faced allegations": the accusers are not named
+        elif kind == "persist":
+            src = ""
+        return _Attribution(cue, src, f"L3 cue '{term}' governs the main clause")
+    m = _ADVERB_CUE_RE.search(low)
+    if m:
+        return _Attribution(text[m.start():m.end()], "", "L3 adverb cue qualifies the main claim")
+    m = rules.parenthetical_re.search(low)
+    if m:
+        cue_start = m.end(1)
+        cue = text[cue_start:m.end()].rstrip(" ,")
+        return _Attribution(cue, _clean_source(text[m.start(1):m.end(1)]), "L3 parenthetical 'X said'")
+    # "..., officials said." at the end of the sentence.
+    last_comma = low.rfind(",")
+    if last_comma >= 0:
+        tail = low[last_comma + 1:]
+        tail_toks = tail.split()
+        if len(tail_toks) <= 10 and not (set(tail_toks) & _SUBORDINATORS):
+            m = rules.verb_cue_re.search(tail)
+            if m:
+                pos = last_comma + 1 + m.start()
+                return _Attribution(text[pos:last_comma + 1 + m.end()],
+                                    _clean_source(text[last_comma + 1:pos]) or _source_after(text, last_comma + 1 + m.end()),
+                                    "L3 closing 'X said'")
+    m = rules.participle_re.search(low)
+    if m:
+        cue = text[m.start():m.end()].lstrip(", ").strip()
+        before = text[:m.start()].split(",")
+        subject = []
+        for w in before[-1].split():
+            if w.lower() in _AUX:
+                break
+            subject.append(w)
+        src = _clean_source(" ".join(subject)) if len(subject) < len(before[-1].split()) else ""
+        return _Attribution(cue, src or _source_before(text, m.start()),
+                            "L3 participle cue (', accusing ...') reports someone's charge")
+    m = re.search(r"(?<![\w-])the (?:claim|allegation|accusation) is that\b|\bthere (?:are|were|have been) "
+                  r"(?:\w+ )?(?:claims|reports|allegations|accusations) that\b", low)
+    if m:
+        return _Attribution(text[m.start():m.end()], "", "L3 speech-act noun frame")
+    return None
+
+
+def _source_type(source: str, how: str) -> str:
+    s = source.lower()
+    if not s:
+        return "unnamed"
+    for stype, pattern in _SOURCE_NOUN_TYPES:
+        if re.search(pattern, s):
+            if stype == "document" and not any(w[:1].isupper() for w in source.split()[1:] + source.split()[:1]
+                                               if w.lower() not in ("the", "a", "an", "numerous", "several")):
+                return "unnamed"
+            if stype in ("named_expert",) and not any(w[:1].isupper() for w in source.split()[1:]):
+                return "unnamed"
+            return stype
+    words = source.split()
+    if s.split()[0] in _PRONOUNS:
+        return "unnamed" if s.split()[0] in ("they", "we") else "named_other"
+    if any(w[:1].isupper() for w in words):
+        return "named_other"
+    return "unnamed"
+
+
+# --------------------------------------------------------------------------------------------
+# Advocacy (L4).
+
+def _advocacy_reason(rules: _Rules, text: str, low: str) -> str:
+    if _QUESTION_END_RE.search(text):
+        return "L4 question in the writer's voice"
+    toks = low.split()
+    if toks:
+        first = toks[0].strip(",.;:")
+        second = toks[1] if len(toks) > 1 else ""
+        if first in _IMPERATIVES and second not in _NOT_IMPERATIVE_NEXT and text[:1].isupper():
+            return f"L4 imperative '{first}'"
+    m = rules.prescription.search(low)
+    if m:
+        return f"L4 prescription '{m.group()}'"
+    m = rules.prediction.search(low)
+    if m:
+        return f"L4 prediction '{m.group()}'"
+    m = rules.evaluation.search(low)
+    if m:
+        return f"L4 evaluation '{m.group()}'"
+    return ""
+
+
+def _verbless(low: str) -> bool:
+    """True if no finite verb appears before the first subordinator (a to-do list item)."""
+    for w in re.findall(r"[a-z']+", low):
+        if w in _SUBORDINATORS:
+            return True
+        if w in _FINITE_HINTS or (w.endswith("ed") and len(w) > 4):
+            return False
+    return True
+
+
+# --------------------------------------------------------------------------------------------
+# The tagger.
+
+def _check_text(text, article_id) -> None:
+    if isinstance(text, bytes):
+        raise TaggerInputError(
+            "The tagger needs text (str), not bytes. Decode it first, e.g. raw.decode('utf-8')."
+        )
+    if not isinstance(text, str):
+        raise TaggerInputError(
+            f"The tagger needs the article's text as a str; got {type(text).__name__}. "
+            "Pass the text itself, e.g. open(path, encoding='utf-8').read() or ml.load_raw('balakot')."
+        )
+    if not isinstance(article_id, str) or not article_id.strip():
+        raise TaggerInputError(
+            f"article_id must be a non-empty str such as 'user' or 'my-article'; got {article_id!r}."
+        )
+
+
+def _segment(text: str):
+    try:
+        return split_sentences(text)
+    except Exception as error:  # the sentence breaker is a C library; report in our own words
+        raise TaggerInputError(
+            f"The sentence splitter could not read this text ({type(error).__name__}). "
+            "Check that it is ordinary Unicode text (no binary data)."
+        ) from error
+
+
+def _analyse(text: str, article_id: str, folder=None):
+    _check_text(text, article_id)
+    rules = _rules(None if folder is None else str(folder))
+    sents = _segment(text)
+    paragraph_sizes: dict = {}
+    for s in sents:
+        paragraph_sizes[s.paragraph] = paragraph_sizes.get(s.paragraph, 0) + 1
+    roles = _guess_roles(sents, paragraph_sizes)
+    width = max(3, len(str(len(sents))))
+
+    # Repeats: the earlier sentence a later one copies (exactly, or most of its word triples).
+    first_seen: dict = {}
+    shingle_owner: dict = {}
+    repeats = [""] * len(sents)
+    for i, s in enumerate(sents):
+        key = _norm_key(s.text)
+        if key in first_seen and key:
+            repeats[i] = first_seen[key]
+        words = key.split()
+        tri = {tuple(words[k:k + 3]) for k in range(len(words) - 2)}
+        if not repeats[i] and len(tri) >= 5:
+            counts: dict = {}
+            for t in tri:
+                owner = shingle_owner.get(t)
+                if owner is not None:
+                    counts[owner] = counts.get(owner, 0) + 1
+            if counts:
+                owner, hits = max(counts.items(), key=lambda kv: (kv[1], -kv[0]))
+                if hits >= 0.6 * len(tri):
+                    repeats[i] = _sid(article_id, owner, width)
+        first_seen.setdefault(key, _sid(article_id, i, width))
+        for t in tri:
+            shingle_owner.setdefault(t, i)
+    for i, s in enumerate(sents):
+        if repeats[i] and roles[i] == "body" and paragraph_sizes[s.paragraph] == 1:
+            roles[i] = "pullquote"
+
+    rows = []
+    spans = []
+    open_quote = False
+    quote_source: dict = {}  # paragraph -> (cue, source) of the open quotation
+    prev_para = None
+    prev_label_reason = ""
+    for i, s in enumerate(sents):
+        if s.paragraph != prev_para:
+            open_quote = False
+            prev_label_reason = ""
+        prev_para = s.paragraph
+        text = s.text
+        low = text.lower().replace("’", "'").replace("‘", "'")
+        role = roles[i]
+        started_inside = open_quote
+        share, open_quote, _ = _quote_profile(text, started_inside)
+        label, cue, source, rationale = "fact", "", "", ""
+        if role in schema.META_ROLES:
+            label, rationale = "meta", f"L1 page role '{role}'"
+        elif started_inside or share >= 0.5 or _single_quoted_whole(text):
+            label = "attributed"
+            outside_text = _outside_quotes(text, started_inside)
+            att = _find_attribution(rules, outside_text, outside_text.lower().replace("’", "'"))
+            if att and att.cue:
+                cue, source = att.cue, att.source
+            if started_inside and not cue:
+                cue, rationale = "[continued quotation]", "L2 continues a quotation opened earlier"
+            elif not cue:
+                cue, rationale = "[quotation marks]", "L2 direct quotation"
+            else:
+                rationale = "L2 direct quotation with its own cue"
+        else:
+            m = _WRITER_FRAME_RE.match(low)
+            body_low = low[m.end():] if m else low
+            body_text = text[m.end():] if m else text
+            att = _find_attribution(rules, body_text, body_low)
+            if att:
+                label, cue, source, rationale = "attributed", att.cue, att.source, att.how
+            else:
+                reason = _advocacy_reason(rules, body_text, body_low)
+                if not reason and prev_label_reason.startswith(("L4 prescription", "L4 imperative", "L4 list")) \
+                        and _verbless(body_low):
+                    reason = "L4 list item continuing a prescription"
+                if reason:
+                    label, rationale = "advocacy", reason
+                else:
+                    label, rationale = "fact", "L5 no cue, no advocacy marker: the writer's own statement"
+                    if m:
+                        rationale += " (opening frame is the writer's)"
+        prev_label_reason = rationale if label == "advocacy" else ""
+        rows.append([article_id, _sid(article_id, i, width), s.paragraph, s.start, s.end, text, role,
+                     repeats[i], label, cue, source, rationale, started_inside, open_quote])
+        spans.extend(_sentence_spans(rules, article_id, _sid(article_id, i, width), s, low, label))
+
+    _fill_quotation_sources(rows)
+    return rows, spans
+
+
+def _fill_quotation_sources(rows) -> None:
+    """Share cue and source across a quotation.
+
+    A multi-sentence quotation (sentences of one paragraph linked by an open
+    quotation mark) takes its source from whichever sentence names it, and its
+    opening sentence takes that sentence's cue.  A quotation with no source of its
+    own takes the source of the previous quotation in the same paragraph.
+    """
+    i = 0
+    while i < len(rows):
+        j = i
+        while j + 1 < len(rows) and rows[j][13] and rows[j + 1][12] and rows[j + 1][2] == rows[i][2]:
+            j += 1
+        run = rows[i:j + 1]
+        named = [r for r in run if r[9] and not r[9].startswith("[") and r[10]]
+        if named:
+            for r in run:
+                if r[8] == "attributed" and not r[10]:
+                    r[10] = named[0][10]
+            if run[0][9] == "[quotation marks]":
+                run[0][9] = named[0][9]
+        i = j + 1
+    last = {}
+    for r in rows:
+        if r[8] != "attributed":
+            continue
+        if r[11].startswith("L2") and not r[10] and last.get(r[2]):
+            r[10] = last[r[2]]
+        if r[11].startswith("L2") and r[10]:
+            last[r[2]] = r[10]
+
+
+def _sid(article_id: str, index: int, width: int) -> str:
+    return f"{article_id}-{index + 1:0{width}d}"
+
+
+def _sentence_spans(rules: _Rules, article_id: str, sent_id: str, s, low: str, label: str):
+    out = []
+    for kind, regex in rules.span_res.items():
+        for m in regex.finditer(low):
+            term = m.group()
+            referent = note = ""
+            if kind == "cue":
+                if rules.cue_terms.get(term, ("", ""))[1] == "exclude":
+                    continue
+            if kind == "naming":
+                referent = rules.naming.get(term, "")
+            a, b = s.start + m.start(), s.start + m.end()
+            out.append((article_id, sent_id, a, b, s.text[m.start():m.end()], kind, referent, note))
+    for m in _NUMBER_RE.finditer(s.text):
+        digits = re.sub(r"\D", "", m.group().split()[-1] if m.group()[-1].isdigit() else m.group())
+        before = s.text[max(0, m.start() - 12):m.start()].lower()
+        if _YEAR_RE.match(m.group().strip()) or re.search(r"(?:article|section|resolution|no\.)\s*$", before):
+            continue
+        if re.search(r"(?:" + "|".join(_MONTHS) + r")\.?\s*$", before) or not digits:
+            continue
+        note = "writer" if label != "attributed" else ""
+        a, b = s.start + m.start(), s.start + m.end()
+        out.append((article_id, sent_id, a, b, m.group(), "number", "", note))
+    out.sort(key=lambda r: (r[2], r[3], r[5]))
+    return out
+
+
+def _sentence_frame(rows, article_id: str) -> pd.DataFrame:
+    frame = pd.DataFrame(
+        [r[:12] for r in rows],
+        columns=["article_id", "sent_id", "paragraph", "start", "end", "text", "role", "repeats",
+                 "label", "cue", "source", "rationale"],
+    )
+    frame["source_type"] = [
+        _source_type(src, "") if lab == "attributed" else "none"
+        for src, lab in zip(frame["source"], frame["label"])
+    ]
+    for column in ("accusation",):
+        frame[column] = pd.array([pd.NA] * len(frame), dtype="Int64")
+    for column in ("accuser", "accused"):
+        frame[column] = ""
+    frame["conflict"] = pd.NA
+    frame = frame[list(schema.SENTENCE_COLUMNS)]
+    for column in ("paragraph", "start", "end"):
+        frame[column] = frame[column].astype("Int64")
+    for column, values in (("role", schema.ROLES), ("label", schema.LABELS),
+                           ("source_type", schema.SOURCE_TYPES), ("conflict", schema.CONFLICTS)):
+        frame[column] = pd.Categorical(frame[column], categories=list(values))
+    return frame
+
+
+def _span_frame(spans) -> pd.DataFrame:
+    frame = pd.DataFrame(spans, columns=list(schema.SPAN_COLUMNS))
+    for column in ("start", "end"):
+        frame[column] = frame[column].astype("Int64")
+    frame["kind"] = pd.Categorical(frame["kind"], categories=list(schema.SPAN_KINDS))
+    return frame
+
+
+def tag(text: str, article_id: str = "user") -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Tag a text once and return ``(sentences, spans)``, in the columns of the gold files.
+
+    Machine-filled columns: ``article_id, sent_id, paragraph, start, end, text, role,
+    repeats, label, source, source_type, cue, rationale``.  ``accusation`` and
+    ``conflict`` are left empty (``<NA>``), ``accuser``/``accused`` are empty strings:
+    the tagger does not guess them.
+
+    >>> sentences, spans = tag("“We did nothing,” the minister said. Talks will likely fail.")
+    >>> sentences.label.tolist()
+    ['attributed', 'advocacy']
+    >>> sentences.source.tolist()
+    ['the minister', '']
+    >>> spans.kind.tolist()
+    ['cue', 'hedge']
+    """
+    rows, spans = _analyse(text, article_id)
+    return _sentence_frame(rows, article_id), _span_frame(spans)
+
+
+def tag_text(text: str, article_id: str = "user") -> pd.DataFrame:
+    """One row per sentence of ``text``, with a guessed role and label (see :func:`tag`).
+
+    ``raw[start:end] == text`` holds for every row, so the rows can be highlighted
+    in the original.  ``rationale`` names the codebook rule that decided the label.
+
+    >>> rows = tag_text("Pakistan has faced allegations of sponsoring militancy. Why?")
+    >>> rows[["label", "cue", "rationale"]].values.tolist()[0]
+    ['attributed', 'faced allegations', "L3 cue 'faced allegations' governs the main clause"]
+    >>> tag_text("   ").empty
+    True
+    >>> tag_text(42)
+    Traceback (most recent call last):
+    ...
+    medialit.tagger.TaggerInputError: The tagger needs the article's text as a str; got int. Pass the text itself, e.g. open(path, encoding='utf-8').read() or ml.load_raw('balakot').
+    """
+    return tag(text, article_id)[0]
+
+
+def tag_spans(text: str, article_id: str = "user") -> pd.DataFrame:
+    """Cue, hedge, booster, loaded, naming and number spans the tagger sees, in ``spans.csv`` columns.
+
+    Offsets are into ``text``.  Spans are found from the word lists in
+    ``data/lexicons/``; numbers get ``note`` = ``writer`` unless the sentence is attributed.
+
+    >>> spans = tag_spans("Apparently 35 fighters were killed.")
+    >>> spans[["start", "end", "text", "kind", "note"]].values.tolist()
+    [[0, 10, 'Apparently', 'hedge', ''], [11, 13, '35', 'number', 'writer']]
+    """
+    return tag(text, article_id)[1]
+
+
+def tag_article(article_id: str, *, data_dir: str | Path | None = None, spans: bool = False):
+    """Tag one of the stored pieces from its raw text; sentence ids match the gold table's.
+
+    With ``spans=True`` return ``(sentences, spans)``.
+
+    >>> machine = tag_article("balakot")
+    >>> gold = corpus.load_sentences()
+    >>> machine.sent_id.tolist() == gold[gold.article_id == "balakot"].sent_id.tolist()
+    True
+    """
+    if not isinstance(article_id, str):
+        raise TaggerInputError(f"article_id must be a str such as 'balakot'; got {type(article_id).__name__}.")
+    sentences, found = tag(corpus.load_raw(article_id, data_dir=data_dir), article_id)
+    return (sentences, found) if spans else sentences
+
+
+def tag_corpus(article_ids=None, *, data_dir: str | Path | None = None) -> pd.DataFrame:
+    """Tag every stored piece (or the ids given) and stack the sentence tables.
+
+    >>> machine = tag_corpus(["ap-crackdown", "balakot"])
+    >>> machine.article_id.unique().tolist()
+    ['ap-crackdown', 'balakot']
+    """
+    ids = corpus.article_ids(data_dir=data_dir) if article_ids is None else list(article_ids)
+    frames = [tag_article(a, data_dir=data_dir) for a in ids]
+    return pd.concat(frames, ignore_index=True) if frames else _sentence_frame([], "user")
