@@ -45,6 +45,10 @@ __all__ = [
     "TaggerInputError", "tag_text", "tag_spans", "tag", "tag_article", "tag_corpus", "TAGGER_VERSION",
 ]
 
+#: How many "weak" evaluative markers (lexicon modals.csv, strength=weak) make a sentence advocacy.
+#: One is not enough: a single evaluative word in a factual sentence stays fact (codebook L5).
+WEAK_EVALUATION_THRESHOLD = 2
+
 #: Bump when a rule changes, so saved outputs can say which tagger made them.
 TAGGER_VERSION = "1.0"
 
@@ -121,6 +125,7 @@ class _Rules:
     prescription: re.Pattern
     prediction: re.Pattern
     evaluation: re.Pattern
+    weak_evaluation: re.Pattern
     verb_cue_re: re.Pattern
     participle_re: re.Pattern
     parenthetical_re: re.Pattern
@@ -147,7 +152,12 @@ def _rules(folder: str | None = None) -> _Rules:
     cues = lex("cues")
     cue_terms = {row.term: (row.type, row.frame) for row in cues.itertuples()}
     modals = lex("modals")
-    by_signal = {s: modals.loc[modals.signal == s, "term"].tolist() for s in ("prescription", "prediction", "evaluation")}
+    if "strength" not in modals.columns:
+        modals["strength"] = "strong"
+    by_signal = {s: modals.loc[modals.signal == s, "term"].tolist() for s in ("prescription", "prediction")}
+    evaluative = modals[modals.signal == "evaluation"]
+    by_signal["evaluation"] = evaluative.loc[evaluative.strength != "weak", "term"].tolist()
+    by_signal["weak"] = evaluative.loc[evaluative.strength == "weak", "term"].tolist()
     span_res = {
         "cue": _word_re(cues.term),  # 'exclude' rows are matched so that they can be dropped
         "hedge": _word_re(lex("hedges").term),
@@ -175,6 +185,7 @@ def _rules(folder: str | None = None) -> _Rules:
         prescription=_word_re(by_signal["prescription"]),
         prediction=_word_re(by_signal["prediction"]),
         evaluation=_word_re(by_signal["evaluation"]),
+        weak_evaluation=_word_re(by_signal["weak"] or ["\x00"]),
         verb_cue_re=_word_re(verbs),
         participle_re=re.compile(r",\s+(?:" + _alternation(participles) + r")(?![\w-])(?!\s+responsibility)"),
         parenthetical_re=re.compile(
@@ -193,6 +204,10 @@ _WRITER_FRAME_RE = re.compile(
 )
 _ACCORDING_RE = re.compile(r"(?<![\w-])according to(?!\s+(?:plan|schedule|the plan|law|the law|rules|the rules|the constitution)\b)")
 _ADVERB_CUE_RE = re.compile(r"(?<![\w-])(?:reportedly|purportedly|supposedly|allegedly(?!\s+\w+ing\b))(?![\w-])")
+_SOURCE_SUBJECT_RE = re.compile(
+    r"^(?:[a-z]+,\s+)?((?:[\w'-]+\s+){0,3}(?:sources|reports|documents|assessments|intelligence))\s+"
+    r"((?:outline|outlined|indicate|indicated|show|showed|reveal|revealed|describe|described|detail|detailed|point to|pointed to))\b"
+)
 _QUESTION_END_RE = re.compile(r"\?[\s\"'”’)\]]*$")
 _NUMBER_RE = re.compile(
     r"(?<![\w.])(?:(?:at least|more than|over|nearly|almost|about|around|some|up to|less than|fewer than)\s+)?"
@@ -557,6 +572,10 @@ def _find_attribution(rules: _Rules, text: str, low: str) -> _Attribution | None
         elif kind == "persist":
             src = ""
         return _Attribution(cue, src, f"L3 cue '{term}' governs the main clause")
+    m = _SOURCE_SUBJECT_RE.search(low)
+    if m:
+        return _Attribution(text[m.start(2):m.end(2)], _clean_source(text[m.start(1):m.end(1)]),
+                            "L3 a source ('sources', 'reports') is the subject of a reporting verb")
     m = _ADVERB_CUE_RE.search(low)
     if m:
         return _Attribution(text[m.start():m.end()], "", "L3 adverb cue qualifies the main claim")
@@ -589,8 +608,9 @@ def _find_attribution(rules: _Rules, text: str, low: str) -> _Attribution | None
         src = _clean_source(" ".join(subject)) if len(subject) < len(before[-1].split()) else ""
         return _Attribution(cue, src or _source_before(text, m.start()),
                             "L3 participle cue (', accusing ...') reports someone's charge")
-    m = re.search(r"(?<![\w-])the (?:claim|allegation|accusation) is that\b|\bthere (?:are|were|have been) "
-                  r"(?:\w+ )?(?:claims|reports|allegations|accusations) that\b", low)
+    m = re.search(r"(?<![\w-])the (?:claim|allegation|accusation) is that\b|\bthere (?:is|are|were|was|have been|has been) "
+                  r"(?:\w+ )?(?:claims|reports|allegations|accusations|unease|concerns?|fears?|speculation|"
+                  r"suspicions?|belief|talk|worries|warnings) that\b", low)
     if m:
         return _Attribution(text[m.start():m.end()], "", "L3 speech-act noun frame")
     return None
@@ -631,12 +651,16 @@ def _advocacy_reason(rules: _Rules, text: str, low: str) -> str:
     m = rules.prescription.search(low)
     if m:
         return f"L4 prescription '{m.group()}'"
-    m = rules.prediction.search(low)
-    if m:
+    for m in rules.prediction.finditer(low):
+        if m.group() == "will" and re.search(r"(?:\bwe|\bi)\s+$", low[:m.start()]):
+            continue  # "In this article we will ...": the writer's signposting, not a forecast
         return f"L4 prediction '{m.group()}'"
     m = rules.evaluation.search(low)
     if m:
         return f"L4 evaluation '{m.group()}'"
+    weak = [m.group() for m in rules.weak_evaluation.finditer(low)]
+    if len(weak) >= WEAK_EVALUATION_THRESHOLD:
+        return "L4 evaluation (" + ", ".join(f"'{w}'" for w in weak) + ")"
     return ""
 
 
@@ -735,6 +759,10 @@ def _analyse(text: str, article_id: str, folder=None):
         label, cue, source, rationale = "fact", "", "", ""
         if role in schema.META_ROLES:
             label, rationale = "meta", f"L1 page role '{role}'"
+        elif role in ("headline", "subheading") and (heading_cue := _heading_cue(rules, low)):
+            label, cue, rationale = "attributed", text[heading_cue[0]:heading_cue[1]], \
+                "L3 a heading that names a speech act (claim, accusation ...)"
+            source = ""
         elif started_inside or share >= 0.5 or _single_quoted_whole(text):
             label = "attributed"
             outside_text = _outside_quotes(text, started_inside)
@@ -772,6 +800,14 @@ def _analyse(text: str, article_id: str, folder=None):
 
     _fill_quotation_sources(rows)
     return rows, spans
+
+
+def _heading_cue(rules: _Rules, low: str):
+    """Offsets of a cue word (verb or speech-act noun) in a heading, or None."""
+    for m in rules.span_res["cue"].finditer(low):
+        if rules.cue_terms.get(m.group(), ("", ""))[1] != "exclude":
+            return m.start(), m.end()
+    return None
 
 
 def _fill_quotation_sources(rows) -> None:

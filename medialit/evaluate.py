@@ -1,0 +1,246 @@
+"""How well does the rule-based tagger agree with the hand-made (gold) labels?
+
+Everything here compares two label columns sentence by sentence: the gold
+``label`` of ``data/sentences.csv`` and the tagger's guess for the same
+sentence (the tagger uses the same segmenter, so sentence *i* of the tagger is
+gold sentence *i*).  Scores are computed, never typed in.
+
+>>> scores = label_scores(["fact", "fact", "advocacy"], ["fact", "advocacy", "advocacy"])
+>>> scores.loc["fact", ["precision", "recall", "f1", "support"]].tolist()
+[1.0, 0.5, 0.6666666666666666, 2.0]
+>>> round(cohen_kappa(["a", "a", "b", "b"], ["a", "b", "b", "b"]), 3)
+0.5
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pandas as pd
+
+from . import corpus, schema, tagger
+
+__all__ = [
+    "EvaluationError", "label_scores", "macro_f1", "cohen_kappa", "confusion_matrix",
+    "compare_labels", "disagreements", "evaluate", "leave_one_article_out", "CONTENT_LABELS",
+]
+
+#: The three labels that describe content (``meta`` is page furniture).
+CONTENT_LABELS = ("fact", "attributed", "advocacy")
+
+
+class EvaluationError(ValueError):
+    """Two label lists cannot be compared; the message says why and what to pass."""
+
+
+def _as_lists(gold, predicted) -> tuple[list, list]:
+    try:
+        gold, predicted = [str(x) for x in gold], [str(x) for x in predicted]
+    except TypeError as error:
+        raise EvaluationError("gold and predicted must be lists (or Series) of labels.") from error
+    if len(gold) != len(predicted):
+        raise EvaluationError(
+            f"gold has {len(gold)} labels but predicted has {len(predicted)}; "
+            "compare the same sentences in the same order (match them on sent_id first)."
+        )
+    if not gold:
+        raise EvaluationError("There are no labels to compare (both lists are empty).")
+    return gold, predicted
+
+
+def label_scores(gold, predicted, labels=schema.LABELS) -> pd.DataFrame:
+    """Precision, recall, F1 and support (gold count) for every label.
+
+    A label the machine never predicts has precision 0 (not undefined); a label
+    absent from gold has recall 0.  Rows are the labels, in the order given.
+
+    >>> label_scores(["fact", "meta"], ["fact", "fact"]).round(2).to_dict("index")["fact"]
+    {'precision': 0.5, 'recall': 1.0, 'f1': 0.67, 'support': 2.0, 'predicted': 2.0}
+    """
+    gold, predicted = _as_lists(gold, predicted)
+    rows = {}
+    for label in labels:
+        tp = sum(g == label and p == label for g, p in zip(gold, predicted))
+        n_pred = sum(p == label for p in predicted)
+        n_gold = sum(g == label for g in gold)
+        precision = tp / n_pred if n_pred else 0.0
+        recall = tp / n_gold if n_gold else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        rows[label] = {"precision": precision, "recall": recall, "f1": f1,
+                       "support": float(n_gold), "predicted": float(n_pred)}
+    return pd.DataFrame.from_dict(rows, orient="index")
+
+
+def macro_f1(gold, predicted, labels=schema.LABELS) -> float:
+    """Unweighted mean of the per-label F1 over those ``labels`` that occur.
+
+    A label that occurs neither in gold nor in the prediction has no F1 and is
+    left out of the mean (one article may have no quotation at all).  With
+    ``labels=CONTENT_LABELS`` meta is left out of the average, but sentences
+    whose gold or predicted label is meta still count as errors for the content
+    labels they were confused with.
+
+    >>> macro_f1(["fact", "advocacy"], ["fact", "advocacy"])  # meta, attributed absent
+    1.0
+    >>> macro_f1(["fact", "advocacy"], ["fact", "fact"])  # F1 fact 0.667, advocacy 0
+    0.3333333333333333
+    """
+    scores = label_scores(gold, predicted, labels)
+    present = scores[(scores["support"] > 0) | (scores["predicted"] > 0)]
+    if present.empty:
+        raise EvaluationError(f"None of the labels {list(labels)} occurs in gold or predicted.")
+    return float(present["f1"].mean())
+
+
+def cohen_kappa(gold, predicted) -> float:
+    """Cohen's kappa: agreement corrected for the agreement expected by chance.
+
+    kappa = (p_o - p_e) / (1 - p_e), where p_o is the observed share of
+    agreement and p_e = sum over labels of (gold share x predicted share).
+    Returns 1.0 when both raters use one and the same label throughout.
+
+    >>> cohen_kappa(["x", "y"], ["x", "y"])
+    1.0
+    """
+    gold, predicted = _as_lists(gold, predicted)
+    n = len(gold)
+    p_o = sum(g == p for g, p in zip(gold, predicted)) / n
+    g_counts, p_counts = Counter(gold), Counter(predicted)
+    p_e = sum(g_counts[k] * p_counts[k] for k in set(g_counts) | set(p_counts)) / (n * n)
+    if p_e == 1.0:
+        return 1.0
+    return (p_o - p_e) / (1 - p_e)
+
+
+def confusion_matrix(gold, predicted, labels=schema.LABELS) -> pd.DataFrame:
+    """Counts of sentences: gold labels as rows, predicted labels as columns.
+
+    >>> confusion_matrix(["fact", "meta"], ["fact", "fact"]).loc["meta", "fact"]
+    np.int64(1)
+    """
+    gold, predicted = _as_lists(gold, predicted)
+    labels = list(labels)
+    extra = sorted((set(gold) | set(predicted)) - set(labels))
+    labels += extra
+    table = pd.DataFrame(0, index=pd.Index(labels, name="gold"),
+                         columns=pd.Index(labels, name="predicted"), dtype="int64")
+    for g, p in zip(gold, predicted):
+        table.loc[g, p] += 1
+    return table
+
+
+def compare_labels(gold_sentences: pd.DataFrame | None = None,
+                   predicted_sentences: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per sentence with both labels: sent_id, article_id, text, gold, predicted, rationale.
+
+    Defaults: the gold table and the tagger run on the raw texts.  Rows are
+    matched on ``sent_id``; an id in one table but not the other is an error.
+
+    >>> both = compare_labels()
+    >>> list(both.columns)
+    ['article_id', 'sent_id', 'role', 'text', 'gold', 'predicted', 'predicted_role', 'rationale', 'gold_rationale']
+    """
+    gold = corpus.load_sentences() if gold_sentences is None else gold_sentences
+    if predicted_sentences is None:
+        predicted_sentences = tagger.tag_corpus(list(dict.fromkeys(gold["article_id"].astype(str))))
+    pred = predicted_sentences
+    for name, frame in (("gold", gold), ("predicted", pred)):
+        missing = {"sent_id", "label"} - set(frame.columns)
+        if missing:
+            raise EvaluationError(f"The {name} table lacks the column(s) {sorted(missing)}.")
+    left = set(gold["sent_id"]) ^ set(pred["sent_id"])
+    if left:
+        raise EvaluationError(
+            f"{len(left)} sentence id(s) are in only one table, e.g. {sorted(left)[:3]}; "
+            "tag the same raw texts the gold table was made from."
+        )
+    merged = gold[["article_id", "sent_id", "role", "text", "label", "rationale"]].merge(
+        pred[["sent_id", "label", "role", "rationale"]].rename(
+            columns={"label": "predicted", "role": "predicted_role", "rationale": "machine_rationale"}),
+        on="sent_id", how="left",
+    )
+    merged = merged.rename(columns={"label": "gold", "rationale": "gold_rationale",
+                                    "machine_rationale": "rationale"})
+    for column in ("gold", "predicted"):
+        merged[column] = merged[column].astype(str)
+    return merged[["article_id", "sent_id", "role", "text", "gold", "predicted", "predicted_role",
+                   "rationale", "gold_rationale"]]
+
+
+def disagreements(comparison: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Sentences where the machine's label differs from gold, with the rule the machine used.
+
+    Columns: sent_id, gold, predicted, text, rationale (the machine's), gold_rationale.
+
+    >>> table = disagreements()
+    >>> bool((table.gold != table.predicted).all())
+    True
+    """
+    both = compare_labels() if comparison is None else comparison
+    wrong = both[both["gold"] != both["predicted"]]
+    return wrong[["sent_id", "gold", "predicted", "text", "rationale", "gold_rationale"]].reset_index(drop=True)
+
+
+def _summary(gold, predicted) -> dict:
+    return {
+        "sentences": len(gold),
+        "accuracy": sum(g == p for g, p in zip(gold, predicted)) / len(gold),
+        "macro_f1_4": macro_f1(gold, predicted, schema.LABELS),
+        "macro_f1_3": macro_f1(gold, predicted, CONTENT_LABELS),
+        "kappa": cohen_kappa(gold, predicted),
+    }
+
+
+def evaluate(comparison: pd.DataFrame | None = None) -> dict:
+    """Whole-corpus agreement: a dict with the summary, per-label scores and the confusion matrix.
+
+    ``summary`` holds sentences, accuracy, macro_f1_4 (over fact, attributed,
+    advocacy, meta), macro_f1_3 (over the three content labels) and kappa.
+
+    >>> result = evaluate()
+    >>> sorted(result)
+    ['confusion', 'per_label', 'summary']
+    >>> result["confusion"].shape
+    (4, 4)
+    """
+    both = compare_labels() if comparison is None else comparison
+    gold, predicted = both["gold"].tolist(), both["predicted"].tolist()
+    return {
+        "summary": _summary(gold, predicted),
+        "per_label": label_scores(gold, predicted),
+        "confusion": confusion_matrix(gold, predicted),
+    }
+
+
+def leave_one_article_out(comparison: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Scores on each article held out in turn.
+
+    The tagger has **no trained parameters**: its rules and word lists were
+    written from the codebook and general English, and nothing is fitted to the
+    gold labels.  "Leave one article out" therefore cannot mean re-training;
+    it means: score each article on its own, as if it were the unseen text, so
+    you see how much the agreement varies from one piece (outlet, genre, page
+    layout) to another instead of one pooled number that the largest pieces
+    dominate.  The mean and the minimum over the five held-out articles are the
+    honest estimate for a new article.  (Had any threshold been tuned on the
+    data, it would have to be tuned on four articles and tested on the fifth;
+    none is.)
+
+    Returns one row per article plus ``mean`` and ``min`` rows; columns
+    sentences, accuracy, macro_f1_4, macro_f1_3, kappa.  An article in which
+    a label never occurs scores F1 0 for that label, which lowers its macro-F1.
+
+    >>> table = leave_one_article_out()
+    >>> table.index[-2:].tolist()
+    ['mean', 'min']
+    """
+    both = compare_labels() if comparison is None else comparison
+    rows = {}
+    for article_id, part in both.groupby("article_id", sort=False):
+        rows[article_id] = _summary(part["gold"].tolist(), part["predicted"].tolist())
+    table = pd.DataFrame.from_dict(rows, orient="index")
+    stats = table.drop(columns="sentences")
+    table.loc["mean"] = [table["sentences"].sum(), *stats.mean().tolist()]
+    table.loc["min"] = [table["sentences"].iloc[:-1].min(), *stats.iloc[:-1].min().tolist()]
+    table["sentences"] = table["sentences"].astype(int)
+    return table
