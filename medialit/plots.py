@@ -310,7 +310,8 @@ def accusation_network(
     nodes = sorted(set(edges["accuser"]) | set(edges["accused"]))
     angle = {n: math.pi / 2 - 2 * math.pi * i / len(nodes) for i, n in enumerate(nodes)}
     pos = {n: (math.cos(a), math.sin(a)) for n, a in angle.items()}
-    fig, ax = plt.subplots(figsize=(8, 8))
+    side = 8 + 0.1 * max(0, len(nodes) - 8)
+    fig, ax = plt.subplots(figsize=(side, side))
     biggest = max(edges["sentences"])
     for accuser, accused, voice, count in edges.itertuples(index=False):
         style = "solid" if voice == "writer" else "dashed"
@@ -335,9 +336,9 @@ def accusation_network(
         x, y = pos[node]
         ax.plot([x], [y], marker="o", markersize=9, color="black" if node == "writer" else palette.OKABE_ITO["grey"],
                 markeredgecolor="black", linestyle="none")
-        ax.text(x * 1.12, y * 1.12 + (0.05 if abs(x) < 0.3 else 0), node, fontsize=9,
-                ha="left" if x > 0.3 else ("right" if x < -0.3 else "center"),
-                va="bottom" if y > 0.3 else ("top" if y < -0.3 else "center"))
+        ax.text(x * 1.09, y * 1.09, node, fontsize=9,
+                ha="left" if x > 0.1 else ("right" if x < -0.1 else "center"),
+                va="bottom" if y > 0.1 else ("top" if y < -0.1 else "center"))
     ax.set_xlim(-1.6, 1.6)
     ax.set_ylim(-1.5, 1.5)
     ax.set_aspect("equal")
