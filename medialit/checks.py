@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 import textwrap
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -287,7 +288,7 @@ class Exercise:
             except Exception as problem:  # pragma: no cover - last line of defence
                 result = Result(CHECK_FAILED, f"{type(problem).__name__}. Tell your teacher.")
                 text = f"✗ Task {number} — {CHECK_FAILED}: {type(problem).__name__}. Tell your teacher."
-            print(text)
+            sys.stdout.write(text + "\n")
             if result.verdict != RIGHT:
                 raise AssertionError(text)
 

@@ -478,8 +478,8 @@ def exercise_01() -> list[Task]:
                  hint_extra="{ids}: the column repeats is empty there.",
                  pieces=("regional-peace",), kind="find"),
         figure_task(5, "a bar chart of tit-for-tat's sentences by role", roles_chart_checks,
-                    why="One bar per role, with a title and a labelled axis. Most of tit-for-tat's "
-                    "non-body sentences are web-page furniture: a reader has to skip them.",
+                    why="One bar per role, with a title and a labelled axis: the chart can be read without you "
+                    "next to it. Compare the furniture bar with the body bar.",
                     pieces=("tit-for-tat",)),
         reflection_task(6, "what two pages tell you about themselves", min_words=40,
                         cite=("pok-bases", "regional-peace"), pieces=("pok-bases", "regional-peace"),
@@ -512,8 +512,8 @@ def exercise_02() -> list[Task]:
         number_task(4, "share of attributed body sentences in ap-crackdown",
                     expected=lambda: _shares(_sentences(), label="attributed")["ap-crackdown"],
                     tolerance=0.005, share=True,
-                    why=lambda v: f"{v:.2f}: a wire report leans on what officials and analysts say; "
-                    "the writer hands most claims to a source.",
+                    why=lambda v: f"{v:.2f} of ap-crackdown's body sentences hand their claim to someone else "
+                    "(an official, an analyst, \"critics\"): the reader hears the writer report, not assert.",
                     hint="Keep the body sentences of ap-crackdown, then take the mean of "
                     "(label == \"attributed\"): the share of True values.",
                     pieces=("ap-crackdown",)),
@@ -563,8 +563,8 @@ def exercise_03() -> list[Task]:
                     expected=lambda: float((_sentences().query("article_id == 'balakot' and label == 'attributed'")
                                             .source_type == "anonymous").mean()),
                     tolerance=0.005, share=True,
-                    why=lambda v: f"{v:.2f}. Most of balakot's reported claims come from local sources the "
-                    "writer does not name; a reader cannot check who they are (codebook §5, anonymous).",
+                    why=lambda v: f"{v:.2f} of balakot's attributed sentences credit a source the writer does not "
+                    "name; a reader cannot check who it is or ask them (codebook §5, anonymous).",
                     hint="Keep balakot's attributed sentences (not all its sentences), then take the mean of "
                     "(source_type == \"anonymous\").",
                     pieces=("balakot",)),

@@ -1,0 +1,113 @@
+"""The ``medialit`` command.
+
+    medialit make-exercises [--check]
+    medialit check-class FOLDER --exercise 02_attribution --out report.csv [--timeout 60]
+
+Each subcommand is a function ``_cmd_<name>(args) -> int`` registered in
+:data:`COMMANDS` with a function that adds its arguments; to add a command,
+write both and add one line to :data:`COMMANDS`.
+
+>>> main(["--help"])  # doctest: +ELLIPSIS
+usage: medialit [-h] {make-exercises,check-class} ...
+...
+0
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Callable
+
+__all__ = ["COMMANDS", "build_parser", "main"]
+
+
+def _add_make_exercises(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--check", action="store_true",
+                        help="write nothing; exit with 1 if a student notebook is out of date")
+
+
+def _cmd_make_exercises(args: argparse.Namespace) -> int:
+    from . import exercises
+
+    if args.check:
+        stale = exercises.outdated_exercises()
+        for path in stale:
+            print(f"out of date: {path.relative_to(exercises.ROOT).as_posix()}")
+        if stale:
+            print("Run `medialit make-exercises` to regenerate them.")
+            return 1
+        print("All student notebooks match their solutions.")
+        return 0
+    for path in exercises.make_exercises():
+        print(f"wrote {path.relative_to(exercises.ROOT).as_posix()}")
+    return 0
+
+
+def _add_check_class(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("folder", type=Path, help="folder with the students' .ipynb files")
+    parser.add_argument("--exercise", required=True, help='exercise name, like "02_attribution" (or "02")')
+    parser.add_argument("--out", type=Path, default=Path("class-report.csv"),
+                        help="report CSV: one row per notebook, one column per task (default: %(default)s)")
+    parser.add_argument("--summary", type=Path, default=None,
+                        help="per-task summary CSV (default: the report's name with -summary)")
+    parser.add_argument("--timeout", type=int, default=60, help="seconds allowed per cell (default: %(default)s)")
+
+
+def _cmd_check_class(args: argparse.Namespace) -> int:
+    from . import checks, exercises
+
+    if not args.folder.is_dir():
+        print(f"medialit: {args.folder} is not a folder of notebooks.", file=sys.stderr)
+        return 2
+    try:
+        ex = checks.exercise(args.exercise)
+    except checks.ExerciseError as problem:
+        print(f"medialit: {problem}", file=sys.stderr)
+        return 2
+    if not any(args.folder.glob("*.ipynb")):
+        print(f"medialit: no .ipynb files in {args.folder}.", file=sys.stderr)
+        return 2
+    results = exercises.check_class(args.folder, ex.name, timeout=args.timeout,
+                                    progress=lambda r: print(f"  {r.student}: {r.status}", flush=True))
+    out, summary, text = exercises.write_report(results, ex.numbers, args.out, args.summary)
+    print(text)
+    print(f"Report: {out}\nSummary: {summary}")
+    return 0
+
+
+#: name -> (help, add arguments, run)
+COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int]]] = {
+    "make-exercises": ("write exercises/NN_topic.ipynb from exercises/solutions/",
+                       _add_make_exercises, _cmd_make_exercises),
+    "check-class": ("run a folder of student notebooks and write a report CSV",
+                    _add_check_class, _cmd_check_class),
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="medialit", description="Tools for the media-literacy notebook set.")
+    sub = parser.add_subparsers(dest="command", metavar="{" + ",".join(COMMANDS) + "}")
+    for name, (help_text, add_arguments, run) in COMMANDS.items():
+        command = sub.add_parser(name, help=help_text, description=help_text)
+        add_arguments(command)
+        command.set_defaults(run=run)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    except SystemExit as stop:  # --help and usage errors
+        return int(stop.code or 0)
+    if getattr(args, "run", None) is None:
+        parser.print_help()
+        return 2
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
