@@ -144,10 +144,10 @@ def _span_open(span: _Span, depth: int) -> str:
 
 
 def _kind_tag(span: _Span) -> str:
+    # dark grey, not the kind's colour: small coloured text would be hard to read and print
     tag = palette.SPAN_STYLES[span.kind].tag
-    colour = palette.SPAN_STYLES[span.kind].colour
-    return (f'<sup style="font-size:0.6em;color:{colour};font-family:sans-serif;font-weight:bold">'
-            f"{_ESC(tag)}</sup>")
+    return f'<sup style="font-size:0.6em;color:#333333;font-family:sans-serif">{_ESC(tag)}</sup>'
+
 
 
 def _render_text(text: str, spans: list[_Span], tags: bool) -> str:
