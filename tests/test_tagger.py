@@ -1,0 +1,239 @@
+"""Tests for medialit.tagger: the rule-based imitation of the codebook."""
+
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from medialit import corpus, schema
+from medialit.segment import split_sentences
+from medialit.tagger import (
+    TaggerInputError, tag, tag_article, tag_corpus, tag_spans, tag_text,
+)
+
+
+def labels(text):
+    return tag_text(text)["label"].astype(str).tolist()
+
+
+# --- input handling ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("bad", [None, 42, 3.5, ["a list"], b"bytes"])
+def test_non_str_input_raises_clear_error(bad):
+    with pytest.raises(TaggerInputError, match="str"):
+        tag_text(bad)
+
+
+def test_bytes_error_says_how_to_decode():
+    with pytest.raises(TaggerInputError, match="decode"):
+        tag_text(b"Some text.")
+
+
+def test_bad_article_id_raises_clear_error():
+    with pytest.raises(TaggerInputError, match="article_id"):
+        tag_text("Text.", article_id="")
+    with pytest.raises(TaggerInputError, match="article_id"):
+        tag_text("Text.", article_id=7)
+
+
+def test_surrogate_text_raises_tagger_error_not_unicode_error():
+    with pytest.raises(TaggerInputError, match="sentence splitter"):
+        tag_text("broken \ud800 text.")
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\n\t  \r\n"])
+def test_empty_and_whitespace_text_give_empty_tables_with_schema_columns(text):
+    sentences, spans = tag(text)
+    assert sentences.empty and spans.empty
+    assert list(sentences.columns) == list(schema.SENTENCE_COLUMNS)
+    assert list(spans.columns) == list(schema.SPAN_COLUMNS)
+
+
+# --- segmentation and offsets -----------------------------------------------------------------
+
+SAMPLE = (
+    "Border talks stall\n\n"
+    "Officials said on Monday that the crossing was closed. "
+    "The army reportedly moved troops to the area.\n\n"
+    "“We will not retreat,” the minister said. “Our position is firm.\n"
+    "The talks must resume. Will anyone listen?\n\n"
+    "Please enter your comment!\n"
+)
+
+
+def test_sentences_follow_the_shared_segmenter_and_offsets_match():
+    rows = tag_text(SAMPLE, "demo")
+    expected = split_sentences(SAMPLE)
+    assert rows["text"].tolist() == [s.text for s in expected]
+    assert rows["sent_id"].tolist()[:2] == ["demo-001", "demo-002"]
+    for row in rows.itertuples():
+        assert SAMPLE[row.start:row.end] == row.text
+
+
+def test_span_offsets_match_raw_text_and_lie_inside_their_sentence():
+    sentences, spans = tag(SAMPLE, "demo")
+    assert not spans.empty
+    bounds = sentences.set_index("sent_id")[["start", "end"]]
+    for span in spans.itertuples():
+        assert SAMPLE[span.start:span.end] == span.text
+        assert bounds.loc[span.sent_id, "start"] <= span.start < span.end <= bounds.loc[span.sent_id, "end"]
+
+
+def test_columns_and_vocabularies_match_the_schema():
+    rows = tag_text(SAMPLE)
+    assert list(rows.columns) == list(schema.SENTENCE_COLUMNS)
+    assert set(rows["label"].dropna()) <= set(schema.LABELS)
+    assert set(rows["role"].dropna()) <= set(schema.ROLES)
+    assert rows["label"].notna().all() and rows["rationale"].str.startswith("L").all()
+
+
+# --- label rules --------------------------------------------------------------------------------
+
+def test_rule_order_on_a_small_article():
+    rows = tag_text(SAMPLE).set_index("text")
+    assert rows.loc["Officials said on Monday that the crossing was closed.", "label"] == "attributed"
+    assert rows.loc["The army reportedly moved troops to the area.", "label"] == "attributed"
+    assert rows.loc["The talks must resume.", "label"] == "advocacy"
+    assert rows.loc["Will anyone listen?", "label"] == "advocacy"
+    assert rows.loc["Please enter your comment!", "label"] == "meta"
+
+
+def test_quotation_continues_across_sentences_until_closed():
+    text = "“The camp is open again. Boys are training there. Nothing has changed,” a source said. The road is long."
+    rows = tag_text(text)
+    assert rows["label"].astype(str).tolist() == ["attributed", "attributed", "attributed", "fact"]
+    assert rows["cue"].tolist()[1] == "[continued quotation]"
+    assert rows["source"].tolist()[:3] == ["a source"] * 3
+
+
+def test_straight_quotes_are_tracked_too():
+    rows = tag_text('"We are ready. The plan is set." The bridge opened in May.')
+    assert rows["label"].astype(str).tolist() == ["attributed", "attributed", "fact"]
+
+
+def test_quotation_does_not_leak_into_next_paragraph():
+    rows = tag_text("“We are ready. The plan is set.\n\nThe bridge opened in May.")
+    assert rows["label"].astype(str).tolist()[-1] == "fact"
+
+
+def test_text_with_no_attributed_sentences():
+    text = "The bridge opened in May. It carries 4,000 cars a day. Traffic moved slowly."
+    assert "attributed" not in labels(text)
+    assert (tag_text(text)["source_type"].astype(str) == "none").all()
+
+
+def test_cue_in_subordinate_clause_does_not_attribute():
+    assert labels("Recruitment continued despite the government's claims that action was taken.") == ["fact"]
+
+
+def test_writer_judging_a_statement_is_not_attribution():
+    assert labels("The minister's statements are particularly alarming as they suggest a new war.") == ["advocacy"]
+
+
+def test_according_to_names_the_source():
+    rows = tag_text("According to UN monitoring reports, the group remains active.")
+    assert rows.loc[0, "label"] == "attributed"
+    assert rows.loc[0, "cue"] == "According to"
+    assert rows.loc[0, "source"] == "UN monitoring reports"
+    assert rows.loc[0, "source_type"] == "document"
+
+
+def test_closing_said_and_parenthetical_said():
+    assert labels("The border will stay shut for a week, officials said.") == ["attributed"]
+    rows = tag_text("These fighters, the spokesman claimed, have fled abroad.")
+    assert rows.loc[0, "label"] == "attributed" and rows.loc[0, "source"] == "the spokesman"
+
+
+def test_speech_act_noun_frames():
+    assert labels("The country has faced allegations of sponsoring militancy.") == ["attributed"]
+    assert labels("Accusations of fraud have persisted for years.") == ["attributed"]
+    assert labels("Accusations of fraud are serious and have far-reaching implications.") == ["advocacy"]
+
+
+def test_known_to_is_not_a_cue():
+    assert labels("They are also known to provide charitable services.") == ["fact"]
+
+
+def test_imperative_and_verbless_list_are_advocacy():
+    text = "Several steps are essential. Allow neutral monitors at the border. Closer cooperation with neighbours on policing."
+    assert labels(text) == ["advocacy", "advocacy", "advocacy"]
+
+
+def test_single_weak_evaluative_word_stays_fact():
+    assert labels("The fragile economy shrank by 2 percent last year.") == ["fact"]
+
+
+def test_page_furniture_and_bio_are_meta():
+    text = (
+        "Storm hits coast\n\nThe storm reached the coast at noon. Power failed in three towns. "
+        "Crews worked overnight.\n\nThe writer is a freelance columnist\n\nLEAVE A REPLY\n\n"
+        "This website uses cookies to improve your experience.\n"
+    )
+    rows = tag_text(text)
+    assert rows["label"].astype(str).tolist() == ["fact", "fact", "fact", "fact", "meta", "meta", "meta"]
+    assert rows["role"].astype(str).tolist()[0] == "headline"
+    assert rows["role"].astype(str).tolist()[4] == "bio"
+
+
+def test_exact_repeat_is_linked():
+    rows = tag_text("The dam was finished in 2020 after ten years of work.\n\nThe dam was finished in 2020 after ten years of work.")
+    assert rows["repeats"].tolist() == ["", "user-001"]
+
+
+# --- spans ---------------------------------------------------------------------------------------
+
+def test_spans_kinds_and_number_rules():
+    spans = tag_spans("Critics argue it is clearly a regime that apparently killed at least 35 people in 2019.")
+    found = dict(zip(spans["text"], spans["kind"].astype(str)))
+    assert found["argue"] == "cue" and found["clearly"] == "booster"
+    assert found["regime"] == "loaded" and found["apparently"] == "hedge"
+    assert found["at least 35"] == "number"
+    assert "2019" not in found  # years are not quantities
+
+
+def test_claiming_responsibility_is_not_a_cue():
+    spans = tag_spans("The group claimed responsibility for the attack.")
+    assert "cue" not in spans["kind"].astype(str).tolist()
+    assert labels("The group claimed responsibility for the attack.") == ["fact"]
+
+
+# --- the stored pieces ----------------------------------------------------------------------------
+
+def test_tag_article_sentence_ids_match_gold():
+    gold = corpus.load_sentences()
+    machine = tag_corpus()
+    assert machine["sent_id"].tolist() == gold["sent_id"].tolist()
+    assert (machine["start"].to_numpy() == gold["start"].to_numpy()).all()
+
+
+def test_tag_article_with_spans_returns_pair():
+    sentences, spans = tag_article("ap-crackdown", spans=True)
+    raw = corpus.load_raw("ap-crackdown")
+    assert isinstance(spans, pd.DataFrame) and len(sentences) > 0
+    assert all(raw[s.start:s.end] == s.text for s in spans.itertuples())
+
+
+def test_tag_article_unknown_id_is_a_data_error():
+    with pytest.raises(corpus.DataError, match="Known ids"):
+        tag_article("no-such-piece")
+    with pytest.raises(TaggerInputError):
+        tag_article(5)
+
+
+# --- property test ----------------------------------------------------------------------------------
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet=st.characters(), max_size=300)
+       | st.lists(st.sampled_from(["“", "”", '"', "‘", "’", "said", "according to", ".", "?", "\n", "\r\n",
+                                   " ", "Must", "should", ",", "X", "Please enter your comment", "(", ")"]),
+                  max_size=60).map("".join))
+def test_any_text_gives_matching_offsets_or_the_taggers_own_error(text):
+    try:
+        sentences, spans = tag(text)
+    except TaggerInputError:
+        return
+    for row in sentences.itertuples():
+        assert text[row.start:row.end] == row.text
+    for span in spans.itertuples():
+        assert text[span.start:span.end] == span.text
+    assert set(sentences["label"].astype(str)) <= set(schema.LABELS)
