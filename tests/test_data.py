@@ -1,0 +1,351 @@
+"""The foundation: raw texts, gold tables and their validation.
+
+Most tests read the real data in data/; the corruption tests copy it to a
+temporary folder, break one thing, and assert validate()'s exact message.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import random
+import re
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import medialit as ml
+from medialit import schema
+from medialit.compare import count_words
+from medialit.validate import Problem, ValidationError, check_data, segmentation_differences, validate
+
+DATA = ml.corpus.data_dir()
+SEEDS = DATA.parent.parent / "shared" / "seeds"
+
+
+@pytest.fixture(scope="module")
+def sentences():
+    return ml.load_sentences()
+
+
+@pytest.fixture(scope="module")
+def spans():
+    return ml.load_spans()
+
+
+# --- raw texts ---------------------------------------------------------------
+
+def test_manifest_lists_the_five_pieces_in_order():
+    manifest = ml.load_manifest()
+    assert manifest.article_id.tolist() == list(schema.ARTICLE_IDS)
+    assert manifest.seed_file.str[:3].tolist() == ["000", "001", "002", "003", "004"]
+
+
+@pytest.mark.parametrize("row", ml.load_manifest().to_dict("records"), ids=lambda r: r["article_id"])
+def test_raw_file_matches_its_checksum(row):
+    data = (DATA / "raw" / f"{row['article_id']}.txt").read_bytes()
+    assert hashlib.sha256(data).hexdigest() == row["sha256"]
+    assert len(data) == row["bytes"]
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="shared/seeds is not beside this clone")
+@pytest.mark.parametrize("row", ml.load_manifest().to_dict("records"), ids=lambda r: r["article_id"])
+def test_raw_file_is_byte_identical_to_the_seed(row):
+    assert (DATA / "raw" / f"{row['article_id']}.txt").read_bytes() == (SEEDS / row["seed_file"]).read_bytes()
+
+
+# --- sentences ---------------------------------------------------------------
+
+def test_every_sentence_text_is_the_raw_slice(sentences):
+    for article, rows in sentences.groupby("article_id", observed=True):
+        raw = ml.load_raw(article)
+        for row in rows.itertuples():
+            assert raw[row.start:row.end] == row.text, row.sent_id
+
+
+def test_sentences_cover_every_non_blank_character_exactly_once(sentences):
+    for article in schema.ARTICLE_IDS:
+        raw = ml.load_raw(article)
+        count = [0] * len(raw)
+        for row in sentences[sentences.article_id == article].itertuples():
+            for i in range(row.start, row.end):
+                count[i] += 1
+        assert all(c == 1 for i, c in enumerate(count) if not raw[i].isspace()), article
+        assert all(c <= 1 for c in count), article
+
+
+def test_sentences_are_in_reading_order_with_consecutive_ids(sentences):
+    for article, rows in sentences.groupby("article_id", observed=True, sort=False):
+        assert rows.start.is_monotonic_increasing
+        assert rows.sent_id.tolist() == [f"{article}-{i:03d}" for i in range(1, len(rows) + 1)]
+
+
+def test_gold_segmentation_is_the_segmenter_output():
+    assert segmentation_differences() == []
+
+
+def test_every_sentence_has_exactly_one_known_label(sentences):
+    assert sentences.label.notna().all()
+    assert set(sentences.label) <= set(schema.LABELS)
+    for label in ("fact", "attributed", "advocacy", "meta"):
+        assert (sentences.label == label).sum() > 0
+
+
+@pytest.mark.parametrize("column, values", [
+    ("role", schema.ROLES), ("label", schema.LABELS),
+    ("source_type", schema.SOURCE_TYPES), ("conflict", schema.CONFLICTS),
+])
+def test_categorical_columns_use_the_codebook_vocabulary(sentences, column, values):
+    assert sentences[column].notna().all(), f"{column} has a value outside {values}"
+    assert list(sentences[column].cat.categories) == list(values)
+
+
+def test_meta_exactly_for_page_furniture_roles(sentences):
+    is_meta_role = sentences.role.isin(schema.META_ROLES)
+    assert (is_meta_role == (sentences.label == "meta")).all()
+
+
+def test_attributed_sentences_have_source_cue_and_type(sentences):
+    attributed = sentences[sentences.label == "attributed"]
+    assert (attributed.source != "").all()
+    assert (attributed.cue != "").all()
+    assert (attributed.source_type != "none").all()
+    others = sentences[sentences.label != "attributed"]
+    assert (others.source_type == "none").all() and (others.source == "").all()
+
+
+def test_accusations_name_both_parties_with_known_actors(sentences):
+    actors = set(ml.load_actors().actor_id)
+    accusations = sentences[sentences.accusation == 1]
+    assert len(accusations) > 0
+    for row in accusations.itertuples():
+        assert row.accused and row.accuser, row.sent_id
+        assert set(row.accused.split(";")) <= actors, row.sent_id
+        assert set(row.accuser.split(";")) <= actors | {"writer"}, row.sent_id
+
+
+def test_repeats_point_to_another_sentence_of_the_same_piece(sentences):
+    ids = dict(zip(sentences.sent_id, sentences.article_id))
+    order = {sid: i for i, sid in enumerate(sentences.sent_id)}
+    for row in sentences[sentences.repeats != ""].itertuples():
+        assert ids[row.repeats] == row.article_id
+        # Pull-quotes and duplicated paragraphs repeat what came before; a subheading may
+        # quote a sentence further down (balakot-008 quotes balakot-013).
+        if row.role != "subheading":
+            assert order[row.repeats] < order[row.sent_id], row.sent_id
+
+
+def test_every_pullquote_repeats_a_body_sentence(sentences):
+    pullquotes = sentences[sentences.role == "pullquote"]
+    assert len(pullquotes) > 0 and (pullquotes.repeats != "").all()
+
+
+def test_the_pullquote_that_drops_an_attribution_is_labelled_by_its_own_words(sentences):
+    by_id = sentences.set_index("sent_id")
+    dropped = [row.sent_id for row in sentences[sentences.role == "pullquote"].itertuples()
+               if by_id.at[row.repeats, "label"] == "attributed" and row.label != "attributed"]
+    assert dropped == ["tit-for-tat-033"]
+    assert by_id.at["tit-for-tat-033", "accuser"] == "writer"
+
+
+def test_every_content_sentence_of_a_borderline_kind_has_a_rationale(sentences):
+    content = sentences[sentences.label != "meta"]
+    assert (content.rationale.str.len() > 0).all()
+
+
+# --- spans -------------------------------------------------------------------
+
+def test_span_text_is_the_raw_slice_and_inside_its_sentence(spans, sentences):
+    by_id = sentences.set_index("sent_id")
+    for row in spans.itertuples():
+        assert ml.load_raw(row.article_id)[row.start:row.end] == row.text
+        sentence = by_id.loc[row.sent_id]
+        assert sentence.start <= row.start < row.end <= sentence.end
+
+
+def test_every_span_kind_is_used_and_naming_referents_are_known(spans):
+    assert set(spans.kind.dropna()) == set(schema.SPAN_KINDS)
+    referents = set(ml.load_lexicon("naming").referent)
+    naming = spans[spans.kind == "naming"]
+    assert set(naming.referent) <= referents
+    assert (spans[spans.kind != "naming"].referent == "").all()
+
+
+def test_every_number_span_says_who_supplies_it(spans):
+    actors = set(ml.load_actors().actor_id) | {"writer"}
+    numbers = spans[spans.kind == "number"]
+    assert len(numbers) > 0 and set(numbers.note) <= actors
+
+
+def test_every_printed_naming_variant_is_marked(spans, sentences):
+    """Naming spans are exhaustive: every lexicon variant printed in a content sentence is marked."""
+    variants = ml.load_lexicon("naming").variant
+    content = sentences[sentences.label != "meta"]
+    marked = spans[spans.kind == "naming"]
+    for variant in variants:
+        pattern = re.compile(r"(?<![\w-])" + r"\s+".join(map(re.escape, variant.split())) + r"(?![\w-])")
+        for row in content.itertuples():
+            mine = marked[marked.sent_id == row.sent_id]
+            for match in pattern.finditer(row.text):
+                a, b = row.start + match.start(), row.start + match.end()
+                assert ((mine.start < b) & (mine.end > a)).any(), f"{variant!r} in {row.sent_id} is not marked"
+
+
+def test_attribution_cues_in_the_cue_column_are_marked_as_spans(spans, sentences):
+    cue_spans = spans[spans.kind == "cue"]
+    for row in sentences[(sentences.label == "attributed") & ~sentences.cue.str.startswith("[")].itertuples():
+        assert (cue_spans.sent_id == row.sent_id).any(), row.sent_id
+
+
+# --- other tables ------------------------------------------------------------
+
+def test_actors_have_unique_ids_and_known_kinds():
+    actors = ml.load_actors()
+    assert actors.actor_id.is_unique
+    assert actors.kind.notna().all()
+
+
+def test_articles_word_count_is_computed_from_body_sentences(sentences):
+    articles = ml.load_articles().set_index("article_id")
+    body = sentences[sentences.role == "body"]
+    for article, rows in body.groupby("article_id", observed=True):
+        assert articles.at[article, "word_count"] == sum(count_words(t) for t in rows.text)
+
+
+def test_articles_say_what_is_missing_and_ask_lateral_reading_questions():
+    articles = ml.load_articles()
+    assert articles.article_id.tolist() == list(schema.ARTICLE_IDS)
+    assert (articles.missing.str.len() > 20).all()
+    assert (articles.questions_to_verify.str.count(r"\?") >= 3).all()
+
+
+def test_articles_fields_printed_on_the_page_occur_in_the_raw_text():
+    for row in ml.load_articles().itertuples():
+        raw = ml.load_raw(row.article_id)
+        for value in (row.headline, row.byline, row.outlet, row.date_printed):
+            assert value == "" or value in raw, (row.article_id, value)
+
+
+def test_frames_cover_four_functions_per_article_with_own_evidence(sentences):
+    frames = ml.load_frames()
+    assert len(frames) == 4 * len(schema.ARTICLE_IDS)
+    assert frames.groupby("article_id").function.nunique().eq(4).all()
+    ids = dict(zip(sentences.sent_id, sentences.article_id))
+    for row in frames.itertuples():
+        evidence = row.evidence.split(";")
+        assert evidence and all(ids.get(e) == row.article_id for e in evidence), row
+
+
+# --- loaders -----------------------------------------------------------------
+
+def test_loader_dtypes(sentences, spans):
+    assert isinstance(sentences.label.dtype, pd.CategoricalDtype)
+    assert isinstance(sentences.role.dtype, pd.CategoricalDtype)
+    assert isinstance(spans.kind.dtype, pd.CategoricalDtype)
+    assert str(sentences.start.dtype) == "Int64" and str(sentences.accusation.dtype) == "Int64"
+    assert str(ml.load_articles().word_count.dtype) == "Int64"
+
+
+def test_unknown_article_and_lexicon_give_clear_errors():
+    with pytest.raises(ml.DataError, match="No raw text for article id 'nope'. Known ids: pok-bases"):
+        ml.load_raw("nope")
+    with pytest.raises(ml.DataError, match="No lexicon called 'nope'. Available: "):
+        ml.load_lexicon("nope")
+    with pytest.raises(ml.DataError, match="No sentence with id 'balakot-999'"):
+        ml.sentence("balakot-999")
+
+
+def test_missing_data_folder_gives_a_clear_error(tmp_path):
+    with pytest.raises(ml.DataError, match="Data folder not found"):
+        ml.load_sentences(data_dir=tmp_path / "nowhere")
+
+
+# --- agreement ---------------------------------------------------------------
+
+def test_agreement_sample_is_reproducible_from_its_seed(sentences):
+    content = sentences[~sentences.role.isin(schema.META_ROLES)]
+    sample = pd.read_csv(DATA / "agreement" / "sample.csv", dtype=str)
+    picked = sorted(random.Random(20261122).sample(range(len(content)), len(sample)))
+    assert content.sent_id.iloc[picked].tolist() == sample.sent_id.tolist()
+    assert len(sample) >= 60 and (sample.role != "furniture").all()
+
+
+def test_agreement_figures_in_the_readme_match_the_files():
+    from medialit.agreement import agreement_report
+
+    report = agreement_report()
+    readme = (DATA / "README.md").read_text(encoding="utf-8")
+    for figure in report.kappa.round(2):
+        assert f"{figure:.2f}" in readme
+
+
+# --- validate on corrupted copies ----------------------------------------------
+
+@pytest.fixture
+def data_copy(tmp_path):
+    target = tmp_path / "data"
+    shutil.copytree(DATA, target, ignore=shutil.ignore_patterns("user"))
+    return target
+
+
+def _edit_csv(path: Path, line: int, column: str, value: str) -> None:
+    with open(path, encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+        fields = list(rows[0].keys())
+    rows[line - 2][column] = value
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=fields, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def test_validate_passes_on_the_real_data():
+    assert validate() == []
+    check_data()
+
+
+@pytest.mark.parametrize("file, line, column, value, message", [
+    ("sentences.csv", 3, "label", "facts",
+     "sentences.csv line 3, column label: unknown value 'facts'; expected one of fact, attributed, advocacy, meta"),
+    ("sentences.csv", 3, "accused", "martians",
+     "sentences.csv line 3, column accused: unknown actor 'martians' (see actors.csv)"),
+    ("sentences.csv", 3, "text", "Pakistan Occupied Kashmir (POK), edited",
+     "sentences.csv line 3, column text: text does not match raw[47:216]"),
+    ("sentences.csv", 3, "accused", "",
+     "sentences.csv line 3, column accused: an accusation needs an accused party"),
+    ("sentences.csv", 27, "source", "",
+     "sentences.csv line 27, column source: an attributed sentence needs a source"),
+    ("sentences.csv", 27, "cue", "",
+     "sentences.csv line 27, column cue: an attributed sentence needs a cue"),
+    ("sentences.csv", 3, "end", "200",
+     "sentences.csv line 4, column start: gap before this sentence: 'militant groups.' belongs to no sentence"),
+    ("sentences.csv", 4, "start", "100",
+     "sentences.csv line 4, column start: overlaps the previous sentence (ends at 216)"),
+    ("spans.csv", 2, "end", "9999",
+     "spans.csv line 2, column start: span 19..9999 is outside its sentence pok-bases-001"),
+    ("frames.csv", 2, "evidence", "balakot-001",
+     "frames.csv line 2, column evidence: balakot-001 belongs to balakot, not pok-bases"),
+    ("sentences.csv", 2, "role", "furniture",
+     "sentences.csv line 2, column label: a furniture sentence must be labelled meta"),
+])
+def test_validate_names_file_line_and_column(data_copy, file, line, column, value, message):
+    _edit_csv(data_copy / file, line, column, value)
+    problems = [str(p) for p in validate(data_copy)]
+    assert message in problems, problems
+
+
+def test_validate_reports_an_edited_raw_text(data_copy):
+    path = data_copy / "raw" / "balakot.txt"
+    path.write_bytes(path.read_bytes().replace(b"Balakot", b"Balakott", 1))
+    problems = [str(p) for p in validate(data_copy)]
+    assert ("manifest.csv line 5, column sha256: raw/balakot.txt has changed: "
+            "the received texts must never be edited") in problems
+
+
+def test_validate_reports_a_missing_file_and_check_data_raises(data_copy):
+    (data_copy / "spans.csv").unlink()
+    assert Problem("spans.csv", None, None, "file is missing") in validate(data_copy)
+    with pytest.raises(ValidationError, match=r"1 problem\(s\) in the data:\n- spans.csv: file is missing"):
+        check_data(data_copy)
