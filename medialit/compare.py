@@ -22,7 +22,7 @@ writer's own voice", as in the codebook.
 
 >>> table = label_shares()
 >>> table.columns.tolist()
-['fact', 'attributed', 'advocacy', 'meta', 'total']
+['fact', 'attributed', 'advocacy', 'total']
 >>> table.index.tolist() == article_ids()
 True
 """
@@ -202,8 +202,9 @@ def label_shares(
     """How many sentences of each label every article has.
 
     One row per article (reading order), one column per label in the codebook's
-    order (``fact, attributed, advocacy, meta``; body sentences are never
-    ``meta``, so that column is 0 by default).  With ``normalize=False`` the
+    order (``fact, attributed, advocacy``, plus ``meta`` when ``roles`` is
+    None or includes a role whose sentences are meta: byline, bio, disclaimer,
+    furniture).  With ``normalize=False`` the
     cells are counts and a ``total`` column is added; with ``normalize=True``
     they are percentages of the article's sentences that have the given
     ``roles`` (each row sums to 100; an article with none of those sentences
@@ -211,6 +212,8 @@ def label_shares(
 
     >>> counts = label_shares()
     >>> counts.columns.tolist()
+    ['fact', 'attributed', 'advocacy', 'total']
+    >>> label_shares(roles=None).columns.tolist()
     ['fact', 'attributed', 'advocacy', 'meta', 'total']
     >>> percent = label_shares(normalize=True)
     >>> bool(((percent.sum(axis=1) - 100).abs() < 1e-9).all())
@@ -220,6 +223,8 @@ def label_shares(
     order = _article_order(sentences, articles)
     body = _filter(sentences, order, roles)
     labels = list(schema.LABELS)
+    if roles is not None and not set([roles] if isinstance(roles, str) else roles) & set(schema.META_ROLES):
+        labels.remove("meta")  # these roles never carry the label meta (codebook rule L1)
     if len(body):
         counts = pd.crosstab(_text(body["article_id"]), _text(body["label"]))
     else:

@@ -111,8 +111,8 @@ def label_shares_chart(
     shares = shares.dropna(how="all")
     if shares.empty:
         return _nothing(title, f"no {what} in the selection")
-    # meta is left out when no sentence has it (body sentences never do); other labels always show
-    shares = shares.loc[:, [lab for lab in schema.LABELS if lab != "meta" or shares[lab].fillna(0).sum() > 0]]
+    # meta is shown only when some sentence has it; the three content labels always show
+    shares = shares.loc[:, [lab for lab in shares.columns if lab != "meta" or shares[lab].fillna(0).sum() > 0]]
     fig, ax = plt.subplots(figsize=(8, 0.6 * len(shares) + 1.8))
     _stacked_bars(ax, shares, palette.LABEL_COLOURS, palette.LABEL_HATCHES, "percent")
     ax.set_xlim(0, 100)
