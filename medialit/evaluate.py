@@ -55,7 +55,7 @@ def label_scores(gold, predicted, labels=schema.LABELS) -> pd.DataFrame:
     absent from gold has recall 0.  Rows are the labels, in the order given.
 
     >>> label_scores(["fact", "meta"], ["fact", "fact"]).round(2).to_dict("index")["fact"]
-    {'precision': 0.5, 'recall': 1.0, 'f1': 0.67, 'support': 2.0, 'predicted': 2.0}
+    {'precision': 0.5, 'recall': 1.0, 'f1': 0.67, 'support': 1.0, 'predicted': 2.0}
     """
     gold, predicted = _as_lists(gold, predicted)
     rows = {}
