@@ -1,8 +1,33 @@
 """medialit: helpers for the media-literacy notebook set.
 
-Importing this package has no side effects: no styles, seeds or options are set.
-The notebooks use it as ``import medialit as ml``.
+The notebooks use it as ``import medialit as ml``:
+
+>>> import medialit as ml
+>>> ml.load_sentences().shape[1]
+17
+>>> ml.reader.__name__          # submodules load the first time you use them
+'medialit.reader'
+
+Importing this package has no side effects: no styles, seeds or options are set,
+and the heavier submodules (charts, tagger, exercise checks) are only imported when
+first used.
+
+Modules, one per concern:
+
+- ``corpus``      load the texts and tables (also available at the top level)
+- ``segment``     split raw text into paragraphs and sentences with offsets
+- ``validate``    check the data files and name every problem
+- ``compare``     comparison tables computed from the data
+- ``plots``       accessible matplotlib charts
+- ``reader``      the highlighted reader and printable handouts
+- ``tagger``      the rule tagger; ``evaluate`` measures it against the gold labels
+- ``agreement``   inter-annotator agreement
+- ``checks``      exercise feedback; ``exercises`` builds student notebooks and checks a class
+- ``environment`` a plain-language check of a student's setup
+- ``user``        bring your own article
 """
+
+from importlib import import_module
 
 from .corpus import (
     DataError,
@@ -17,5 +42,30 @@ from .corpus import (
     load_spans,
     sentence,
 )
+from .environment import environment_check
 
 __version__ = "0.1.0"
+
+_SUBMODULES = {
+    "agreement", "checks", "compare", "corpus", "environment", "evaluate", "exercises",
+    "palette", "plots", "reader", "schema", "segment", "tagger", "user", "validate",
+}
+
+__all__ = [
+    "DataError", "article_ids", "environment_check", "load_actors", "load_articles", "load_frames",
+    "load_lexicon", "load_manifest", "load_raw", "load_sentences", "load_spans", "sentence",
+    *sorted(_SUBMODULES),
+]
+
+
+def __getattr__(name: str):
+    """Import a submodule the first time ``ml.<name>`` is used (PEP 562)."""
+    if name in _SUBMODULES:
+        module = import_module(f".{name}", __name__)
+        globals()[name] = module
+        return module
+    raise AttributeError(f"module 'medialit' has no attribute {name!r}")
+
+
+def __dir__():
+    return sorted(set(globals()) | _SUBMODULES)
