@@ -34,7 +34,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Circle
 
-from . import compare, palette, schema
+from . import compare, palette
 from .corpus import DataError, load_actors
 
 __all__ = [

@@ -74,6 +74,12 @@ class Reading:
 
     ``skipped_spans`` lists ``(sent_id, kind, text, reason)`` for every span
     that could not be drawn (see the module notes on overlapping spans).
+
+    >>> page = render_sentences("balakot-017", legend=False)
+    >>> page._repr_html_() == page.html
+    True
+    >>> page.skipped_spans
+    ()
     """
 
     html: str
