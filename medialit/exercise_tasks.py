@@ -592,8 +592,530 @@ def exercise_03() -> list[Task]:
     ]
 
 
+# ---------------------------------------------------------------------------
+# Builders for spans and frames
+# ---------------------------------------------------------------------------
+
+
+def _phrase_matches(given: str, gold: str) -> bool:
+    a, b = _norm_phrase(given), _norm_phrase(gold)
+    return bool(a) and (a == b or (len(a) >= 3 and (a in b or b in a)))
+
+
+def _read_phrases(answer: Any) -> list[str]:
+    if isinstance(answer, str):
+        raise NotAnswered(f'you gave one string; put the words in a list, like ["{answer.strip()}"].')
+    if not isinstance(answer, (list, tuple, set)):
+        raise NotAnswered(f"you gave {type(answer).__name__}; give a list of words in quotes.")
+    phrases = list(answer)
+    if not phrases:
+        raise NotAnswered("your list is empty.")
+    for item in phrases:
+        if not isinstance(item, str) or not item.strip():
+            raise NotAnswered("every item should be words copied from the sentence, in quotes.")
+    return list(dict.fromkeys(p.strip() for p in phrases))
+
+
+def words_task(number: int, title: str, sent_id: str, kind: str, *, why: str, hint: str) -> Task:
+    """List the words of one sentence that are marked as spans of ``kind`` (loaded, hedge ...)."""
+    article = sent_id.rsplit("-", 1)[0]
+
+    def grade(answer: Any) -> Result:
+        phrases = _read_phrases(answer)
+        row = _row(_sentences(), sent_id)
+        text = _norm_phrase(row.text)
+        outside = [p for p in phrases if _norm_phrase(p) not in text]
+        if outside:
+            raise NotAnswered(f"{', '.join(repr(p) for p in outside)} {'is' if len(outside) == 1 else 'are'} not in "
+                              f"{sent_id}; copy the words as printed.")
+        spans = _spans()
+        gold = spans[(spans.sent_id == sent_id) & (spans.kind == kind)].text.tolist()
+        if not gold:
+            raise LookupError(f"no {kind} spans in {sent_id} in the data")
+        found = [g for g in gold if any(_phrase_matches(p, g) for p in phrases)]
+        extra = [p for p in phrases if not any(_phrase_matches(p, g) for g in gold)]
+        if not extra and len(found) == len(gold):
+            return right(f"{sent_id} has {_plural(len(gold), kind + ' span')}: "
+                         + ", ".join(f'"{g}"' for g in gold) + f". {why}")
+        text = f"{len(found)} of {_plural(len(gold), kind + ' span')} found."
+        if extra:
+            text += f" Not marked as {kind}: {', '.join(repr(p) for p in extra)}."
+        return not_yet(f"{text} {hint}")
+
+    return Task(number, title, f'a list of words copied from {sent_id}, like ["…", "…"]', grade, (article,), kind)
+
+
+def span_kind_task(number: int, title: str, items: list[tuple[str, str]], kinds: tuple[str, ...]) -> Task:
+    """Give each phrase (found in the sentence named with it) its span kind."""
+    phrases = [phrase for _, phrase in items]
+    pieces = tuple(dict.fromkeys(i.rsplit("-", 1)[0] for i, _ in items))
+    reader = Choices(kinds, {}, "kind")
+
+    def key(raw: str) -> str:
+        for phrase in phrases:
+            if _norm_phrase(raw) == _norm_phrase(phrase):
+                return phrase
+        return raw
+
+    def grade(answer: Any) -> Result:
+        mapping = read_mapping(answer, phrases, what="phrase", read_key=key)
+        given = {}
+        for phrase, value in mapping.items():
+            try:
+                given[phrase] = read_choice(value, reader)
+            except NotAnswered as problem:
+                raise NotAnswered(f'for "{phrase}": {problem}') from None
+        spans = _spans()
+        expected = {}
+        for sent_id, phrase in items:
+            rows = spans[(spans.sent_id == sent_id) & spans.kind.isin(kinds)
+                         & (spans.text.map(_norm_phrase) == _norm_phrase(phrase))]
+            if rows.empty:
+                raise LookupError(f'"{phrase}" is not a {"/".join(kinds)} span of {sent_id} in the data')
+            expected[phrase] = str(rows.iloc[0].kind)
+        wrong = [p for p in phrases if given[p] != expected[p]]
+        if not wrong:
+            return right("; ".join(f'"{p}" {expected[p]}' for p in phrases) + ". Hedges hold back the "
+                         "writer's commitment; boosters close down doubt (codebook §8, after Hyland).")
+        return not_yet(f"{len(phrases) - len(wrong)} of {len(phrases)} are right; look again at "
+                       + ", ".join(f'"{p}"' for p in wrong) + ". Ask: does the phrase make the claim sound "
+                       "less certain (hedge) or beyond doubt (booster)? Reread it in its sentence.")
+
+    return Task(number, title, f'a dict from phrase to "hedge" or "booster", like {{"{phrases[0]}": "hedge", …}}',
+                grade, pieces, "hedge_booster")
+
+
+def _frame_evidence(frames: pd.DataFrame, article: str) -> dict[str, list[str]]:
+    rows = frames[frames.article_id == article]
+    return {str(r.function): [i.strip() for i in str(r.evidence).split(";") if i.strip()] for r in rows.itertuples()}
+
+
+FUNCTIONS_READER = Choices(schema.FRAME_FUNCTIONS, {
+    "problem": "problem_definition", "cause": "causal_interpretation", "causal": "causal_interpretation",
+    "moral": "moral_evaluation", "treatment": "treatment_recommendation", "remedy": "treatment_recommendation",
+}, "framing function")
+
+FUNCTION_HINTS = {
+    "problem_definition": "what is the problem, and who is affected?",
+    "causal_interpretation": "who or what causes it?",
+    "moral_evaluation": "who is good or bad, victim or culprit?",
+    "treatment_recommendation": "what should be done, by whom?",
+}
+
+
+def frame_function_task(number: int, title: str, ids: list[str]) -> Task:
+    """Name the Entman function each sentence serves (from the evidence in frames.csv)."""
+    article = ids[0].rsplit("-", 1)[0]
+
+    def grade(answer: Any) -> Result:
+        mapping = read_mapping(answer, ids, what="sentence id", read_key=_id_key)
+        given = {}
+        for sent_id, value in mapping.items():
+            try:
+                given[sent_id] = read_choice(value, FUNCTIONS_READER)
+            except NotAnswered as problem:
+                raise NotAnswered(f"for {sent_id}: {problem}") from None
+        evidence = _frame_evidence(corpus.load_frames(), article)
+        expected = {}
+        for sent_id in ids:
+            functions = [f for f, cited in evidence.items() if sent_id in cited]
+            if len(functions) != 1:
+                raise LookupError(f"{sent_id} is evidence for {len(functions)} functions in frames.csv")
+            expected[sent_id] = functions[0]
+        wrong = [i for i in ids if given[i] != expected[i]]
+        if not wrong:
+            return right("; ".join(f"{i} {expected[i]}" for i in ids) + ". Entman (1993): a frame defines a "
+                         "problem, names its cause, judges, and recommends a treatment.")
+        first = wrong[0]
+        return not_yet(f"{len(ids) - len(wrong)} of {len(ids)} are right. Look again at {first}"
+                       + (f" (and then {', '.join(wrong[1:])})" if len(wrong) > 1 else "")
+                       + f": you chose {given[first]} — {FUNCTION_HINTS[given[first]]} Does the sentence answer "
+                       "that question, or another of the four?")
+
+    return Task(number, title, f'a dict from sentence id to framing function, like {{"{ids[0]}": '
+                '"problem_definition", …}', grade, (article,), "frames")
+
+
+def entman_task(number: int, title: str, article: str) -> Task:
+    """Fill Entman's four functions for one piece with evidence ids (checked: substance only)."""
+
+    def grade(answer: Any) -> Result:
+        sentences = _sentences()
+        mapping = read_mapping(answer, schema.FRAME_FUNCTIONS, what="function",
+                               read_key=lambda k: FUNCTIONS_READER.read(k) or k)
+        cited = {}
+        for function, value in mapping.items():
+            try:
+                ids = read_ids(value, sentences.sent_id, article=article)
+            except NotAnswered as problem:
+                raise NotAnswered(f"for {function}: {problem}") from None
+            if len(ids) > 4:
+                raise NotAnswered(f"for {function}: cite at most 4 sentences, the clearest ones.")
+            cited[function] = ids
+        by_id = sentences.set_index("sent_id")
+        spans = _spans()
+        loaded = set(spans[spans.kind == "loaded"].sent_id)
+        problems = []
+        for function, ids in cited.items():
+            meta = [i for i in ids if by_id.at[i, "label"] == "meta"]
+            if meta:
+                problems.append(f"{function}: {', '.join(meta)} is page furniture, not the writer's framing (rule L1)")
+        if not any(by_id.at[i, "label"] == "advocacy" for i in cited["treatment_recommendation"]):
+            problems.append("treatment_recommendation: none of your sentences is a prescription in the writer's "
+                            "voice or a quoted one; look for should, must, need (rule L4)")
+        if not any(by_id.at[i, "label"] in ("advocacy", "attributed") or i in loaded
+                   for i in cited["moral_evaluation"]):
+            problems.append("moral_evaluation: none of your sentences judges anyone — look for loaded words or "
+                            "an evaluation (codebook §8, rule L4)")
+        if problems:
+            return not_yet(f"{4 - len({p.split(':')[0] for p in problems})} of 4 functions are backed. "
+                           + "; ".join(problems) + ".")
+        evidence = _frame_evidence(corpus.load_frames(), article)
+        shared = sum(len(set(cited[f]) & set(evidence.get(f, []))) for f in schema.FRAME_FUNCTIONS)
+        return right(f"Every function is backed by sentences of {article} that can carry it. {shared} of your "
+                     "ids are also among the annotators' evidence in frames.csv; compare your reading with "
+                     "theirs. Your teacher reads the rest.")
+
+    example = '{"problem_definition": ["' + article + '-0.."], "causal_interpretation": [...], …}'
+    return Task(number, title, f"a dict from each of the four functions to a list of 1–4 sentence ids, like {example}",
+                grade, (article,), "frames")
+
+
+def single_id_task(number: int, title: str, *, article: str, fits: Callable[[pd.Series, pd.DataFrame], bool],
+                   describe: Callable[[pd.Series], str], hint: str, kind: str = "find") -> Task:
+    """Name one sentence of a piece that fits a description (any fitting one counts)."""
+
+    def grade(answer: Any) -> Result:
+        sentences = _sentences()
+        sent_id = read_id(answer, sentences.sent_id, article=article)
+        if not any(fits(r, sentences) for _, r in sentences[sentences.article_id == article].iterrows()):
+            raise LookupError(f"no sentence of {article} fits this task in the data")
+        row = _row(sentences, sent_id)
+        if fits(row, sentences):
+            return right(f"{sent_id}: {describe(row)}.")
+        return not_yet(f"{sent_id} does not fit: {describe(row)}. {hint}")
+
+    return Task(number, title, f'one sentence id as text, like "{article}-007"', grade, (article,), kind)
+
+
+# ---------------------------------------------------------------------------
+# 04 · Advocacy and loaded language
+# ---------------------------------------------------------------------------
+
+
+def _words_per_body(sentences: pd.DataFrame) -> dict[str, float]:
+    body = sentences[sentences.role == "body"]
+    return {a: float(body[body.article_id == a].text.str.split().str.len().sum()) for a in schema.ARTICLE_IDS}
+
+
+def _loaded_rates() -> dict[str, float]:
+    sentences, spans = _sentences(), _spans()
+    body_ids = set(sentences[sentences.role == "body"].sent_id)
+    loaded = spans[(spans.kind == "loaded") & spans.sent_id.isin(body_ids)]
+    words = _words_per_body(sentences)
+    return {a: 1000 * float((loaded.article_id == a).sum()) / words[a] for a in schema.ARTICLE_IDS}
+
+
+def exercise_04() -> list[Task]:
+    def chart_checks(fig) -> list[tuple[bool, str]]:
+        rates = _loaded_rates()
+        axes = fig.get_axes()
+        ax = axes[0] if axes else None
+        values = bar_values(ax) if ax is not None else []
+        ordered = values == sorted(values) or values == sorted(values, reverse=True)
+        label = ax.get_xlabel() if ax is not None and is_horizontal(ax) else (ax.get_ylabel() if ax else "")
+        return [
+            (len(axes) == 1, "draw on exactly one Axes"),
+            (ax is not None and is_horizontal(ax), "make the bars horizontal (barh), so the names are easy to read"),
+            (_same_values(values, list(rates.values()), 0.05), "one bar per piece, as long as its rate"),
+            (bool(values) and ordered, "sort the bars by length"),
+            ("1000" in label.replace(",", "").replace(" ", "") or "1 000" in label,
+             "label the value axis with the unit (per 1,000 words)"),
+            (ax is not None and bool(ax.get_title().strip()), "give the chart a title"),
+        ]
+
+    return [
+        classify_task(1, "fact or advocacy?",
+                      ["pok-bases-004", "pok-bases-010", "regional-peace-006", "tit-for-tat-027",
+                       "tit-for-tat-059", "balakot-023"],
+                      column="label", reader=LABELS_READER, hint=_label_hint, kind="label"),
+        words_task(2, "the loaded words in pok-bases-005", "pok-bases-005", "loaded",
+                   why="The sentence stays fact (rule L5): the charge is stated as checkable, and the loaded "
+                   "words colour it.",
+                   hint="Loaded words are emotionally charged or one-sided (codebook §8). Copy each word or "
+                   "short phrase as printed."),
+        span_kind_task(3, "hedges and boosters",
+                       [("balakot-026", "For sure"), ("balakot-039", "Apparently"),
+                        ("tit-for-tat-063", "What is clear"), ("tit-for-tat-062", "it remains to be seen"),
+                        ("pok-bases-017", "ample evidence"), ("regional-peace-037", "seem")],
+                       ("hedge", "booster")),
+        numbers_task(4, "loaded words per 1,000 body words",
+                     expected=_loaded_rates, tolerance=0.05, share=False,
+                     why=lambda t: "Loaded words per 1,000 body words: " + _fmt(t, 1) + ". A rate lets you "
+                     "compare pieces of different length.",
+                     hint="Count the loaded spans of body sentences per piece, divide by the number of words "
+                     "in its body sentences (text.str.split().str.len()), and multiply by 1,000."),
+        figure_task(5, "restyle the rates chart", chart_checks,
+                    why="Horizontal, sorted, titled, with the unit on the axis: a reader sees the ranking at "
+                    "a glance and knows what is counted.", pieces=schema.ARTICLE_IDS),
+        numbers_task(6, "share of advocacy in two opinion pieces",
+                     expected=lambda: {a: v for a, v in _shares(_sentences(), label="advocacy").items()
+                                       if a in ("pok-bases", "regional-peace")},
+                     tolerance=0.005, share=True,
+                     why=lambda t: "Advocacy shares of body sentences: " + _fmt(t) + ". Both pieces argue "
+                     "for something; the share says how much of the text does the arguing.",
+                     hint="For each of the two pieces, keep its body sentences and take the mean of "
+                     "(label == \"advocacy\").", pieces=("pok-bases", "regional-peace"), kind="compare"),
+        reflection_task(7, "rewrite two loaded sentences neutrally", min_words=40,
+                        cite=("balakot", "regional-peace"), pieces=("balakot", "regional-peace"),
+                        kind="compare"),
+    ]
+
+
+# ---------------------------------------------------------------------------
+# 05 · Naming
+# ---------------------------------------------------------------------------
+
+
+def _naming() -> pd.DataFrame:
+    spans = _spans()
+    naming = spans[spans.kind == "naming"].copy()
+    naming["variant"] = naming.text.str.lower()
+    return naming
+
+
+def _terrorists_share() -> dict[str, float]:
+    fighters = _naming()[lambda n: n.referent == "fighters"]
+    return {a: float((fighters[fighters.article_id == a].variant == "terrorists").mean()) for a in schema.ARTICLE_IDS}
+
+
+def _top_variants(article: str, referent: str) -> tuple[list[str], pd.Series]:
+    naming = _naming()
+    counts = naming[(naming.article_id == article) & (naming.referent == referent)].variant.value_counts()
+    if counts.empty:
+        raise LookupError(f"{article} has no naming spans for {referent}")
+    return counts[counts == counts.max()].index.tolist(), counts
+
+
+def _death_names(sent_id: str) -> pd.Series:
+    naming = _naming()
+    return naming[(naming.sent_id == sent_id) & (naming.referent == "deaths")].text
+
+
+def naming_variants_task(number: int, title: str, article: str, referent: str) -> Task:
+    def grade(answer: Any) -> Result:
+        phrases = _read_phrases(answer)
+        naming = _naming()
+        gold = sorted(set(naming[(naming.article_id == article) & (naming.referent == referent)].variant))
+        if not gold:
+            raise LookupError(f"{article} has no naming spans for {referent}")
+        given = {_norm_phrase(p) for p in phrases}
+        wanted = {_norm_phrase(g) for g in gold}
+        if given == wanted:
+            lexicon = corpus.load_lexicon("naming")
+            notes = {str(r.variant).lower(): r.connotation for r in lexicon.itertuples() if r.referent == referent}
+            return right(" · ".join(f'"{g}": {notes.get(g, "")}'.rstrip(": ") for g in gold) + ".")
+        missing, extra = len(wanted - given), len(given - wanted)
+        text = f"{len(given & wanted)} of {len(wanted)} names found"
+        text += f"; {extra} of yours {'is' if extra == 1 else 'are'} not a name for this place in {article}" if extra else ""
+        return not_yet(text + ". Search the text for every mention of the area, including abbreviations; "
+                       "count different spellings once (capitals do not matter).")
+
+    return Task(number, title, 'a list of names as printed, like ["…", "…"]', grade, (article,), "naming")
+
+
+def exercise_05() -> list[Task]:
+    def most_used(row_pieces=("regional-peace", "tit-for-tat")):
+        def grade(answer: Any) -> Result:
+            mapping = read_mapping(answer, row_pieces, what="article id", read_key=_article_key)
+            wrong, why = [], []
+            for piece, value in mapping.items():
+                if not isinstance(value, str) or not value.strip():
+                    raise NotAnswered(f"for {piece}: give the name as printed, in quotes.")
+                top, counts = _top_variants(piece, "afghan-govt")
+                if _norm_phrase(value) not in {_norm_phrase(t) for t in top}:
+                    wrong.append(piece)
+                why.append(f"{piece}: " + ", ".join(f"{v} ×{c}" for v, c in counts.items()))
+            if wrong:
+                return not_yet(f"{len(row_pieces) - len(wrong)} of {len(row_pieces)} right; look again at "
+                               f"{', '.join(wrong)}. Count the naming spans with referent afghan-govt per name "
+                               "(value_counts on the lower-cased text).")
+            return right("; ".join(why) + ". See lexicons/naming.csv for what each name implies.")
+
+        return Task(4, "the most used name for the Afghan government, in two pieces",
+                    'a dict from article id to a name, like {"regional-peace": "…", "tit-for-tat": "…"}',
+                    grade, row_pieces, "compare")
+
+    return [
+        naming_variants_task(1, "every name pok-bases prints for the Pakistan-administered part of Kashmir",
+                             "pok-bases", "pak-kashmir"),
+        naming_variants_task(2, "the names balakot prints for the same area", "balakot", "pak-kashmir"),
+        numbers_task(3, "how often fighters are called 'terrorists'",
+                     expected=_terrorists_share, tolerance=0.005, share=True,
+                     why=lambda t: "Share of the mentions of fighters that say \"terrorists\": " + _fmt(t)
+                     + ". Name calling (SemEval-2020 Task 11) condemns by the name itself.",
+                     hint="Keep the naming spans with referent \"fighters\"; per piece, take the mean of "
+                     "(text.str.lower() == \"terrorists\")."),
+        most_used(),
+        single_id_task(5, "the sentence that names the dead of each side differently",
+                       article="regional-peace",
+                       fits=lambda r, s: _death_names(r.sent_id).str.lower().nunique() >= 2,
+                       describe=lambda r: "names for the dead: " + (", ".join(_death_names(r.sent_id)) or "none"),
+                       hint="Look for one sentence that names the deaths of one side with one word and of the "
+                       "other side with another (spans with referent deaths).", kind="naming"),
+        reflection_task(6, "what a name takes for granted", min_words=50,
+                        cite=("pok-bases", "regional-peace"), pieces=("pok-bases", "regional-peace"),
+                        kind="compare"),
+    ]
+
+
+# ---------------------------------------------------------------------------
+# 06 · Frames
+# ---------------------------------------------------------------------------
+
+
+def _own_voice_treatment() -> dict[str, float]:
+    frames, sentences = corpus.load_frames(), _sentences()
+    by_id = sentences.set_index("sent_id")
+    out = {}
+    for article in schema.ARTICLE_IDS:
+        ids = _frame_evidence(frames, article).get("treatment_recommendation", [])
+        out[article] = float(sum(by_id.at[i, "label"] not in ("attributed", "meta") for i in ids if i in by_id.index))
+    return out
+
+
+def _prescribes(row: pd.Series, sentences: pd.DataFrame) -> bool:
+    if row.label != "advocacy":
+        return False
+    frames = corpus.load_frames()
+    return row.sent_id in _frame_evidence(frames, row.article_id).get("treatment_recommendation", []) or bool(
+        re.search(r"\b(should|must|need|needs|crucial|essential|imperative|requires)\b", str(row.text), re.I))
+
+
+def exercise_06() -> list[Task]:
+    return [
+        frame_function_task(1, "which function does each sentence serve?",
+                            ["balakot-040", "balakot-012", "balakot-009", "balakot-001"]),
+        entman_task(2, "Entman's four functions for tit-for-tat", "tit-for-tat"),
+        numbers_task(3, "treatment recommended in the writer's own voice",
+                     expected=_own_voice_treatment, tolerance=0, share=False,
+                     why=lambda t: "Evidence sentences for treatment_recommendation that are not attributed: "
+                     + _fmt(t, 0) + ". Where it is 0, the piece recommends only through quoted voices.",
+                     hint="Split the evidence column of the treatment_recommendation rows (str.split(\";\") and "
+                     "explode), look up each id's label in sentences, and count those not attributed or meta."),
+        pick_per_article_task(4, "a prescription in the writer's voice in two pieces",
+                              ("pok-bases", "regional-peace"), lambda r: _prescribes(r, None),
+                              describe=lambda r: f"labelled {r.label}",
+                              hint="You want an advocacy sentence that says what should be done (rule L4, "
+                              "prescription), not a report of what someone urged."),
+        reflection_task(5, "two frames of one conflict", min_words=60, cite=("balakot", "tit-for-tat"),
+                        pieces=("balakot", "tit-for-tat"), kind="compare"),
+    ]
+
+
+# ---------------------------------------------------------------------------
+# 07 · The machine
+# ---------------------------------------------------------------------------
+
+
+def cue_pattern() -> str:
+    """The regular expression of the simple cue rule used in exercise 07.
+
+    >>> import re
+    >>> bool(re.search(cue_pattern(), "Officials said so.", re.IGNORECASE))
+    True
+    """
+    cues = corpus.load_lexicon("cues")
+    terms = sorted(cues[cues.frame != "exclude"].term, key=len, reverse=True)
+    return r"\b(?:" + "|".join(re.escape(t) for t in terms) + r")\b"
+
+
+def _rule_table() -> pd.DataFrame:
+    sentences = _sentences()
+    content = sentences[sentences.role.isin(CONTENT_ROLES)].copy()
+    content["flagged"] = content.text.str.contains(cue_pattern(), case=False, regex=True)
+    content["gold"] = content.label == "attributed"
+    return content
+
+
+def _precision_recall() -> dict[str, float]:
+    table = _rule_table()
+    hits = float((table.flagged & table.gold).sum())
+    return {"precision": hits / float(table.flagged.sum()), "recall": hits / float(table.gold.sum())}
+
+
+def _recall_by_piece() -> dict[str, float]:
+    table = _rule_table()
+    gold = table[table.gold]
+    return {a: float(gold[gold.article_id == a].flagged.mean()) for a in schema.ARTICLE_IDS}
+
+
+def exercise_07() -> list[Task]:
+    def pr_task() -> Task:
+        def grade(answer: Any) -> Result:
+            values = read_numbers(answer, ["precision", "recall"], what="key", share=True)
+            target = _precision_recall()
+            wrong = [k for k in values if abs(values[k] - target[k]) > 0.005]
+            if not wrong:
+                return right(f"precision {target['precision']:.2f}, recall {target['recall']:.2f}. Precision: of "
+                             "the flagged sentences, how many are attributed; recall: of the attributed "
+                             "sentences, how many were flagged.")
+            return not_yet(f"look again at {' and '.join(wrong)}. Precision divides the sentences both flagged and "
+                           "attributed by all flagged ones; recall divides them by all attributed ones.")
+
+        return Task(2, "precision and recall of the cue rule",
+                    'a dict with keys "precision" and "recall", like {"precision": 0.5, "recall": 0.5}',
+                    grade, schema.ARTICLE_IDS, "compute")
+
+    def chart_checks(fig) -> list[tuple[bool, str]]:
+        axes = fig.get_axes()
+        ax = axes[0] if axes else None
+        values = bar_values(ax) if ax is not None else []
+        return [
+            (len(axes) == 1, "draw on exactly one Axes"),
+            (_same_values(values, list(_recall_by_piece().values()), 0.005),
+             "one bar per piece, as long as the rule's recall on that piece"),
+            (ax is not None and bool(ax.get_title().strip()), "give the chart a title"),
+            (ax is not None and bool((ax.get_xlabel() if is_horizontal(ax) else ax.get_ylabel()).strip()),
+             "label the value axis"),
+        ]
+
+    return [
+        number_task(1, "how many content sentences the cue rule flags",
+                    expected=lambda: float(_rule_table().flagged.sum()), tolerance=0, share=False,
+                    why=lambda v: f"{v:g} sentences contain a word from the cue list. A word list cannot see "
+                    "whose main clause it is in.",
+                    hint="Use the given pattern with sentences.text.str.contains(pattern, case=False) on the "
+                    "headline, subheading, body and pullquote sentences, then sum.",
+                    pieces=schema.ARTICLE_IDS),
+        pr_task(),
+        numbers_task(3, "false alarms per piece",
+                     expected=lambda: _counts_by_piece(_rule_table().flagged & ~_rule_table().gold, _rule_table()),
+                     tolerance=0, share=False,
+                     why=lambda t: "Flagged but not attributed: " + _fmt(t, 0) + ". The cue word sits in a "
+                     "subordinate clause, in a noun the writer judges (\"the Taliban's allegations have further "
+                     "complicated …\"), or in the writer's own frame (rule L3).",
+                     hint="Count, per piece, the content sentences where flagged is True and the gold label is "
+                     "not attributed; a piece with none needs its 0."),
+        single_id_task(4, "one attributed sentence the rule misses in balakot", article="balakot",
+                       fits=lambda r, s: r.label == "attributed" and not re.search(cue_pattern(), str(r.text), re.I),
+                       describe=lambda r: f"labelled {r.label}, cue in the data: {r.cue or '(none)'}",
+                       hint="You want a sentence labelled attributed that contains no word of the cue list — "
+                       "think of quotations (rule L2)."),
+        figure_task(5, "a chart of the rule's recall per piece", chart_checks,
+                    why="Compare the bars with what you know of each piece: where a quotation runs on over "
+                    "several sentences without a cue word, the rule cannot see it.", pieces=schema.ARTICLE_IDS),
+        reflection_task(6, "what the rule cannot see", min_words=50, cite=("tit-for-tat", "balakot"),
+                        pieces=("tit-for-tat", "balakot")),
+    ]
+
+
 EXERCISES: dict[str, Callable[[], list[Task]]] = {
     "01_meet_the_pieces": exercise_01,
     "02_attribution": exercise_02,
     "03_sources_evidence": exercise_03,
+    "04_advocacy_loaded_language": exercise_04,
+    "05_naming": exercise_05,
+    "06_frames": exercise_06,
+    "07_machine": exercise_07,
 }

@@ -149,7 +149,7 @@ def render_student(solution: Path) -> str:
             number, variable = int(match.group(1)), match.group(2)
             if number not in tasks:
                 raise ExerciseFormatError(f"{solution.name}: check.task_{number} is not a task of {name}.")
-            if not re.search(rf"^{variable}\s*=", cell.source, re.MULTILINE):
+            if not re.search(rf"^[\w\s,()]*\b{variable}\b[\w\s,()]*=(?!=)", cell.source, re.MULTILINE):
                 raise ExerciseFormatError(f"{solution.name}: the answer cell for task {number} does not "
                                           f"assign {variable}.")
             cell.source = _placeholder(cell.source, variable, tasks[number].expects)
