@@ -16,11 +16,15 @@ belongs to exactly one sentence.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import blingfire
 
 __all__ = ["Sentence", "split_paragraphs", "split_sentences"]
+
+# A paragraph: from the first non-space character of a line to its last one.
+_PARAGRAPH = re.compile(r"[^\s](?:[^\r\n]*[^\s])?")
 
 
 @dataclass(frozen=True)
@@ -41,28 +45,25 @@ def split_paragraphs(raw: str) -> list[tuple[int, int]]:
     >>> split_paragraphs("a\\n\\n  b c \\r\\nd")
     [(0, 1), (5, 8), (11, 12)]
     """
-    spans = []
-    pos = 0
-    n = len(raw)
-    while pos < n:
-        nl = pos
-        while nl < n and raw[nl] not in "\r\n":
-            nl += 1
-        start, end = pos, nl
-        while start < end and raw[start].isspace():
-            start += 1
-        while end > start and raw[end - 1].isspace():
-            end -= 1
-        if end > start:
-            spans.append((start, end))
-        pos = nl + 1
-    return spans
+    return [match.span() for match in _PARAGRAPH.finditer(raw)]
 
 
 def _sentence_starts(paragraph: str) -> list[int]:
-    """Offsets (inside ``paragraph``) where BlingFire starts a sentence."""
-    _, offsets = blingfire.text_to_sentences_and_offsets(paragraph)
-    starts = sorted({a for a, _ in offsets if 0 <= a < len(paragraph)})
+    """Offsets (inside ``paragraph``) where BlingFire starts a sentence.
+
+    BlingFire returns the sentences one per line; each is looked up in the paragraph
+    from where the previous one ended.  Should BlingFire ever change a sentence's
+    characters (so it cannot be found), its slower offsets function is used instead.
+    """
+    starts, position = [], 0
+    for piece in blingfire.text_to_sentences(paragraph).split("\n"):
+        found = paragraph.find(piece, position) if piece else -1
+        if found < 0:
+            _, offsets = blingfire.text_to_sentences_and_offsets(paragraph)
+            starts = sorted({a for a, _ in offsets if 0 <= a < len(paragraph)})
+            break
+        starts.append(found)
+        position = found + len(piece)
     if not starts or starts[0] != 0:
         starts.insert(0, 0)
     return starts
