@@ -349,3 +349,21 @@ def test_validate_reports_a_missing_file_and_check_data_raises(data_copy):
     assert Problem("spans.csv", None, None, "file is missing") in validate(data_copy)
     with pytest.raises(ValidationError, match=r"1 problem\(s\) in the data:\n- spans.csv: file is missing"):
         check_data(data_copy)
+
+
+def test_tagger_figures_in_the_readme_match_the_evaluation():
+    from medialit.evaluate import evaluate
+
+    result = evaluate()
+    readme = (DATA / "README.md").read_text(encoding="utf-8")
+    summary = result["summary"]
+    rows = {
+        "accuracy": summary["accuracy"], "macro-F1, four labels": summary["macro_f1_4"],
+        "macro-F1, three content labels (meta left out)": summary["macro_f1_3"],
+        "Cohen's kappa": summary["kappa"],
+    }
+    for name, value in rows.items():
+        assert f"| {name} | {value:.2f} |" in readme, name
+    for label, scores in result["per_label"].iterrows():
+        line = f"| {label} | {scores.precision:.2f} | {scores.recall:.2f} | {scores.f1:.2f} |"
+        assert line in readme, line
