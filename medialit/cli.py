@@ -2,13 +2,15 @@
 
     medialit make-exercises [--check]
     medialit check-class FOLDER --exercise 02_attribution --out report.csv [--timeout 60]
+    medialit add-article FILE --id ID --headline "..." [--byline ... --outlet ... --date ...]
+    medialit remove-article ID
 
 Each subcommand is a function ``_cmd_<name>(args) -> int`` registered in
 :data:`COMMANDS` with a function that adds its arguments; to add a command,
 write both and add one line to :data:`COMMANDS`.
 
 >>> main(["--help"])  # doctest: +ELLIPSIS
-usage: medialit [-h] {make-exercises,check-class} ...
+usage: medialit [-h]...add-article,remove-article} ...
 ...
 0
 """
@@ -77,12 +79,56 @@ def _cmd_check_class(args: argparse.Namespace) -> int:
     return 0
 
 
+def _add_add_article(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", type=Path, help="a plain-text file (.txt) holding the article")
+    parser.add_argument("--id", required=True, dest="article_id", help='a short id, like "dam-dispute"')
+    parser.add_argument("--headline", required=True, help="the headline as printed")
+    parser.add_argument("--byline", default="", help="the author or agency as printed")
+    parser.add_argument("--outlet", default="", help="the publisher, if the page names it")
+    parser.add_argument("--date", default="", help="the date printed on the page")
+    parser.add_argument("--user-dir", type=Path, default=None, help="folder for your articles (default: data/user)")
+
+
+def _cmd_add_article(args: argparse.Namespace) -> int:
+    from . import user
+
+    try:
+        added = user.add_article(args.file, args.article_id, args.headline, byline=args.byline,
+                                 outlet=args.outlet, date=args.date, user_dir=args.user_dir)
+    except user.UserArticleError as problem:
+        print(f"medialit: {problem}", file=sys.stderr)
+        return 2
+    print(added.summary())
+    print(f"Stored in {added.folder}. Load it with ml.user.load_user_article({added.article_id!r}).")
+    return 0
+
+
+def _add_remove_article(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("article_id", metavar="ID", help="the id of an article you added")
+    parser.add_argument("--user-dir", type=Path, default=None, help="folder for your articles (default: data/user)")
+
+
+def _cmd_remove_article(args: argparse.Namespace) -> int:
+    from . import user
+
+    try:
+        user.remove_article(args.article_id, user_dir=args.user_dir)
+    except user.UserArticleError as problem:
+        print(f"medialit: {problem}", file=sys.stderr)
+        return 2
+    print(f"Removed your article {args.article_id!r}.")
+    return 0
+
+
 #: name -> (help, add arguments, run)
 COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int]]] = {
     "make-exercises": ("write exercises/NN_topic.ipynb from exercises/solutions/",
                        _add_make_exercises, _cmd_make_exercises),
     "check-class": ("run a folder of student notebooks and write a report CSV",
                     _add_check_class, _cmd_check_class),
+    "add-article": ("tag a text of your own and store it next to the five pieces (data/user/)",
+                    _add_add_article, _cmd_add_article),
+    "remove-article": ("delete an article you added", _add_remove_article, _cmd_remove_article),
 }
 
 
