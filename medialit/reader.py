@@ -84,9 +84,15 @@ class Reading:
 
     html: str
     skipped_spans: tuple = field(default=())
+    #: The same reading as plain text: id, label tag and sentence, one paragraph per block.
+    #: This is what a notebook stores as ``text/plain`` and what shows where HTML is not rendered.
+    text: str = ""
 
     def _repr_html_(self) -> str:
         return self.html
+
+    def __repr__(self) -> str:
+        return self.text or "Reading (empty)"
 
     def __str__(self) -> str:
         return self.html
@@ -323,6 +329,7 @@ def _build(frame: pd.DataFrame, spans: pd.DataFrame, *, notes: bool, kinds, lege
     empty = spans.iloc[0:0]
     skipped: list = []
     rendered = []  # (paragraph key, sentence html, note html)
+    plain = []  # (paragraph key, plain-text line)
     for _, row in frame.iterrows():
         sent_id = str(row["sent_id"])
         text = "" if pd.isna(row["text"]) else str(row["text"])
@@ -333,6 +340,8 @@ def _build(frame: pd.DataFrame, spans: pd.DataFrame, *, notes: bool, kinds, lege
         body = _render_text(text, placed, tags)
         paragraph = (str(row["article_id"]), row["paragraph"]) if flow and "paragraph" in row else sent_id
         rendered.append((paragraph, _sentence_html(row, body), _note_html(row) if notes else ""))
+        label = _label_of(row)
+        plain.append((paragraph, f"{sent_id} {schema.LABEL_TAGS.get(label, '')} {text}".replace("  ", " ")))
 
     blocks = []
     if not rendered:
@@ -360,7 +369,13 @@ def _build(frame: pd.DataFrame, spans: pd.DataFrame, *, notes: bool, kinds, lege
         'max-width:52em;padding:8px">'
         + head + (legend_html(kinds) if legend else "") + "".join(blocks) + "</div>"
     )
-    return Reading(html_text, tuple(skipped))
+    lines, previous = [heading], None
+    for key, line in plain:
+        if key != previous:
+            lines.append("")
+            previous = key
+        lines.append(line)
+    return Reading(html_text, tuple(skipped), "\n".join(lines) if plain else f"{heading}\n\nNo sentences to show.")
 
 
 def render_article(
