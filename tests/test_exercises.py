@@ -1,0 +1,141 @@
+"""Student notebooks are generated from the solutions; the teacher's class check reads the checks' messages."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+
+from medialit import checks, cli, exercises
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "class"
+SOLUTIONS = exercises.solution_paths()
+NAMES = [p.stem for p in SOLUTIONS]
+
+
+def test_one_solution_and_one_student_notebook_per_exercise():
+    assert NAMES == checks.exercise_names()
+    assert sorted(p.name for p in (ROOT / "exercises").glob("*.ipynb")) == [f"{n}.ipynb" for n in NAMES]
+
+
+def test_student_notebooks_are_exactly_what_the_generator_makes_now():
+    stale = [p.name for p in exercises.outdated_exercises()]
+    assert stale == [], f"run `medialit make-exercises`; out of date: {stale}"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_student_version_drops_teacher_cells_outputs_and_answers(name):
+    solution = nbformat.read(ROOT / "exercises" / "solutions" / f"{name}.ipynb", as_version=4)
+    student = nbformat.read(ROOT / "exercises" / f"{name}.ipynb", as_version=4)
+    assert any("teacher" in c.metadata.get("tags", []) for c in solution.cells)
+    assert not any("teacher" in c.metadata.get("tags", []) for c in student.cells)
+    answers = [c for c in student.cells if "answer" in c.metadata.get("tags", [])]
+    task_numbers = checks.exercise(name).numbers
+    assert len(answers) == len(task_numbers)
+    for cell in answers:
+        last = cell.source.splitlines()[-1]
+        assert re.fullmatch(r"\w+ = \.\.\.  # .+", last), last
+        assert all(line.startswith("#") for line in cell.source.splitlines()[:-1])
+    for cell in student.cells:
+        if cell.cell_type == "code":
+            assert cell.outputs == [] and cell.execution_count is None
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_solution_has_a_passing_stored_check_for_every_task(name):
+    solution = nbformat.read(ROOT / "exercises" / "solutions" / f"{name}.ipynb", as_version=4)
+    code = [c for c in solution.cells if c.cell_type == "code"]
+    assert [c.execution_count for c in code] == list(range(1, len(code) + 1))
+    passed = []
+    for cell in code:
+        if "check" in cell.metadata.get("tags", []):
+            text = "".join(o.get("text", "") for o in cell.outputs)
+            match = checks.VERDICT_PATTERN.match(text)
+            assert match and match.group("verdict") == "right", text
+            passed.append(int(match.group("task")))
+    assert passed == checks.exercise(name).numbers
+    raw = (ROOT / "exercises" / "solutions" / f"{name}.ipynb").read_text(encoding="utf-8")
+    assert "/work/" not in raw and "/home/" not in raw and "Users\\\\" not in raw
+
+
+def test_generator_refuses_an_answer_cell_without_its_check(tmp_path):
+    nb = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_code_cell('import medialit as ml\ncheck = ml.checks.exercise("02_attribution")'),
+        nbformat.v4.new_code_cell("labels = {}", metadata={"tags": ["answer"]}),
+    ])
+    path = tmp_path / "02_attribution.ipynb"
+    nbformat.write(nb, path)
+    with pytest.raises(exercises.ExerciseFormatError, match="has no check cell"):
+        exercises.render_student(path)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_untouched_student_notebook_reaches_every_check_and_is_only_not_answered(name):
+    path = ROOT / "exercises" / f"{name}.ipynb"
+    notebook = nbformat.read(path, as_version=4)
+    NotebookClient(notebook, timeout=120, kernel_name="python3", allow_errors=True,
+                   resources={"metadata": {"path": str(path.parent)}}).execute()
+    reached = []
+    for cell in notebook.cells:
+        if cell.cell_type != "code":
+            continue
+        errors = [o for o in cell.outputs if o.output_type == "error"]
+        if "check" in cell.metadata.get("tags", []):
+            assert len(errors) == 1, cell.source
+            assert errors[0].ename == "AssertionError"
+            match = checks.VERDICT_PATTERN.match(errors[0].evalue)
+            assert match and match.group("verdict") == checks.NOT_ANSWERED, errors[0].evalue
+            reached.append(int(match.group("task")))
+        else:
+            assert errors == [], (cell.source, errors)
+    assert reached == checks.exercise(name).numbers
+
+
+EXPECTED_REPORT = """\
+student,status,task_1,task_2,task_3,task_4,task_5,task_6
+ada_correct.ipynb,ok,passed,passed,passed,passed,passed,passed
+ben_partly_wrong.ipynb,ok,not yet,passed,not yet,passed,passed,not answered
+cai_blank.ipynb,ok,not answered,not answered,not answered,not answered,not answered,not answered
+dee_corrupt.ipynb,unreadable: not a valid notebook (NotJSONError),,,,,,
+eve_other_exercise.ipynb,wrong exercise: this is 02_attribution,,,,,,
+fay_endless_loop.ipynb,timed out: a cell ran longer than 10 s (an endless loop?),passed,passed,passed,not run,not run,not run
+"""
+
+EXPECTED_SUMMARY = """\
+task,passed,not yet,not answered,check error,error,not run
+task_1,2,1,1,0,0,0
+task_2,3,0,1,0,0,0
+task_3,2,1,1,0,0,0
+task_4,2,0,1,0,0,1
+task_5,2,0,1,0,0,1
+task_6,1,0,2,0,0,1
+"""
+
+
+def test_check_class_on_the_fixture_folder_writes_the_expected_csvs(tmp_path, capsys):
+    out = tmp_path / "report.csv"
+    status = cli.main(["check-class", str(FIXTURES), "--exercise", "01", "--out", str(out), "--timeout", "10"])
+    assert status == 0
+    assert out.read_text(encoding="utf-8") == EXPECTED_REPORT
+    assert (tmp_path / "report-summary.csv").read_text(encoding="utf-8") == EXPECTED_SUMMARY
+    printed = capsys.readouterr().out
+    assert "6 notebooks checked." in printed
+    assert "dee_corrupt.ipynb: unreadable" in printed
+
+
+def test_cli_reports_bad_arguments_without_a_traceback(tmp_path, capsys):
+    assert cli.main(["check-class", str(tmp_path), "--exercise", "99_none"]) == 2
+    assert "No exercise called '99_none'" in capsys.readouterr().err
+    assert cli.main(["check-class", str(tmp_path / "missing"), "--exercise", "01"]) == 2
+    assert cli.main(["check-class", str(tmp_path), "--exercise", "01"]) == 2
+    assert "no .ipynb files" in capsys.readouterr().err
+    assert cli.main([]) == 2
+
+
+def test_make_exercises_check_mode_passes_on_the_repository(capsys):
+    assert cli.main(["make-exercises", "--check"]) == 0
+    assert "All student notebooks match" in capsys.readouterr().out
