@@ -24,6 +24,7 @@ Modules, one per concern:
 - ``agreement``   inter-annotator agreement
 - ``checks``      exercise feedback; ``exercises`` builds student notebooks and checks a class
 - ``environment`` a plain-language check of a student's setup
+- ``readability`` reading grade of a text or a notebook
 - ``user``        bring your own article
 """
 
@@ -48,7 +49,7 @@ __version__ = "0.1.0"
 
 _SUBMODULES = {
     "agreement", "checks", "compare", "corpus", "environment", "evaluate", "exercises",
-    "palette", "plots", "reader", "schema", "segment", "tagger", "user", "validate",
+    "palette", "plots", "readability", "reader", "schema", "segment", "tagger", "user", "validate",
 }
 
 __all__ = [
