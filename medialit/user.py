@@ -325,20 +325,33 @@ def _odd_share(text: str) -> float:
 
 
 def _extract_html(text: str) -> str:
-    from bs4 import BeautifulSoup, NavigableString  # installed with the notebooks; only needed here
+    """The visible text of a web page, one block (paragraph, heading, list item ...) per paragraph.
+
+    Scripts, styles and comments are dropped; runs of white space inside a block
+    become one space (as a browser shows them, also inside ``<pre>``).
+    """
+    from bs4 import BeautifulSoup, CData, NavigableString, Tag  # installed with the notebooks
 
     soup = BeautifulSoup(text, "html.parser")
-    for tag in soup(list(_HTML_DROP)):
-        tag.decompose()
-    for string in list(soup.find_all(string=True)):
-        if type(string) is NavigableString and not string.find_parent("pre"):
-            string.replace_with(re.sub(r"[ \t\r\n\f]+", " ", str(string)))
-    for tag in soup.find_all("br"):
-        tag.replace_with("\n")
-    for tag in soup.find_all(list(_HTML_BLOCKS)):
-        tag.insert_before("\n")
-        tag.insert_after("\n")
-    lines = (" ".join(line.split()) for line in soup.get_text().split("\n"))
+    parts: list[str] = []
+    stack: list = [(soup, False)]       # an explicit stack: deeply nested pages cannot overflow it
+    while stack:
+        node, closing = stack.pop()
+        if closing:
+            parts.append("\n")
+        elif isinstance(node, Tag):
+            if node.name in _HTML_DROP:
+                continue
+            if node.name == "br":
+                parts.append("\n")
+                continue
+            if node.name in _HTML_BLOCKS:
+                parts.append("\n")
+                stack.append((node, True))
+            stack.extend((child, False) for child in reversed(node.contents))
+        elif type(node) in (NavigableString, CData):
+            parts.append(re.sub(r"[ \t\r\n\f]+", " ", str(node)))
+    lines = (" ".join(line.split()) for line in "".join(parts).split("\n"))
     return "\n\n".join(line for line in lines if line)
 
 

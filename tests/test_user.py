@@ -545,3 +545,16 @@ def test_refusals_never_leave_staging_folders(tmp_path):
         with pytest.raises(UserArticleError):
             add_text(bad, "other", "Other", user_dir=root)
     assert sorted(os.listdir(root)) == ["dam"]
+
+
+def test_large_and_deeply_nested_html_pages_are_handled_in_seconds(tmp_path):
+    many = b"<html><body>" + b"<p>The river rose on <em>Monday</em>, officials said.</p>\n" * 15_000 + b"</body></html>"
+    deep = b"<html><body>" + b"<div>" * 3000 + b"Deep text." + b"</div>" * 3000 + b"</body></html>"
+    for name, data in (("many", many), ("deep", deep)):
+        path = write(tmp_path, data, f"{name}.html")
+        started = time.perf_counter()
+        add_article(path, name, name, user_dir=tmp_path / "user")
+        assert time.perf_counter() - started < 20
+    raw = user.load_user_article("many", user_dir=tmp_path / "user")[0]
+    assert raw.count("officials said.") == 15_000 and "<em>" not in raw
+    assert user.load_user_article("deep", user_dir=tmp_path / "user")[0] == "Deep text."
