@@ -75,7 +75,7 @@ from . import corpus, schema
 __all__ = [
     "UserArticleError", "AddedArticle", "MAX_FILE_BYTES", "MAX_TEXT_BYTES", "ID_PATTERN",
     "add_article", "add_text", "correct_labels", "load_user_article", "list_articles", "remove_article",
-    "machine_accuracy", "accuracy_note", "user_dir",
+    "machine_accuracy", "accuracy_note", "user_dir", "sample_article",
 ]
 
 #: Largest file read at all (a saved web page carries a lot of markup around its text).
@@ -154,6 +154,21 @@ def user_dir(folder: str | Path | None = None) -> Path:
             "user_dir must not be inside the data folder of the five pieces (data/raw/ and the "
             "annotation files are never written to). Use data/user/ (the default) or a folder elsewhere."
         )
+    return path
+
+
+def sample_article() -> Path:
+    """The invented sample article (``data/samples/invented_article.txt``) to practise with.
+
+    Its countries, people and quotations are fictional, and its first line says so.
+
+    >>> sample_article().read_text(encoding="utf-8").startswith("INVENTED ARTICLE")
+    True
+    """
+    path = corpus.data_dir() / "samples" / "invented_article.txt"
+    if not path.is_file():
+        raise UserArticleError("The sample article data/samples/invented_article.txt is missing. "
+                               "Run from a full copy of the repository.")
     return path
 
 
@@ -519,7 +534,7 @@ class AddedArticle:
             f"Added {self.article_id!r} ({self.headline}): {self.sentences} sentence"
             f"{'s' if self.sentences != 1 else ''}, {self.spans} marked word{'s' if self.spans != 1 else ''}.",
             f"Read as {self.encoding}.",
-            f"Machine labels (label_source = machine): {labels}.",
+            f"Labels guessed by the tagger (label_source = machine): {labels}.",
             accuracy_note(self.accuracy) if self.accuracy is not None else accuracy_note({}),
         ]
         lines += self.notes
