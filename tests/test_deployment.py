@@ -120,6 +120,18 @@ def test_every_requirement_is_pinned_exactly():
     assert not duplicates, f"requirements.txt names these more than once: {duplicates}"
 
 
+def test_extra_requirement_files_are_pinned_too():
+    extras = sorted(ROOT.glob("requirements-*.txt"))
+    for path in extras:
+        lines = requirement_lines(path.read_text(encoding="utf-8"))
+        assert lines, f"{path.name} is empty"
+        loose = [line for line in lines if not _PIN.match(line)]
+        assert not loose, f"{path.name}: every line must pin one exact version with ==; not pinned: {loose}"
+        clash = sorted(set(pinned_requirements(path.read_text(encoding="utf-8")))
+                       & set(pinned_requirements(REQUIREMENTS.read_text(encoding="utf-8"))))
+        assert not clash, f"{path.name} pins again what requirements.txt already pins: {clash}"
+
+
 def test_package_dependencies_are_pinned_in_requirements():
     pins = pinned_requirements(REQUIREMENTS.read_text(encoding="utf-8"))
     config = tomllib.loads(PYPROJECT.read_text(encoding="utf-8"))
