@@ -37,6 +37,7 @@ import nbformat
 import pytest
 from IPython.core.inputtransformer2 import TransformerManager
 from packaging.requirements import Requirement
+from packaging.specifiers import SpecifierSet
 from packaging.utils import canonicalize_name
 
 import medialit as ml
@@ -146,6 +147,40 @@ def test_package_dependencies_are_pinned_in_requirements():
             problems.append(f"requirements.txt pins {requirement.name}=={pins[name]}, "
                             f"outside pyproject's range {requirement.specifier}")
     assert not problems, "; ".join(problems)
+
+
+# ---------------------------------------------------------------------------
+# Binder (repo2docker)
+
+
+def test_binder_configuration_installs_the_pins_editable_on_a_supported_python():
+    """What repo2docker needs, read from its Python build pack (releases from late 2025 on).
+
+    Without a ``binder/`` folder, repo2docker reads the root files, uses its default Python unless
+    ``runtime.txt`` says otherwise (older than the 3.11 the pins need), and because
+    ``pyproject.toml`` declares ``[project]`` and ``[build-system]`` it then also runs
+    ``pip install .``: that replaces the editable install with a copy in site-packages, which does
+    not find ``data/``.  With a ``binder/`` folder it reads only that folder and installs no copy.
+    """
+    binder = ROOT / "binder"
+    fix = ("add binder/requirements.txt containing the one line `-r ../requirements.txt` and "
+           "binder/runtime.txt containing `python-3.11` (see docs/deployment.md, Binder)")
+    assert binder.is_dir(), f"no binder/ folder: Binder would use repo2docker's default Python and reinstall medialit as a copy that cannot find data/; {fix}"
+    runtime = binder / "runtime.txt"
+    assert runtime.is_file(), f"binder/runtime.txt is missing; {fix}"
+    match = re.fullmatch(r"python-(\d+\.\d+)", runtime.read_text(encoding="utf-8").strip())
+    assert match, f"binder/runtime.txt should be one line like `python-3.11`, not {runtime.read_text()!r}"
+    config = tomllib.loads(PYPROJECT.read_text(encoding="utf-8"))
+    supported = SpecifierSet(config["project"]["requires-python"])
+    assert match[1] + ".0" in supported, f"binder/runtime.txt asks for Python {match[1]}; the package needs {supported}"
+    lines = requirement_lines((binder / "requirements.txt").read_text(encoding="utf-8")) \
+        if (binder / "requirements.txt").is_file() else []
+    assert lines == ["-r ../requirements.txt"], (
+        f"binder/requirements.txt should only include the root file (`-r ../requirements.txt`), "
+        f"so there is one list of pins; it has {lines}")
+    others = sorted(p.name for p in binder.iterdir())
+    assert set(others) <= {"requirements.txt", "runtime.txt"}, \
+        f"binder/ has other configuration files that change what repo2docker does: {others}"
 
 
 # ---------------------------------------------------------------------------
