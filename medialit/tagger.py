@@ -21,6 +21,14 @@ particular article: it is meant for articles that are not in the repository.
 It is a teaching tool with known blind spots (see ``medialit.evaluate``), not
 an oracle.
 
+Speed (measure it with ``tools/benchmark_tagger.py``): every sentence is
+lower-cased and split into words once; each word list becomes one prefix-tree
+regex, and the span and advocacy word lists are searched in a single pass;
+slow case-insensitive patterns run only when a plain substring test says they
+could match; and the tables are built column by column, not row by row.  None
+of this changes a label: the speed-ups give exactly the output of the plain
+version.
+
 >>> sentences = tag_text("Officials said the road was closed. The road should reopen.")
 >>> sentences[["sent_id", "label", "cue", "source"]].values.tolist()
 [['user-001', 'attributed', 'said', 'Officials'], ['user-002', 'advocacy', '', '']]
@@ -36,6 +44,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from . import corpus, schema
@@ -109,6 +118,7 @@ _SOURCE_NOUN_TYPES = (
                        r"\bforces\b|\bpolice\b|\bauthorities\b|\bembassy\b|\bcouncil\b|\bfo\b|"
                        r"\bforeign office\b|\bofficials?\b|\bcommander\b|\bambassador\b|\bsecretary\b"),
 )
+_SOURCE_NOUN_TYPE_RES = tuple((stype, re.compile(pattern)) for stype, pattern in _SOURCE_NOUN_TYPES)
 _MONTHS = ("january february march april may june july august september october november december "
            "jan feb mar apr jun jul aug sep sept oct nov dec").split()
 
@@ -120,25 +130,83 @@ _MONTHS = ("january february march april may june july august september october 
 class _Rules:
     cue_terms: dict  # term -> (type, frame)
     cue_max_words: int
-    span_res: dict  # kind -> compiled regex
+    spans: _Lexicon  # cue, hedge, booster, loaded, naming: the span kinds
+    advocacy: _Lexicon  # prescription, prediction, evaluation, weak (modals.csv)
     naming: dict  # lower-case variant -> referent
-    prescription: re.Pattern
-    prediction: re.Pattern
-    evaluation: re.Pattern
-    weak_evaluation: re.Pattern
     verb_cue_re: re.Pattern
     participle_re: re.Pattern
     parenthetical_re: re.Pattern
     noun_cues: frozenset = field(default_factory=frozenset)
+    #: First word of every cue term: a token that is not one of these cannot start a cue.
+    cue_first_words: frozenset = field(default_factory=frozenset)
 
 
 def _alternation(terms) -> str:
-    terms = sorted({t for t in terms if t}, key=lambda t: (-len(t), t))
-    return "|".join(re.escape(t) for t in terms)
+    """A regex for "any of ``terms``, longest first", written as a prefix tree.
+
+    ``re`` tries the branches of ``a|b|c`` one after another, so a flat list of 200
+    words is slow.  Sharing prefixes lets it give up after a character or two.  Every
+    optional tail is greedy, so, exactly like a flat list sorted longest first, the
+    longest term that fits the rest of the pattern is the one matched.
+
+    >>> _alternation(["says", "said", "say", "claim"])
+    '(?:claim|sa(?:id|y(?:s)?))'
+    """
+    tree: dict = {}
+    for term in {t for t in terms if t}:
+        node = tree
+        for ch in term:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a term ends here
+
+    def branch(node: dict) -> str:
+        tails = [re.escape(ch) + branch(child) for ch, child in sorted(node.items()) if ch]
+        if not tails:
+            return ""
+        body = tails[0] if len(tails) == 1 else "(?:" + "|".join(tails) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return branch(tree)
 
 
 def _word_re(terms) -> re.Pattern:
     return re.compile(r"(?<![\w-])(?:" + _alternation(terms) + r")(?![\w-])")
+
+
+class _Lexicon:
+    """Several word lists matched as whole words, in one pass over the sentence.
+
+    ``find(low)`` returns, for each kind, exactly the matches ``_word_re(terms).finditer(low)``
+    gives.  Instead of scanning the sentence once per kind, one combined zero-width
+    pattern finds every position where a term of *any* kind starts (most sentences have
+    one or two), and each kind's own pattern is tried only there, skipping positions
+    inside its previous match as ``finditer`` does.
+
+    >>> lex = _Lexicon({"hedge": ["apparently"], "booster": ["clearly", "clearly not"]})
+    >>> {kind: [m.group() for m in found] for kind, found in lex.find("clearly not, apparently").items()}
+    {'hedge': ['apparently'], 'booster': ['clearly not']}
+    """
+
+    def __init__(self, terms_by_kind: dict):
+        self.patterns = {kind: _word_re(terms) for kind, terms in terms_by_kind.items()}
+        every_term = [t for terms in terms_by_kind.values() for t in terms]
+        self.empty = {kind for kind, terms in terms_by_kind.items() if not any(terms)}
+        self.starts_re = re.compile(r"(?<![\w-])(?=(?:" + _alternation(every_term) + r")(?![\w-]))")
+
+    def find(self, low: str) -> dict:
+        starts = [m.start() for m in self.starts_re.finditer(low)]
+        found = {}
+        for kind, pattern in self.patterns.items():
+            if kind in self.empty:  # an empty word list matches the empty string everywhere
+                found[kind] = list(pattern.finditer(low))
+                continue
+            matches, end = [], 0
+            for position in starts:
+                if position >= end and (m := pattern.match(low, position)):
+                    matches.append(m)
+                    end = m.end()
+            found[kind] = matches
+        return found
 
 
 @lru_cache(maxsize=4)
@@ -158,11 +226,11 @@ def _rules(folder: str | None = None) -> _Rules:
     evaluative = modals[modals.signal == "evaluation"]
     by_signal["evaluation"] = evaluative.loc[evaluative.strength != "weak", "term"].tolist()
     by_signal["weak"] = evaluative.loc[evaluative.strength == "weak", "term"].tolist()
-    span_res = {
-        "cue": _word_re(cues.term),  # 'exclude' rows are matched so that they can be dropped
-        "hedge": _word_re(lex("hedges").term),
-        "booster": _word_re(lex("boosters").term),
-        "loaded": _word_re(lex("loaded").term),
+    span_terms = {
+        "cue": list(cues.term),  # 'exclude' rows are matched so that they can be dropped
+        "hedge": list(lex("hedges").term),
+        "booster": list(lex("boosters").term),
+        "loaded": list(lex("loaded").term),
     }
     naming: dict = {}
     try:
@@ -174,23 +242,22 @@ def _rules(folder: str | None = None) -> _Rules:
         if variant:
             naming.setdefault(variant, row.referent)
     if naming:
-        span_res["naming"] = _word_re(naming)
+        span_terms["naming"] = list(naming)
     verbs = [t for t, (ty, fr) in cue_terms.items() if ty == "verb" and fr == "main"]
     participles = [t for t, (ty, fr) in cue_terms.items() if ty == "verb" and fr == "participle"]
     return _Rules(
         cue_terms=cue_terms,
         cue_max_words=max(len(t.split()) for t in cue_terms),
-        span_res=span_res,
+        spans=_Lexicon(span_terms),
+        advocacy=_Lexicon({"prescription": by_signal["prescription"], "prediction": by_signal["prediction"],
+                           "evaluation": by_signal["evaluation"], "weak": by_signal["weak"] or ["\x00"]}),
         naming=naming,
-        prescription=_word_re(by_signal["prescription"]),
-        prediction=_word_re(by_signal["prediction"]),
-        evaluation=_word_re(by_signal["evaluation"]),
-        weak_evaluation=_word_re(by_signal["weak"] or ["\x00"]),
         verb_cue_re=_word_re(verbs),
         participle_re=re.compile(r",\s+(?:" + _alternation(participles) + r")(?![\w-])(?!\s+responsibility)"),
         parenthetical_re=re.compile(
             r",\s+((?:[\w'.-]+\s+){1,5}?)(?:" + _alternation(verbs) + r")\s*,"),
         noun_cues=frozenset(t for t, (ty, _) in cue_terms.items() if ty == "noun"),
+        cue_first_words=frozenset(t.split(" ")[0] for t in cue_terms),
     )
 
 
@@ -215,10 +282,61 @@ _NUMBER_RE = re.compile(
     r"(?![\w])"
 )
 _YEAR_RE = re.compile(r"^(?:1[6-9]|20)\d\d$")
+_DIGIT_RE = re.compile(r"\d")
+_NON_DIGIT_RE = re.compile(r"\D")
+_NUMBERED_THING_RE = re.compile(r"(?:article|section|resolution|no\.)\s*$")  # "Article 370" is a name
+_MONTH_BEFORE_RE = re.compile(r"(?:" + "|".join(_MONTHS) + r")\.?\s*$")  # "May 5" is a date
+_DOUBLE_QUOTE_RE = re.compile(r"[\"“”]")
+_FROM_SOURCE_RE = re.compile(r"\bfrom\s+([^,.;]+?)\s+(?:of|that|over|about|for|regarding)\b")
+_NOUN_FRAME_RE = re.compile(
+    r"(?<![\w-])the (?:claim|allegation|accusation) is that\b|\bthere (?:is|are|were|was|have been|has been) "
+    r"(?:\w+ )?(?:claims|reports|allegations|accusations|unease|concerns?|fears?|speculation|"
+    r"suspicions?|belief|talk|worries|warnings) that\b"
+)
+_WE_I_BEFORE_RE = re.compile(r"(?:\bwe|\bi)\s+$")
+_LETTERS_RE = re.compile(r"[a-z']+")
 
 
 # --------------------------------------------------------------------------------------------
 # Page roles.
+
+# Case-insensitive searches over many alternatives are slow in Python's ``re``: it tries
+# every alternative at every character.  So each such pattern below also lists literal
+# pieces that every match must contain ("needles"; for a ``^``-anchored alternative, a
+# prefix), and the full pattern runs only when one of them occurs in the folded sentence.
+# Folding is ``lower()`` after mapping the only three characters that re.IGNORECASE treats
+# as an ASCII letter but ``lower()`` does not (ſ -> s, İ -> i, ı -> i; checked over all of
+# Unicode), so the filter never skips a sentence the pattern would match.
+_FOLD = str.maketrans({"ſ": "s", "İ": "i", "ı": "i"})
+
+
+def _fold(text: str) -> str:
+    """Lower-case ``text`` the way re.IGNORECASE compares letters.
+
+    >>> _fold("Cookie POLICY ſ İ")
+    'cookie policy s i'
+    """
+    if "ſ" in text or "İ" in text or "ı" in text:  # rare: translate() is slower than lower()
+        return text.translate(_FOLD).lower()
+    return text.lower()
+
+
+@dataclass(frozen=True)
+class _Prefiltered:
+    """A case-insensitive pattern that is only run when one of its needles or prefixes is present."""
+
+    regex: re.Pattern
+    needles: tuple = ()
+    prefixes: tuple = ()
+
+    def search(self, text: str, folded: str):
+        if folded.startswith(self.prefixes):
+            return self.regex.search(text)
+        for needle in self.needles:
+            if needle in folded:
+                return self.regex.search(text)
+        return None
+
 
 _FURNITURE_RE = re.compile(
     r"please enter your|leave a (?:reply|comment)|^read more\W*$|^must read\W*$|^also read|^related\b|"
@@ -235,6 +353,20 @@ _DISCLAIMER_RE = re.compile(
     r"author['’]s own|writer['’]s own",
     re.IGNORECASE,
 )
+_FURNITURE = _Prefiltered(
+    _FURNITURE_RE,
+    needles=("please enter your", "leave a ", " read", "cookie", "by using this ", "privacy policy",
+             "data protection policy", "all rights reserved", "©", "subscribe", "sign up", "newsletter",
+             "become a member", "becoming a member", "click here", "having issues with commenting",
+             "photo", "getty images", " journalism", "skip to content"),
+    prefixes=("read more", "must read", "also read", "related", "copyright", "share", "advertisement",
+              "tag", "file ", "photo", "image", "picture", "comment", "loading"),
+)
+_DISCLAIMER = _Prefiltered(
+    _DISCLAIMER_RE,
+    needles=("views expressed", "opinion piece", " necessarily ", "neither endorses", "responsible for ",
+             "s own"),
+)
 _BIO_RE = re.compile(
     r"^\(?(?:the (?:writer|author)|[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}|he|she)\s+(?:is|was)\s+(?:a|an|the)\b"
     r"[^.]{0,100}?\b(?:journalist|writer|columnist|analyst|author|researcher|professor|correspondent|editor|"
@@ -246,6 +378,7 @@ _FOLLOW_RE = re.compile(
     r"^follow\b|\btweets? (?:at|as) @|\bemail (?:him|her|me|us|them) at\b|\bfollow (?:him|her|me|them) on\b",
     re.IGNORECASE,
 )
+_FOLLOW = _Prefiltered(_FOLLOW_RE, needles=("follow", "tweet", "email "))
 _BYLINE_RE = re.compile(
     r"^by\s+[A-Z]|^(?:by )?(?:the )?(?:associated press|reuters|afp|agence france-presse|pti|ani|ians|"
     r"press trust of india|bloomberg|xinhua|dpa|efe)\W*$",
@@ -270,28 +403,30 @@ def _is_name_line(text: str) -> bool:
     )
 
 
-def _guess_roles(sents, paragraph_sizes) -> list[str]:
+def _guess_roles(sents, paragraph_sizes, keys) -> list[str]:
+    """Page role of every sentence; ``keys`` are the sentences' :func:`_norm_key` values."""
     n = len(sents)
     roles = ["body"] * n
-    first_text = _norm_key(sents[0].text) if n else ""
-    seen_short: dict = {}
+    first_text = keys[0] if n else ""
+    seen_short: dict = {}  # key -> how many sentences share it
     body_seen = False
-    for i, s in enumerate(sents):
-        seen_short.setdefault(_norm_key(s.text), []).append(i)
+    for key in keys:
+        seen_short[key] = seen_short.get(key, 0) + 1
     for i, s in enumerate(sents):
         text = s.text
+        folded = _fold(text)
         words = text.split()
         alone = paragraph_sizes[s.paragraph] == 1
-        short = alone and len(words) <= 14 and not text.rstrip().endswith(tuple(".!;"))
+        short = alone and len(words) <= 14 and not text.rstrip().endswith((".", "!", ";"))
         late = n > 0 and i >= 0.6 * n
-        if _DISCLAIMER_RE.search(text):
+        if _DISCLAIMER.search(text, folded):
             roles[i] = "disclaimer"
         elif alone and _BYLINE_RE.match(text) and len(words) <= 8 and i > 0:
             roles[i] = "byline"
-        elif _FURNITURE_RE.search(text) and (short or len(words) <= 14 or i > 0):
+        elif _FURNITURE.search(text, folded) and (short or len(words) <= 14 or i > 0):
             roles[i] = "furniture"
-        elif _FOLLOW_RE.search(text) or _WRITER_IS_RE.match(text) or (
-            _BIO_RE.match(text) and (late or text.startswith("("))
+        elif _FOLLOW.search(text, folded) or _WRITER_IS_RE.match(text) or (
+            (late or text.startswith("(")) and _BIO_RE.match(text)
         ):
             roles[i] = "bio"
         elif i == 0 and alone and len(words) <= 25 and not text.rstrip("”’\"' ").endswith("."):
@@ -300,11 +435,11 @@ def _guess_roles(sents, paragraph_sizes) -> list[str]:
             roles[i] = "furniture"
         elif alone and _BYLINE_RE.match(text) and len(words) <= 8:
             roles[i] = "byline"
-        elif short and _norm_key(text) == first_text:
+        elif short and keys[i] == first_text:
             roles[i] = "furniture"  # the title printed again
         elif short and len(words) == 1:
             roles[i] = "furniture"  # tags and section names
-        elif short and len(seen_short[_norm_key(text)]) > 1 and not _is_name_line(text):
+        elif short and seen_short[keys[i]] > 1 and not _is_name_line(text):
             roles[i] = "furniture"  # blocks of links printed twice
         elif short and _is_name_line(text):
             roles[i] = "byline"
@@ -335,28 +470,44 @@ def _title_case_share(words) -> float:
     return sum(w[0].isupper() for w in content) / len(content)
 
 
+_WORD_RE = re.compile(r"\w+")
+
+
 def _norm_key(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.lower()))
+    return " ".join(_WORD_RE.findall(text.lower()))
 
 
 # --------------------------------------------------------------------------------------------
 # Quotation tracking (L2).
 
+_QUOTE_MARK_SPLIT_RE = re.compile(r'([“”"])')
+
+
 def _quote_profile(text: str, open_at_start: bool) -> tuple[float, bool, int]:
-    """(share of letters inside double quotes, quote open at the end, index of first char outside quotes)."""
+    """(share of letters inside double quotes, quote open at the end, index of first char outside quotes).
+
+    "Letters" are the characters for which ``str.isalnum()`` is true.
+
+    >>> _quote_profile('“Go home,” he said.', False)
+    (0.5, False, 0)
+    >>> _quote_profile('No quotation here.', True)
+    (1.0, True, 0)
+    """
+    if "“" not in text and "”" not in text and '"' not in text:
+        # Most sentences: nothing opens or closes, so every letter is inside or none is.
+        return (1.0 if open_at_start and any(map(str.isalnum, text)) else 0.0), open_at_start, 0
     inside = open_at_start
     quoted = total = 0
-    for ch in text:
-        if ch == "“":
-            inside = True
-        elif ch == "”":
-            inside = False
-        elif ch == '"':
-            inside = not inside
-        elif ch.isalnum():
-            total += 1
-            if inside:
-                quoted += 1
+    # split() with a group keeps the marks: [text, mark, text, mark, ..., text]
+    pieces = _QUOTE_MARK_SPLIT_RE.split(text)
+    for k in range(0, len(pieces), 2):
+        if k:
+            mark = pieces[k - 1]
+            inside = True if mark == "“" else False if mark == "”" else not inside
+        letters = sum(map(str.isalnum, pieces[k]))
+        total += letters
+        if inside:
+            quoted += letters
     return (quoted / total if total else 0.0), inside, 0
 
 
@@ -394,15 +545,22 @@ class _Attribution:
 
 
 def _tokens(low: str):
+    """(token, start, end) for every word and punctuation mark of a lower-cased sentence."""
     return [(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(low)]
 
 
 def _cue_at(rules: _Rules, toks, i: int):
-    """Longest cue term starting at token i: (term, type, frame, n_tokens) or None."""
+    """Longest cue term starting at token i: (term, type, frame, n_tokens) or None.
+
+    ``toks`` are the token strings (``_TOKEN_RE.findall``); offsets are looked up only
+    once a cue is found.
+    """
+    if toks[i] not in rules.cue_first_words:
+        return None  # the common case: no cue term starts with this word
     words = []
     best = None
     for k in range(i, min(len(toks), i + rules.cue_max_words)):
-        w = toks[k][0]
+        w = toks[k]
         if not w[0].isalnum():
             break
         words.append(w)
@@ -414,12 +572,12 @@ def _cue_at(rules: _Rules, toks, i: int):
 
 def _governs(rules: _Rules, toks, i: int, hit, after_aux: bool) -> bool:
     term, ctype, frame, length = hit
-    nxt = toks[i + length][0] if i + length < len(toks) else ""
+    nxt = toks[i + length] if i + length < len(toks) else ""
     if frame == "exclude" or ctype == "noun":
         return False
     if ctype == "adverb" and nxt.endswith("ing"):
         return False  # "fighters allegedly operating": qualifies a noun, not the claim
-    if i > 0 and toks[i - 1][0] == "to" and not after_aux:
+    if i > 0 and toks[i - 1] == "to" and not after_aux:
         return False  # "struggling to assert control"
     if frame == "participle":
         return after_aux  # "are warning that"
@@ -440,7 +598,7 @@ def _main_clause_cue(rules: _Rules, toks):
     n = len(toks)
     i = 0
     while i < n:
-        w = toks[i][0]
+        w = toks[i]
         if w in (",", ";", ":", "—", "–", "(", ")"):
             if blocked:
                 clause_start = i + 1
@@ -467,21 +625,21 @@ def _main_clause_cue(rules: _Rules, toks):
             j = i + 1
             if hit and _governs(rules, toks, i, hit, after_aux=True):  # "is believed to"
                 return i, i + hit[3] - 1, "verb"
-            while j < n and (toks[j][0] in _INSERTS or toks[j][0].endswith("ly")):
+            while j < n and (toks[j] in _INSERTS or toks[j].endswith("ly")):
                 j += 1
             if j >= n:
                 return None
             hit = _cue_at(rules, toks, j)
             if hit and _governs(rules, toks, j, hit, after_aux=True):
                 return j, j + hit[3] - 1, "verb"
-            vj = toks[j][0]
+            vj = toks[j]
             if vj in _NOUN_TAKERS:
                 for k in range(j + 1, min(n, j + 5)):
-                    if toks[k][0] in rules.noun_cues:
+                    if toks[k] in rules.noun_cues:
                         return j, k, "noun"
-            if vj in ("the",) and j + 2 < n and toks[j + 1][0] == "subject" and toks[j + 2][0] == "of":
+            if vj in ("the",) and j + 2 < n and toks[j + 1] == "subject" and toks[j + 2] == "of":
                 for k in range(j + 3, min(n, j + 7)):
-                    if toks[k][0] in rules.noun_cues:
+                    if toks[k] in rules.noun_cues:
                         return j, k, "noun"
             if subject_noun and vj in _PERSIST:
                 return j, j, "persist"
@@ -542,19 +700,25 @@ def _source_after(text: str, pos: int) -> str:
 
 
 def _find_attribution(rules: _Rules, text: str, low: str) -> _Attribution | None:
-    """L3: a reporting frame that governs the sentence, with its cue and source (best effort)."""
-    m = _ACCORDING_RE.search(low)
+    """L3: a reporting frame that governs the sentence, with its cue and source (best effort).
+
+    Several patterns below can only match if a fixed piece of text is present ("according to",
+    "-edly", commas, " that"); checking that with ``in`` first is much faster than letting the
+    regex fail, and never changes the result.
+    """
+    m = "according to" in low and _ACCORDING_RE.search(low)
     if m:
         src = _source_after(text, m.end())
         return _Attribution(text[m.start():m.end()], src, "L3 'according to' frame")
-    toks = _tokens(low)
+    toks = _TOKEN_RE.findall(low)
     found = _main_clause_cue(rules, toks)
     if found:
         i, k, kind = found
-        start, end = toks[i][1], toks[k][2]
+        offsets = _tokens(low)
+        start, end = offsets[i][1], offsets[k][2]
         cue, term = text[start:end], low[start:end]
         quoted_before = low[max(0, start - 4):start].strip().endswith((",", '"', "“", "”")) and \
-            re.search(r"[\"“”]", low[max(0, start - 4):start])
+            _DOUBLE_QUOTE_RE.search(low[max(0, start - 4):start])
         if term.endswith(" by") or quoted_before:
             src = _source_after(text, end)
         elif term.startswith(("reports ", "sources ")):
@@ -564,10 +728,10 @@ def _find_attribution(rules: _Rules, text: str, low: str) -> _Attribution | None
             if not src or src.lower() in ("the", "a"):
                 src = _source_after(text, end)
         if kind == "noun":
-            fm = re.search(r"\bfrom\s+([^,.;]+?)\s+(?:of|that|over|about|for|regarding)\b", text[start:])
+            fm = _FROM_SOURCE_RE.search(text[start:])
             if fm:
                 src = fm.group(1)
-            elif toks[i][0] in ("faced", "face", "faces", "facing", "the"):
+            elif toks[i] in ("faced", "face", "faces", "facing", "the"):
                 src = ""  # "has faced allegations": the accusers are not named
         elif kind == "persist":
             src = ""
@@ -576,10 +740,11 @@ def _find_attribution(rules: _Rules, text: str, low: str) -> _Attribution | None
     if m:
         return _Attribution(text[m.start(2):m.end(2)], _clean_source(text[m.start(1):m.end(1)]),
                             "L3 a source ('sources', 'reports') is the subject of a reporting verb")
-    m = _ADVERB_CUE_RE.search(low)
+    m = "edly" in low and _ADVERB_CUE_RE.search(low)  # reportedly, purportedly, supposedly, allegedly
     if m:
         return _Attribution(text[m.start():m.end()], "", "L3 adverb cue qualifies the main claim")
-    m = rules.parenthetical_re.search(low)
+    commas = low.count(",")
+    m = commas >= 2 and rules.parenthetical_re.search(low)  # ", X said,"
     if m:
         cue_start = m.end(1)
         cue = text[cue_start:m.end()].rstrip(" ,")
@@ -596,7 +761,7 @@ def _find_attribution(rules: _Rules, text: str, low: str) -> _Attribution | None
                 return _Attribution(text[pos:last_comma + 1 + m.end()],
                                     _clean_source(text[last_comma + 1:pos]) or _source_after(text, last_comma + 1 + m.end()),
                                     "L3 closing 'X said'")
-    m = rules.participle_re.search(low)
+    m = commas >= 1 and rules.participle_re.search(low)  # ", accusing"
     if m:
         cue = text[m.start():m.end()].lstrip(", ").strip()
         before = text[:m.start()].split(",")
@@ -608,9 +773,7 @@ def _find_attribution(rules: _Rules, text: str, low: str) -> _Attribution | None
         src = _clean_source(" ".join(subject)) if len(subject) < len(before[-1].split()) else ""
         return _Attribution(cue, src or _source_before(text, m.start()),
                             "L3 participle cue (', accusing ...') reports someone's charge")
-    m = re.search(r"(?<![\w-])the (?:claim|allegation|accusation) is that\b|\bthere (?:is|are|were|was|have been|has been) "
-                  r"(?:\w+ )?(?:claims|reports|allegations|accusations|unease|concerns?|fears?|speculation|"
-                  r"suspicions?|belief|talk|worries|warnings) that\b", low)
+    m = " that" in low and _NOUN_FRAME_RE.search(low)
     if m:
         return _Attribution(text[m.start():m.end()], "", "L3 speech-act noun frame")
     return None
@@ -620,8 +783,8 @@ def _source_type(source: str, how: str) -> str:
     s = source.lower()
     if not s:
         return "unnamed"
-    for stype, pattern in _SOURCE_NOUN_TYPES:
-        if re.search(pattern, s):
+    for stype, pattern in _SOURCE_NOUN_TYPE_RES:
+        if pattern.search(s):
             if stype == "document" and not any(w[:1].isupper() for w in source.split()[1:] + source.split()[:1]
                                                if w.lower() not in ("the", "a", "an", "numerous", "several")):
                 return "unnamed"
@@ -642,25 +805,24 @@ def _source_type(source: str, how: str) -> str:
 def _advocacy_reason(rules: _Rules, text: str, low: str) -> str:
     if _QUESTION_END_RE.search(text):
         return "L4 question in the writer's voice"
-    toks = low.split()
+    toks = low.split(maxsplit=2)  # only the first two words are needed
     if toks:
         first = toks[0].strip(",.;:")
         second = toks[1] if len(toks) > 1 else ""
         if first in _IMPERATIVES and second not in _NOT_IMPERATIVE_NEXT and text[:1].isupper():
             return f"L4 imperative '{first}'"
-    m = rules.prescription.search(low)
-    if m:
-        return f"L4 prescription '{m.group()}'"
-    for m in rules.prediction.finditer(low):
+    found = rules.advocacy.find(low)  # every marker of modals.csv, in one pass
+    if found["prescription"]:
+        return f"L4 prescription '{found['prescription'][0].group()}'"
+    for m in found["prediction"]:
         if _is_month_may(text, m):
             continue
-        if m.group() == "will" and re.search(r"(?:\bwe|\bi)\s+$", low[:m.start()]):
+        if m.group() == "will" and _WE_I_BEFORE_RE.search(low[:m.start()]):
             continue  # "In this article we will ...": the writer's signposting, not a forecast
         return f"L4 prediction '{m.group()}'"
-    m = rules.evaluation.search(low)
-    if m:
-        return f"L4 evaluation '{m.group()}'"
-    weak = [m.group() for m in rules.weak_evaluation.finditer(low)]
+    if found["evaluation"]:
+        return f"L4 evaluation '{found['evaluation'][0].group()}'"
+    weak = [m.group() for m in found["weak"]]
     if len(weak) >= WEAK_EVALUATION_THRESHOLD:
         return "L4 evaluation (" + ", ".join(f"'{w}'" for w in weak) + ")"
     return ""
@@ -673,7 +835,7 @@ def _is_month_may(text: str, m) -> bool:
 
 def _verbless(low: str) -> bool:
     """True if no finite verb appears before the first subordinator (a to-do list item)."""
-    for w in re.findall(r"[a-z']+", low):
+    for w in _LETTERS_RE.findall(low):
         if w in _SUBORDINATORS:
             return True
         if w in _FINITE_HINTS or (w.endswith("ed") and len(w) > 4):
@@ -710,26 +872,28 @@ def _segment(text: str):
         ) from error
 
 
-def _analyse(text: str, article_id: str, folder=None):
+def _analyse(text: str, article_id: str, folder=None, with_spans: bool = True):
+    """Sentence rows and (if ``with_spans``) span rows; spans never change a sentence's row."""
     _check_text(text, article_id)
     rules = _rules(None if folder is None else str(folder))
     sents = _segment(text)
     paragraph_sizes: dict = {}
     for s in sents:
         paragraph_sizes[s.paragraph] = paragraph_sizes.get(s.paragraph, 0) + 1
-    roles = _guess_roles(sents, paragraph_sizes)
+    keys = [_norm_key(s.text) for s in sents]  # used for roles and for repeats
+    roles = _guess_roles(sents, paragraph_sizes, keys)
     width = max(3, len(str(len(sents))))
+    sids = [_sid(article_id, i, width) for i in range(len(sents))]
 
     # Repeats: the earlier sentence a later one copies (exactly, or most of its word triples).
     first_seen: dict = {}
     shingle_owner: dict = {}
     repeats = [""] * len(sents)
-    for i, s in enumerate(sents):
-        key = _norm_key(s.text)
+    for i, key in enumerate(keys):
         if key in first_seen and key:
             repeats[i] = first_seen[key]
         words = key.split()
-        tri = {tuple(words[k:k + 3]) for k in range(len(words) - 2)}
+        tri = set(zip(words, words[1:], words[2:]))  # the sentence's word triples
         if not repeats[i] and len(tri) >= 5:
             counts: dict = {}
             for t in tri:
@@ -739,8 +903,8 @@ def _analyse(text: str, article_id: str, folder=None):
             if counts:
                 owner, hits = max(counts.items(), key=lambda kv: (kv[1], -kv[0]))
                 if hits >= 0.6 * len(tri):
-                    repeats[i] = _sid(article_id, owner, width)
-        first_seen.setdefault(key, _sid(article_id, i, width))
+                    repeats[i] = sids[owner]
+        first_seen.setdefault(key, sids[i])
         for t in tri:
             shingle_owner.setdefault(t, i)
     for i, s in enumerate(sents):
@@ -801,9 +965,10 @@ def _analyse(text: str, article_id: str, folder=None):
                     if m:
                         rationale += " (opening frame is the writer's)"
         prev_label_reason = rationale if label == "advocacy" else ""
-        rows.append([article_id, _sid(article_id, i, width), s.paragraph, s.start, s.end, text, role,
+        rows.append([article_id, sids[i], s.paragraph, s.start, s.end, text, role,
                      repeats[i], label, cue, source, rationale, started_inside, open_quote])
-        spans.extend(_sentence_spans(rules, article_id, _sid(article_id, i, width), s, low, label))
+        if with_spans:
+            spans.extend(_sentence_spans(rules, article_id, sids[i], s, low, label))
 
     _fill_quotation_sources(rows)
     return rows, spans
@@ -811,7 +976,7 @@ def _analyse(text: str, article_id: str, folder=None):
 
 def _heading_cue(rules: _Rules, low: str):
     """Offsets of a cue word (verb or speech-act noun) in a heading, or None."""
-    for m in rules.span_res["cue"].finditer(low):
+    for m in rules.spans.patterns["cue"].finditer(low):
         if rules.cue_terms.get(m.group(), ("", ""))[1] != "exclude":
             return m.start(), m.end()
     return None
@@ -855,8 +1020,8 @@ def _sid(article_id: str, index: int, width: int) -> str:
 
 def _sentence_spans(rules: _Rules, article_id: str, sent_id: str, s, low: str, label: str):
     out = []
-    for kind, regex in rules.span_res.items():
-        for m in regex.finditer(low):
+    for kind, matches in rules.spans.find(low).items():
+        for m in matches:
             term = m.group()
             referent = note = ""
             if kind == "cue":
@@ -868,12 +1033,12 @@ def _sentence_spans(rules: _Rules, article_id: str, sent_id: str, s, low: str, l
                 referent = rules.naming.get(term, "")
             a, b = s.start + m.start(), s.start + m.end()
             out.append((article_id, sent_id, a, b, s.text[m.start():m.end()], kind, referent, note))
-    for m in _NUMBER_RE.finditer(s.text):
-        digits = re.sub(r"\D", "", m.group().split()[-1] if m.group()[-1].isdigit() else m.group())
+    for m in _NUMBER_RE.finditer(s.text) if _DIGIT_RE.search(s.text) else ():  # no digit, no number
+        digits = _NON_DIGIT_RE.sub("", m.group().split()[-1] if m.group()[-1].isdigit() else m.group())
         before = s.text[max(0, m.start() - 12):m.start()].lower()
-        if _YEAR_RE.match(m.group().strip()) or re.search(r"(?:article|section|resolution|no\.)\s*$", before):
+        if _YEAR_RE.match(m.group().strip()) or _NUMBERED_THING_RE.search(before):
             continue
-        if re.search(r"(?:" + "|".join(_MONTHS) + r")\.?\s*$", before) or not digits:
+        if _MONTH_BEFORE_RE.search(before) or not digits:
             continue
         note = "writer" if label != "attributed" else ""
         a, b = s.start + m.start(), s.start + m.end()
@@ -882,43 +1047,91 @@ def _sentence_spans(rules: _Rules, article_id: str, sent_id: str, s, low: str, l
     return out
 
 
+# Building the tables.  pandas is fast per column but slow per row or per cell, so the
+# rows are transposed into plain lists first and every column is built once, already in
+# its final dtype (text -> pandas' string dtype, offsets -> nullable Int64, closed
+# vocabularies -> categorical), then handed to a single DataFrame constructor.
+
+def _text_dtype():
+    """The dtype pandas infers for a column of str (``str`` in pandas 3; its storage depends on
+    whether pyarrow is installed), so the tables look exactly as if pandas had inferred them."""
+    return pd.Series(["x"]).dtype
+
+
+def _strings(values, dtype):
+    if dtype == object:
+        return np.array(values, dtype=object)
+    return pd.array(values, dtype=dtype)
+
+
+def _ints(values) -> pd.arrays.IntegerArray:
+    """A nullable Int64 column without missing values."""
+    data = np.asarray(values, dtype="int64")
+    return pd.arrays.IntegerArray(data, np.zeros(len(data), dtype=bool))
+
+
+def _text_column(values, dtype):
+    # An empty table keeps pandas' default ``object`` columns, as it always has.
+    return _strings(values, dtype) if values else np.array(values, dtype=object)
+
+
 def _sentence_frame(rows, article_id: str) -> pd.DataFrame:
-    frame = pd.DataFrame(
-        [r[:12] for r in rows],
-        columns=["article_id", "sent_id", "paragraph", "start", "end", "text", "role", "repeats",
-                 "label", "cue", "source", "rationale"],
-    )
-    frame["source_type"] = [
-        _source_type(src, "") if lab == "attributed" else "none"
-        for src, lab in zip(frame["source"], frame["label"])
-    ]
-    for column in ("accusation",):
-        frame[column] = pd.array([pd.NA] * len(frame), dtype="Int64")
-    for column in ("accuser", "accused"):
-        frame[column] = ""
-    frame["conflict"] = pd.NA
-    frame = frame[list(schema.SENTENCE_COLUMNS)]
-    for column in ("paragraph", "start", "end"):
-        frame[column] = frame[column].astype("Int64")
-    for column, values in (("role", schema.ROLES), ("label", schema.LABELS),
-                           ("source_type", schema.SOURCE_TYPES), ("conflict", schema.CONFLICTS)):
-        frame[column] = _categorical(frame[column].tolist(), values)
-    return frame
+    n = len(rows)
+    columns = list(zip(*(r[:12] for r in rows))) if rows else [()] * 12
+    (article_ids, sent_ids, paragraphs, starts, ends, texts, roles, repeats,
+     labels, cues, sources, rationales) = [list(c) for c in columns]
+    source_types = [_source_type(src, "") if lab == "attributed" else "none"
+                    for src, lab in zip(sources, labels)]
+    empty_int = pd.arrays.IntegerArray(np.zeros(n, dtype="int64"), np.ones(n, dtype=bool))
+    text = _text_dtype()
+    data = {
+        "article_id": _text_column(article_ids, text),
+        "sent_id": _text_column(sent_ids, text),
+        "paragraph": _ints(paragraphs),
+        "start": _ints(starts),
+        "end": _ints(ends),
+        "text": _text_column(texts, text),
+        "role": _categorical(roles, schema.ROLES, text),
+        "repeats": _text_column(repeats, text),
+        "label": _categorical(labels, schema.LABELS, text),
+        "accusation": empty_int,  # the tagger does not guess accusations ...
+        "accuser": _strings([""] * n, text),
+        "accused": _strings([""] * n, text),
+        "source": _text_column(sources, text),
+        "source_type": _categorical(source_types, schema.SOURCE_TYPES, text),
+        "cue": _text_column(cues, text),
+        "conflict": _categorical([None] * n, schema.CONFLICTS, text),  # ... nor the conflict
+        "rationale": _text_column(rationales, text),
+    }
+    return pd.DataFrame({c: data[c] for c in schema.SENTENCE_COLUMNS}, copy=False)
 
 
-def _categorical(values, categories) -> pd.Categorical:
+@lru_cache(maxsize=32)
+def _category_index(categories: tuple, text_dtype) -> tuple[dict, pd.CategoricalDtype]:
+    """Code of each category and the dtype, built once per vocabulary (building a dtype is slow).
+
+    ``text_dtype`` is part of the cache key because the categories are stored in it.
+    """
+    return {c: k for k, c in enumerate(categories)}, pd.CategoricalDtype(list(categories))
+
+
+def _categorical(values, categories, text_dtype) -> pd.Categorical:
     """Build a categorical from codes (much faster than matching strings for short tables)."""
-    index = {c: k for k, c in enumerate(categories)}
-    codes = [index.get(v, -1) if isinstance(v, str) else -1 for v in values]
-    return pd.Categorical.from_codes(codes, categories=list(categories))
+    index, dtype = _category_index(tuple(categories), text_dtype)
+    codes = np.array([index.get(v, -1) if isinstance(v, str) else -1 for v in values], dtype=np.int8)
+    return pd.Categorical.from_codes(codes, dtype=dtype)
 
 
 def _span_frame(spans) -> pd.DataFrame:
-    frame = pd.DataFrame(spans, columns=list(schema.SPAN_COLUMNS))
+    columns = [list(c) for c in zip(*spans)] if spans else [[] for _ in schema.SPAN_COLUMNS]
+    data = dict(zip(schema.SPAN_COLUMNS, columns))
+    text = _text_dtype()
+    for column in ("article_id", "sent_id", "text", "referent", "note"):
+        data[column] = _text_column(data[column], text)
     for column in ("start", "end"):
-        frame[column] = frame[column].astype("Int64")
-    frame["kind"] = _categorical(frame["kind"].tolist(), schema.SPAN_KINDS)
-    return frame
+        data[column] = _ints(data[column])
+    data["kind"] = _categorical(data["kind"], schema.SPAN_KINDS, text)
+    return pd.DataFrame(data, copy=False)
 
 
 def tag(text: str, article_id: str = "user") -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -957,7 +1170,8 @@ def tag_text(text: str, article_id: str = "user") -> pd.DataFrame:
     ...
     medialit.tagger.TaggerInputError: The tagger needs the article's text as a str; got int. Pass the text itself, e.g. open(path, encoding='utf-8').read() or ml.load_raw('balakot').
     """
-    return tag(text, article_id)[0]
+    rows, _ = _analyse(text, article_id, with_spans=False)  # same rows as tag(), without the span work
+    return _sentence_frame(rows, article_id)
 
 
 def tag_spans(text: str, article_id: str = "user") -> pd.DataFrame:
@@ -985,8 +1199,8 @@ def tag_article(article_id: str, *, data_dir: str | Path | None = None, spans: b
     """
     if not isinstance(article_id, str):
         raise TaggerInputError(f"article_id must be a str such as 'balakot'; got {type(article_id).__name__}.")
-    sentences, found = tag(corpus.load_raw(article_id, data_dir=data_dir), article_id)
-    return (sentences, found) if spans else sentences
+    raw = corpus.load_raw(article_id, data_dir=data_dir)
+    return tag(raw, article_id) if spans else tag_text(raw, article_id)
 
 
 def tag_corpus(article_ids=None, *, data_dir: str | Path | None = None) -> pd.DataFrame:
