@@ -337,3 +337,66 @@ def test_requirements_install_in_a_fresh_environment(tmp_path):
     assert versions.returncode == 0, versions.stderr[-3000:]
     installed = {canonicalize_name(k): v for k, v in json.loads(versions.stdout).items()}
     assert installed == pins
+
+
+# ---------------------------------------------------------------------------
+# the teacher guide and this page point at things that exist
+
+DOCS = ROOT / "docs"
+_LINK = re.compile(r"\]\(([^)\s]+)\)")
+
+
+def heading_anchor(heading: str) -> str:
+    """The anchor GitHub gives a markdown heading.
+
+    >>> heading_anchor("Binder (mybinder.org, or your own BinderHub)")
+    'binder-mybinderorg-or-your-own-binderhub'
+    """
+    return re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
+
+
+@pytest.mark.parametrize("name", ["teacher_guide.md", "deployment.md"])
+def test_doc_links_and_anchors_resolve(name):
+    text = (DOCS / name).read_text(encoding="utf-8")
+    anchors = {heading_anchor(line.lstrip("#")) for line in text.splitlines() if line.startswith("#")}
+    problems = []
+    for target in _LINK.findall(text):
+        if target.startswith(("http://", "https://")):
+            continue
+        path, _, anchor = target.partition("#")
+        if path and not (DOCS / path).exists():
+            problems.append(f"link to a missing file: {target}")
+        if anchor and not path and anchor not in anchors:
+            problems.append(f"link to a missing heading: #{anchor}")
+    assert not problems, f"docs/{name}: " + "; ".join(problems)
+
+
+def test_teacher_guide_names_real_sentences_notebooks_handouts_and_commands():
+    from medialit.checks import ids_in_text
+    from medialit.cli import build_parser
+
+    text = (DOCS / "teacher_guide.md").read_text(encoding="utf-8")
+    known_ids = set(ml.load_sentences().sent_id)
+    cited = ids_in_text(text)
+    assert cited, "the guide cites no sentence ids"
+    assert not [i for i in cited if i not in known_ids], f"ids not in sentences.csv: {[i for i in cited if i not in known_ids]}"
+
+    stems = {p.stem for p in (ROOT / "notebooks").glob("*.ipynb")} | {p.stem for p in (ROOT / "exercises").glob("*.ipynb")}
+    named = set(re.findall(r"`(\d\d_[a-z_]+)`", text))
+    assert {"00_start_here", "02_attribution"} <= named, "the lesson table should name the notebooks"
+    assert not named - stems, f"notebooks or exercises the guide names that do not exist: {sorted(named - stems)}"
+
+    pages = set(re.findall(r"`(?:handouts/)?([a-z][a-z-]*?(?:-notes)?\.html)`", text))
+    assert pages, "the guide names no handouts"
+    assert not {p for p in pages if not (HANDOUTS / p).is_file()}, \
+        f"handouts the guide names that do not exist: {sorted(p for p in pages if not (HANDOUTS / p).is_file())}"
+
+    commands = re.findall(r"^\.venv/bin/medialit (.+)$", text, re.MULTILINE)
+    assert any(c.startswith("check-class") for c in commands), "the guide should show the class-check command"
+    parser = build_parser()
+    for command in commands:
+        words = shlex.split(command.split("  #", 1)[0])
+        try:
+            parser.parse_args(words)
+        except SystemExit:
+            pytest.fail(f"the guide's command `medialit {command}` is not accepted by medialit's command line")
