@@ -75,7 +75,7 @@ from . import corpus, schema
 __all__ = [
     "UserArticleError", "AddedArticle", "MAX_FILE_BYTES", "MAX_TEXT_BYTES", "ID_PATTERN",
     "add_article", "add_text", "correct_labels", "load_user_article", "list_articles", "remove_article",
-    "machine_accuracy", "accuracy_note", "user_dir", "sample_article",
+    "machine_accuracy", "accuracy_note", "user_dir", "sample_article", "practice_folder",
 ]
 
 #: Largest file read at all (a saved web page carries a lot of markup around its text).
@@ -170,6 +170,20 @@ def sample_article() -> Path:
         raise UserArticleError("The sample article data/samples/invented_article.txt is missing. "
                                "Run from a full copy of the repository.")
     return path
+
+
+def practice_folder() -> tempfile.TemporaryDirectory:
+    """A throw-away folder to practise in: pass ``folder.name`` as ``user_dir``.
+
+    Nothing is written into ``data/user/``; call ``folder.cleanup()`` (or let Python do it)
+    to delete it.
+
+    >>> folder = practice_folder()
+    >>> len(list_articles(user_dir=folder.name))
+    0
+    >>> folder.cleanup()
+    """
+    return tempfile.TemporaryDirectory(prefix="medialit-practice-")
 
 
 def _check_id(article_id, *, new: bool) -> str:
