@@ -15,6 +15,7 @@ True
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
 
@@ -34,15 +35,36 @@ class DataError(ValueError):
     """A data file is missing or cannot be read; the message says which and what to do."""
 
 
+def _find_data_folder() -> Path | None:
+    """The repository's ``data/``: beside the package, or above the working directory."""
+    candidates = [_PACKAGE_ROOT / "data"]
+    here = Path.cwd().resolve()
+    candidates += [folder / "data" for folder in (here, *here.parents)]
+    for folder in candidates:
+        if (folder / "manifest.csv").is_file():
+            return folder
+    return None
+
+
 def data_dir(data_dir: str | Path | None = None) -> Path:
-    """The folder the loaders read: ``data_dir`` if given, else the repository's ``data/``.
+    """The folder the loaders read.
+
+    In order: ``data_dir`` if given; the ``MEDIALIT_DATA`` environment variable; the
+    repository's ``data/`` beside this package (an editable install, the usual case); a
+    ``data/`` folder in the working directory or one above it (a plain install, run from
+    inside a copy of the repository).
 
     >>> data_dir().name
     'data'
     """
-    folder = Path(data_dir) if data_dir is not None else _PACKAGE_ROOT / "data"
-    if not folder.is_dir():
-        raise DataError(f"Data folder not found: {folder}. Run from a full copy of the repository.")
+    if data_dir is None and os.environ.get("MEDIALIT_DATA"):
+        data_dir = os.environ["MEDIALIT_DATA"]
+    folder = Path(data_dir) if data_dir is not None else _find_data_folder()
+    if folder is None or not folder.is_dir():
+        raise DataError(
+            f"Data folder not found{f': {folder}' if folder else ''}. Open the notebooks from a full copy "
+            "of the repository, or set MEDIALIT_DATA to its data/ folder."
+        )
     return folder
 
 

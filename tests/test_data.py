@@ -372,3 +372,19 @@ def test_tagger_figures_in_the_readme_match_the_evaluation():
     for label, scores in result["per_label"].iterrows():
         line = f"| {label} | {scores.precision:.2f} | {scores.recall:.2f} | {scores.f1:.2f} |"
         assert line in readme, line
+
+
+def test_data_folder_from_the_environment_variable(data_copy, monkeypatch):
+    monkeypatch.setenv("MEDIALIT_DATA", str(data_copy))
+    assert ml.corpus.data_dir() == data_copy
+
+
+def test_data_folder_found_above_the_working_directory_for_a_plain_install(data_copy, monkeypatch):
+    # A non-editable install has no data/ beside the package; a notebook run inside a
+    # copy of the repository still finds it by looking upwards from where it runs.
+    monkeypatch.delenv("MEDIALIT_DATA", raising=False)
+    monkeypatch.setattr(ml.corpus, "_PACKAGE_ROOT", data_copy.parent / "site-packages")
+    notebooks = data_copy.parent / "notebooks"
+    notebooks.mkdir()
+    monkeypatch.chdir(notebooks)
+    assert ml.corpus.data_dir() == data_copy
