@@ -159,13 +159,13 @@ def test_binder_configuration_installs_the_pins_editable_on_a_supported_python()
     Without a ``binder/`` folder, repo2docker reads the root files, uses its default Python unless
     ``runtime.txt`` says otherwise (older than the 3.11 the pins need), and because
     ``pyproject.toml`` declares ``[project]`` and ``[build-system]`` it then also runs
-    ``pip install .``: that replaces the editable install with a copy in site-packages, which does
-    not find ``data/``.  With a ``binder/`` folder it reads only that folder and installs no copy.
+    ``pip install .``: a plain copy in site-packages replaces the editable install.  With a
+    ``binder/`` folder it reads only that folder and installs no copy.
     """
     binder = ROOT / "binder"
     fix = ("add binder/requirements.txt containing the one line `-r ../requirements.txt` and "
            "binder/runtime.txt containing `python-3.11` (see docs/deployment.md, Binder)")
-    assert binder.is_dir(), f"no binder/ folder: Binder would use repo2docker's default Python and reinstall medialit as a copy that cannot find data/; {fix}"
+    assert binder.is_dir(), f"no binder/ folder: Binder would use repo2docker's default Python (older than the pins need) and reinstall medialit as a plain copy; {fix}"
     runtime = binder / "runtime.txt"
     assert runtime.is_file(), f"binder/runtime.txt is missing; {fix}"
     match = re.fullmatch(r"python-(\d+\.\d+)", runtime.read_text(encoding="utf-8").strip())
