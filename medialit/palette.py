@@ -10,7 +10,7 @@ still read when printed in grayscale.
 '#0072B2'
 >>> SPAN_STYLES["hedge"].style
 'dotted'
->>> len({s.css_decoration() for s in SPAN_STYLES.values()}) == len(SPAN_STYLES)
+>>> len({s.css_mark() for s in SPAN_STYLES.values()}) == len(SPAN_STYLES)
 True
 """
 
@@ -73,38 +73,48 @@ LABEL_HATCHES = {"fact": "", "attributed": "//", "advocacy": "xx", "meta": ".."}
 
 @dataclass(frozen=True)
 class SpanStyle:
-    """How one kind of span is marked: colour, CSS underline and a short text tag.
+    """How one kind of span is marked: colour, a line drawn with CSS borders, and a short text tag.
 
-    ``line`` and ``style`` are CSS ``text-decoration-line`` / ``text-decoration-style``
-    values; ``description`` says the same in words for legends and alt text.
+    ``edges`` says where the line goes (``bottom``, ``top bottom`` or ``box``) and ``style``
+    is a CSS border style (solid, dotted, dashed, double). Borders, not ``text-decoration``:
+    JupyterLab keeps border styles when it shows a notebook that is not trusted, but strips
+    ``text-decoration-style``. ``description`` says the same in words for legends.
     """
 
     colour: str
-    line: str
+    edges: str
     style: str
     tag: str
     description: str
 
-    def css_decoration(self) -> str:
-        """The inline CSS for this kind's underline (without a trailing semicolon).
+    def css_mark(self, depth: int = 0) -> str:
+        """The inline CSS that draws this kind's line (no trailing semicolon).
 
-        >>> SPAN_STYLES["cue"].css_decoration()
-        'text-decoration-line:underline;text-decoration-style:solid;text-decoration-color:#D55E00;text-decoration-thickness:2px'
+        ``depth`` > 0 moves the line lower, for a span nested in another one.
+
+        >>> SPAN_STYLES["cue"].css_mark()
+        'border-bottom:2px solid #D55E00;padding-bottom:1px'
+        >>> SPAN_STYLES["hedge"].css_mark(depth=1)
+        'border-bottom:2px dotted #56B4E9;padding-bottom:5px'
         """
-        return (
-            f"text-decoration-line:{self.line};text-decoration-style:{self.style};"
-            f"text-decoration-color:{self.colour};text-decoration-thickness:2px"
-        )
+        width = 3 if self.style == "double" else 2
+        line = f"{width}px {self.style} {self.colour}"
+        below = 1 + 4 * depth
+        if self.edges == "box":
+            return f"border:{line};padding:0 1px {below}px 1px"
+        if self.edges == "top bottom":
+            return f"border-top:{line};border-bottom:{line};padding-bottom:{below}px"
+        return f"border-bottom:{line};padding-bottom:{below}px"
 
 
-#: One style per span kind (``schema.SPAN_KINDS``); no two share colour or line style.
+#: One style per span kind (``schema.SPAN_KINDS``); no two share colour or line.
 SPAN_STYLES = {
-    "cue": SpanStyle(OKABE_ITO["vermillion"], "underline", "solid", "cue", "solid underline"),
-    "hedge": SpanStyle(OKABE_ITO["sky_blue"], "underline", "dotted", "hedge", "dotted underline"),
-    "booster": SpanStyle(OKABE_ITO["bluish_green"], "underline", "double", "boost", "double underline"),
-    "loaded": SpanStyle(OKABE_ITO["reddish_purple"], "underline", "wavy", "loaded", "wavy underline"),
-    "naming": SpanStyle(OKABE_ITO["blue"], "underline", "dashed", "name", "dashed underline"),
-    "number": SpanStyle(OKABE_ITO["black"], "underline overline", "solid", "num", "line above and below"),
+    "cue": SpanStyle(OKABE_ITO["vermillion"], "bottom", "solid", "cue", "solid underline"),
+    "hedge": SpanStyle(OKABE_ITO["sky_blue"], "bottom", "dotted", "hedge", "dotted underline"),
+    "booster": SpanStyle(OKABE_ITO["bluish_green"], "bottom", "double", "boost", "double underline"),
+    "loaded": SpanStyle(OKABE_ITO["reddish_purple"], "box", "solid", "loaded", "box around the words"),
+    "naming": SpanStyle(OKABE_ITO["blue"], "bottom", "dashed", "name", "dashed underline"),
+    "number": SpanStyle(OKABE_ITO["black"], "top bottom", "solid", "num", "line above and below"),
 }
 #: Matplotlib hatch pattern per span kind, for bar charts of span counts and rates.
 SPAN_HATCHES = {"cue": "", "hedge": "..", "booster": "//", "loaded": "xx", "naming": "--", "number": "++"}

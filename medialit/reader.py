@@ -3,7 +3,9 @@
 Every sentence shows its label twice: a light background colour and a text tag
 (``[FACT]``, ``[ATTR]``, ``[ADV]``, ``[META]``), plus its id in small print so
 students can cite it.  Spans (cues, hedges, boosters, loaded words, names,
-numbers) get a colour, their own underline style and a small kind tag.  The
+numbers) get a colour, their own line (solid, dotted, double or dashed
+underline, a box, or lines above and below) and a small kind tag.  Lines are
+drawn with CSS borders, which JupyterLab keeps in untrusted notebooks.  The
 HTML uses inline styles only (no ``<style>`` blocks, classes or scripts), so
 it displays in an untrusted notebook and still reads when styles are
 stripped; every piece of text is escaped, and the output is the same every
@@ -11,7 +13,7 @@ time (no random ids, no dates).
 
 **Overlapping spans.**  Spans are taken in order of start, longest first, then
 in the order of ``schema.SPAN_KINDS``.  A span that lies inside another is
-nested in it (its underline is drawn a little lower so both stay visible);
+nested in it (its line is drawn a little lower so both stay visible);
 a span with exactly the same extent as another nests inside it too (for
 example a word marked both ``cue`` and ``booster``).  A span that *crosses*
 an earlier one (starts inside it and ends outside) is not drawn; it is listed
@@ -151,7 +153,7 @@ def _place_spans(sent_id: str, text: str, sent_start, rows: pd.DataFrame, kinds)
 
 def _span_open(span: _Span, depth: int) -> str:
     style = palette.SPAN_STYLES[span.kind]
-    css = f"{style.css_decoration()};text-underline-offset:{3 + 4 * depth}px;text-decoration-skip-ink:none"
+    css = style.css_mark(depth)
     return f'<span style="{css}" title="{_ESC(span.title)}">'
 
 
@@ -199,8 +201,8 @@ def _sentence_html(row, text_html: str) -> str:
     where = ident + (f" · {role}" if role and role != "body" else "")
     border = palette.LABEL_COLOURS.get(label, "#000000")
     return (
-        f'<span style="background-color:{background};border-bottom:2px solid {border};'
-        f'padding:2px 3px;box-decoration-break:clone;-webkit-box-decoration-break:clone">'
+        f'<span style="background-color:{background};border-left:3px solid {border};'
+        f'padding:2px 3px">'
         f'<small style="font-family:sans-serif;font-size:0.65em;color:#333">{_ESC(where)}</small> '
         f'<b style="font-family:sans-serif;font-size:0.75em">{_ESC(tag)}</b> '
         f"{text_html}</span>"
@@ -355,8 +357,8 @@ def _build(frame: pd.DataFrame, spans: pd.DataFrame, *, notes: bool, kinds, lege
     for _, items in groups:
         if notes:
             rows = "".join(
-                f'<tr><td style="vertical-align:top;padding:4px 8px 4px 0;line-height:2.3">{s}</td>'
-                f'<td style="vertical-align:top;padding:4px 0 4px 8px;border-left:1px solid #999999;'
+                f'<tr><td style="vertical-align:top;text-align:left;padding:4px 8px 4px 0;line-height:2.3">{s}</td>'
+                f'<td style="vertical-align:top;text-align:left;padding:4px 0 4px 8px;border-left:1px solid #999999;'
                 f'font-family:sans-serif;font-size:0.8em;line-height:1.5;width:34%;color:#222222">{n}</td></tr>'
                 for s, n in items
             )

@@ -282,11 +282,6 @@ def test_stored_outputs_render_in_jupyterlab(lab, browser_context, relative):
         page.close()
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "known problem, reported to the lead: JupyterLab's sanitiser (untrusted notebooks) drops the "
-    "text-decoration-line/-style/-color/-thickness properties the reader uses for span underlines; it keeps "
-    "only border-*, background-* and a plain `text-decoration: underline`. The kind tags after each span "
-    "still show. Remove this mark when medialit.reader draws underlines with border-bottom."))
 def test_reader_span_underlines_survive_untrusted_rendering(lab, browser_context):
     relative = "notebooks/00_start_here.ipynb"
     page = _open(browser_context, lab, relative)
@@ -302,10 +297,6 @@ def test_reader_span_underlines_survive_untrusted_rendering(lab, browser_context
         page.close()
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "known problem, reported to the lead: JupyterLab right-aligns the cells of HTML tables in outputs "
-    "(its dataframe style), so readings with notes=True show ragged-left, right-aligned sentences and notes. "
-    "Remove this mark when medialit.reader sets text-align:left on its table cells."))
 def test_reader_notes_table_is_left_aligned(lab, browser_context):
     relative = "notebooks/02_attribution.ipynb"
     page = _open(browser_context, lab, relative)
