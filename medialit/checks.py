@@ -55,7 +55,8 @@ __all__ = [
     "RIGHT", "NOT_YET", "NOT_ANSWERED", "CHECK_FAILED", "VERDICT_PATTERN",
     "Result", "Task", "Exercise", "ExerciseError", "NotAnswered",
     "right", "not_yet", "not_answered", "exercise", "exercise_names", "format_message",
-    "read_ids", "read_id", "read_choice", "read_mapping", "read_number", "read_numbers", "read_text",
+    "read_ids", "read_id", "read_choice", "read_choice_mapping", "read_mapping", "read_number", "read_numbers",
+    "read_text",
     "read_figure", "ids_in_text", "Choices", "LABELS_READER", "SOURCE_TYPES_READER", "compare_ids",
     "safe_repr", "note",
 ]
@@ -498,6 +499,23 @@ def read_mapping(answer: Any, keys: Iterable[str], *, what: str = "key",
     if missing:
         raise NotAnswered(f"{len(missing)} of {len(keys)} {what}s still missing: {', '.join(missing)}.")
     return {k: cleaned[k] for k in keys}
+
+
+def read_choice_mapping(answer: Any, keys: Iterable[str], choices: Choices, *, what: str = "key",
+                        read_key: Callable[[str], str] | None = None) -> dict[str, str]:
+    """Read a dict from each of ``keys`` to one value of ``choices`` (see :func:`read_mapping`).
+
+    >>> read_choice_mapping({"x": " Fact"}, ["x"], LABELS_READER)
+    {'x': 'fact'}
+    """
+    given = {}
+    for key, value in read_mapping(answer, keys, what=what, read_key=read_key).items():
+        try:
+            given[key] = read_choice(value, choices)
+        except NotAnswered as problem:
+            shown = key if what == "sentence id" else f'"{key}"'
+            raise NotAnswered(f"for {shown}: {problem}") from None
+    return given
 
 
 def read_number(answer: Any, *, share: bool = False) -> float:

@@ -20,7 +20,7 @@ import pandas as pd
 from . import corpus, schema
 from .checks import (
     LABELS_READER, SOURCE_TYPES_READER, Choices, NotAnswered, Result, Task, compare_ids,
-    ids_in_text, not_yet, note, read_choice, read_figure, read_id, read_ids, read_mapping,
+    ids_in_text, not_yet, note, read_choice, read_choice_mapping, read_figure, read_id, read_ids, read_mapping,
     read_number, read_numbers, read_text, right,
 )
 
@@ -142,13 +142,7 @@ def classify_task(number: int, title: str, ids: list[str], *, column: str, reade
 
     def grade(answer: Any) -> Result:
         sentences = _sentences()
-        mapping = read_mapping(answer, ids, what="sentence id", read_key=_id_key)
-        given = {}
-        for sent_id, value in mapping.items():
-            try:
-                given[sent_id] = read_choice(value, reader)
-            except NotAnswered as problem:
-                raise NotAnswered(f"for {sent_id}: {problem}") from None
+        given = read_choice_mapping(answer, ids, reader, what="sentence id", read_key=_id_key)
         rows = {sent_id: _row(sentences, sent_id) for sent_id in ids}
         wrong = [i for i in ids if given[i] != str(rows[i][column])]
         if not wrong:
@@ -658,13 +652,7 @@ def span_kind_task(number: int, title: str, items: list[tuple[str, str]], kinds:
         return raw
 
     def grade(answer: Any) -> Result:
-        mapping = read_mapping(answer, phrases, what="phrase", read_key=key)
-        given = {}
-        for phrase, value in mapping.items():
-            try:
-                given[phrase] = read_choice(value, reader)
-            except NotAnswered as problem:
-                raise NotAnswered(f'for "{phrase}": {problem}') from None
+        given = read_choice_mapping(answer, phrases, reader, what="phrase", read_key=key)
         spans = _spans()
         expected = {}
         for sent_id, phrase in items:
@@ -708,13 +696,7 @@ def frame_function_task(number: int, title: str, ids: list[str]) -> Task:
     article = ids[0].rsplit("-", 1)[0]
 
     def grade(answer: Any) -> Result:
-        mapping = read_mapping(answer, ids, what="sentence id", read_key=_id_key)
-        given = {}
-        for sent_id, value in mapping.items():
-            try:
-                given[sent_id] = read_choice(value, FUNCTIONS_READER)
-            except NotAnswered as problem:
-                raise NotAnswered(f"for {sent_id}: {problem}") from None
+        given = read_choice_mapping(answer, ids, FUNCTIONS_READER, what="sentence id", read_key=_id_key)
         evidence = _frame_evidence(corpus.load_frames(), article)
         expected = {}
         for sent_id in ids:
