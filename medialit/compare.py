@@ -151,6 +151,24 @@ def _flag(series: pd.Series) -> pd.Series:
     return pd.to_numeric(series, errors="coerce").fillna(0).astype(int).eq(1)
 
 
+def _count_by_article(frame: pd.DataFrame, column: str, order: list[str], values: list[str]) -> pd.DataFrame:
+    """Articles (rows, in ``order``) × ``values`` of ``column`` (columns): how many rows have each."""
+    if len(frame):
+        counts = pd.crosstab(_text(frame["article_id"]), _text(frame[column]))
+    else:
+        counts = pd.DataFrame()
+    counts = counts.reindex(index=order, columns=values, fill_value=0).fillna(0).astype(int)
+    counts.index.name = "article_id"
+    counts.columns.name = column
+    return counts
+
+
+def _percent_of_row(counts: pd.DataFrame) -> pd.DataFrame:
+    """Each count as a percentage of its row's total (NaN for an empty row)."""
+    totals = counts.sum(axis=1)
+    return (counts.div(totals.where(totals > 0), axis=0) * 100).astype(float)
+
+
 def is_quotation(text: str, cue: str = "") -> bool:
     """True if a sentence is (part of) a direct quotation.
 
@@ -225,17 +243,9 @@ def label_shares(
     labels = list(schema.LABELS)
     if roles is not None and not set([roles] if isinstance(roles, str) else roles) & set(schema.META_ROLES):
         labels.remove("meta")  # these roles never carry the label meta (codebook rule L1)
-    if len(body):
-        counts = pd.crosstab(_text(body["article_id"]), _text(body["label"]))
-    else:
-        counts = pd.DataFrame()
-    counts = counts.reindex(index=order, columns=labels, fill_value=0).fillna(0).astype(int)
-    counts.index.name = "article_id"
-    counts.columns.name = "label"
+    counts = _count_by_article(body, "label", order, labels)
     if normalize:
-        totals = counts.sum(axis=1)
-        shares = counts.div(totals.where(totals > 0), axis=0) * 100
-        return shares.astype(float)
+        return _percent_of_row(counts)
     counts["total"] = counts.sum(axis=1)
     return counts
 
@@ -389,17 +399,8 @@ def sources_by_type(
     chosen = _filter(sentences, order, roles)
     chosen = chosen[_text(chosen["label"]).eq("attributed")]
     types = [t for t in schema.SOURCE_TYPES if t != "none"]
-    if len(chosen):
-        counts = pd.crosstab(_text(chosen["article_id"]), _text(chosen["source_type"]))
-    else:
-        counts = pd.DataFrame()
-    counts = counts.reindex(index=order, columns=types, fill_value=0).fillna(0).astype(int)
-    counts.index.name = "article_id"
-    counts.columns.name = "source_type"
-    if normalize:
-        totals = counts.sum(axis=1)
-        return (counts.div(totals.where(totals > 0), axis=0) * 100).astype(float)
-    return counts
+    counts = _count_by_article(chosen, "source_type", order, types)
+    return _percent_of_row(counts) if normalize else counts
 
 
 def who_is_quoted(
