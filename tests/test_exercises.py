@@ -139,3 +139,16 @@ def test_cli_reports_bad_arguments_without_a_traceback(tmp_path, capsys):
 def test_make_exercises_check_mode_passes_on_the_repository(capsys):
     assert cli.main(["make-exercises", "--check"]) == 0
     assert "All student notebooks match" in capsys.readouterr().out
+
+
+def test_readme_describes_the_self_check_output_of_an_untouched_exercise():
+    """The README quotes what `pytest --nbval-lax exercises/02_attribution.ipynb` prints untouched."""
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    run = subprocess.run([sys.executable, "-m", "pytest", "--nbval-lax", "exercises/02_attribution.ipynb",
+                          "-p", "no:cacheprovider", "-q"], capture_output=True, text=True, cwd=root, timeout=300)
+    last = run.stdout.strip().splitlines()[-1]
+    counts = re.match(r"(\d+ failed, \d+ passed)", last).group(1)
+    assert f"`{counts}`" in (root / "README.md").read_text(encoding="utf-8")
