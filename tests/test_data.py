@@ -388,3 +388,36 @@ def test_data_folder_found_above_the_working_directory_for_a_plain_install(data_
     notebooks.mkdir()
     monkeypatch.chdir(notebooks)
     assert ml.corpus.data_dir() == data_copy
+
+
+# --- the codebook's examples agree with the gold data ------------------------
+
+CODEBOOK = (DATA / "codebook.md").read_text(encoding="utf-8")
+
+
+def test_codebook_label_examples_carry_that_gold_label(sentences):
+    section = CODEBOOK[CODEBOOK.index("### Two or more worked examples per label"):CODEBOOK.index("## 4.")]
+    labels = dict(zip(sentences.sent_id, sentences.label.astype(str)))
+    found = 0
+    for block in re.split(r"^- \*\*", section, flags=re.M)[1:]:
+        label = block.split("**", 1)[0]
+        examples = re.findall(r"^  - `([a-z-]+-\d{3})`", block, flags=re.M)
+        assert len(examples) >= 2, f"fewer than two worked examples for {label}"
+        for sent_id in examples:
+            assert labels[sent_id] == label, f"codebook shows {sent_id} as {label}; the gold says {labels[sent_id]}"
+            found += 1
+    assert found >= 8
+
+
+def test_codebook_span_examples_are_gold_spans_of_that_kind(spans):
+    section = CODEBOOK[CODEBOOK.index("## 8. Spans"):CODEBOOK.index("## 9.")]
+    checked = 0
+    for kind in schema.SPAN_KINDS:
+        line = next(l for l in section.splitlines() if l.startswith(f"| {kind} |"))
+        examples = re.findall(r'"([^"]+)"(?: and "[^"]+")? \(`([a-z-]+-\d{3})`', line)
+        assert len(examples) >= 2, f"fewer than two worked examples for {kind}"
+        for words, sent_id in examples:
+            mine = spans[(spans.sent_id == sent_id) & (spans.kind == kind)]
+            assert (mine.text.str.replace("\xa0", " ") == words).any(), f"{words!r} is not a {kind} span of {sent_id}"
+            checked += 1
+    assert checked >= 12
