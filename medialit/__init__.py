@@ -9,8 +9,7 @@ The notebooks use it as ``import medialit as ml``:
 'medialit.reader'
 
 Importing this package has no side effects: no styles, seeds or options are set,
-and the heavier submodules (charts, tagger, exercise checks) are only imported when
-first used.
+and the submodules (with pandas and matplotlib) are only imported when first used.
 
 Modules, one per concern:
 
@@ -30,19 +29,6 @@ Modules, one per concern:
 
 from importlib import import_module
 
-from .corpus import (
-    DataError,
-    article_ids,
-    load_actors,
-    load_articles,
-    load_frames,
-    load_lexicon,
-    load_manifest,
-    load_raw,
-    load_sentences,
-    load_spans,
-    sentence,
-)
 from .environment import environment_check
 
 __version__ = "0.1.0"
@@ -52,19 +38,31 @@ _SUBMODULES = {
     "palette", "plots", "readability", "reader", "schema", "segment", "tagger", "user", "validate",
 }
 
-__all__ = [
-    "DataError", "article_ids", "environment_check", "load_actors", "load_articles", "load_frames",
-    "load_lexicon", "load_manifest", "load_raw", "load_sentences", "load_spans", "sentence",
-    *sorted(_SUBMODULES),
-]
+#: The loaders, available as ``ml.load_sentences()`` etc. (they live in ``corpus``).
+_CORPUS_NAMES = {
+    "DataError", "article_ids", "load_actors", "load_articles", "load_frames", "load_lexicon",
+    "load_manifest", "load_raw", "load_sentences", "load_spans", "sentence",
+}
+
+
+__all__ = ["environment_check", *sorted(_CORPUS_NAMES), *sorted(_SUBMODULES)]
+
 
 
 def __getattr__(name: str):
-    """Import a submodule the first time ``ml.<name>`` is used (PEP 562)."""
+    """Import a submodule, or a loader from ``corpus``, the first time it is used (PEP 562).
+
+    Nothing heavy (pandas, matplotlib) is imported by ``import medialit`` itself, so that
+    ``ml.environment_check()`` can still explain a missing package in plain words.
+    """
     if name in _SUBMODULES:
         module = import_module(f".{name}", __name__)
         globals()[name] = module
         return module
+    if name in _CORPUS_NAMES:
+        value = getattr(import_module(".corpus", __name__), name)
+        globals()[name] = value
+        return value
     raise AttributeError(f"module 'medialit' has no attribute {name!r}")
 
 
