@@ -1,16 +1,20 @@
-"""Inter-annotator agreement between the gold labels and the independent second pass.
+"""Inter-annotator agreement between the gold labels and independent second passes.
 
-The files live in ``data/agreement/``:
+Two rounds, each in its own folder under ``data/agreement/`` (round 1 at the top level,
+round 2 in ``round2/``), each with the same files:
 
-- ``sample.csv`` — the randomly drawn non-meta sentences (``tools/draw_agreement_sample.py``);
-- ``second_pass.csv`` — the second annotator's labels, made from the codebook and raw texts only;
-- ``first_pass_at_comparison.csv`` — the gold labels of those sentences as they stood when the
-  two passes were compared (before the codebook was refined), so the figure can be recomputed;
-  ``cited_in_codebook_seen`` marks the sentences that the codebook the second annotator read
-  cited as worked examples.
+- ``sample.csv`` — randomly drawn non-meta sentences (``tools/draw_agreement_sample.py``);
+- ``second_pass.csv`` — an independent annotator's labels, made from the codebook and the
+  raw texts only;
+- ``first_pass_at_comparison.csv`` — the gold labels of those sentences frozen when the passes
+  were compared (round 1: before the codebook was refined; round 2: before the second pass was
+  read), so the figures can be recomputed; ``cited_in_codebook_seen`` marks sentences that the
+  codebook the annotator read cited as worked examples.
+
+Round 1 used the first codebook; round 2 used the refined codebook on 60 fresh sentences.
 
 >>> report = agreement_report()
->>> int(report.loc[("all sampled sentences", "label"), "n"])
+>>> int(report.loc[("round 1: all sampled sentences", "label"), "n"])
 72
 """
 
@@ -23,12 +27,15 @@ import pandas as pd
 from . import corpus
 from .evaluate import cohen_kappa
 
-__all__ = ["agreement_table", "agreement_report"]
+__all__ = ["ROUNDS", "agreement_table", "agreement_report"]
+
+#: Round number -> folder inside data/agreement/.
+ROUNDS = {1: ".", 2: "round2"}
 
 
-def agreement_table(data_dir: str | Path | None = None) -> pd.DataFrame:
+def agreement_table(data_dir: str | Path | None = None, *, round_number: int = 1) -> pd.DataFrame:
     """One row per sampled sentence: first-pass and second-pass label and accusation."""
-    folder = corpus.data_dir(data_dir) / "agreement"
+    folder = corpus.data_dir(data_dir) / "agreement" / ROUNDS[round_number]
     first = pd.read_csv(folder / "first_pass_at_comparison.csv", dtype=str, keep_default_na=False)
     second = pd.read_csv(folder / "second_pass.csv", dtype=str, keep_default_na=False)
     table = first.merge(second, on="sent_id", suffixes=("_first", "_second"), validate="one_to_one")
@@ -37,20 +44,25 @@ def agreement_table(data_dir: str | Path | None = None) -> pd.DataFrame:
 
 
 def agreement_report(data_dir: str | Path | None = None) -> pd.DataFrame:
-    """Cohen's kappa and raw agreement for ``label`` and ``accusation``.
+    """Cohen's kappa and raw agreement for ``label`` and ``accusation``, per round.
 
-    Reported twice: over every sampled sentence, and over the sentences the codebook
-    does not cite as worked examples (the second annotator read the codebook, so the
-    cited ones are easier to agree on).
+    Round 1 is reported twice: over every sampled sentence, and over the sentences the
+    codebook did not cite as worked examples (the annotator read the codebook, so cited
+    ones are easier to agree on). Round 2 drew no cited sentence.
     """
-    table = agreement_table(data_dir)
     rows = []
-    subsets = {"all sampled sentences": table,
-               "not cited in the codebook": table[~table.cited_in_codebook]}
-    for subset, frame in subsets.items():
-        for field in ("label", "accusation"):
-            first, second = frame[f"{field}_first"], frame[f"{field}_second"]
-            rows.append({"subset": subset, "field": field, "n": len(frame),
-                         "agreement": round(float((first == second).mean()), 3),
-                         "kappa": round(cohen_kappa(first.tolist(), second.tolist()), 3)})
+    for round_number in ROUNDS:
+        folder = corpus.data_dir(data_dir) / "agreement" / ROUNDS[round_number]
+        if not (folder / "second_pass.csv").is_file():
+            continue
+        table = agreement_table(data_dir, round_number=round_number)
+        subsets = {f"round {round_number}: all sampled sentences": table}
+        if table.cited_in_codebook.any():
+            subsets[f"round {round_number}: not cited in the codebook"] = table[~table.cited_in_codebook]
+        for subset, frame in subsets.items():
+            for field in ("label", "accusation"):
+                first, second = frame[f"{field}_first"], frame[f"{field}_second"]
+                rows.append({"subset": subset, "field": field, "n": len(frame),
+                             "agreement": round(float((first == second).mean()), 3),
+                             "kappa": round(cohen_kappa(first.tolist(), second.tolist()), 3)})
     return pd.DataFrame(rows).set_index(["subset", "field"])

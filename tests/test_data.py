@@ -269,12 +269,27 @@ def test_missing_data_folder_gives_a_clear_error(tmp_path):
 
 # --- agreement ---------------------------------------------------------------
 
-def test_agreement_sample_is_reproducible_from_its_seed(sentences):
-    content = sentences[~sentences.role.isin(schema.META_ROLES)]
-    sample = pd.read_csv(DATA / "agreement" / "sample.csv", dtype=str)
-    picked = sorted(random.Random(20261122).sample(range(len(content)), len(sample)))
-    assert content.sent_id.iloc[picked].tolist() == sample.sent_id.tolist()
-    assert len(sample) >= 60 and (sample.role != "furniture").all()
+def _sample_tool():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("draw_agreement_sample", DATA.parent / "tools" / "draw_agreement_sample.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("round_number, path", [(1, "sample.csv"), (2, "round2/sample.csv")])
+def test_agreement_samples_are_reproducible_from_their_seeds(round_number, path):
+    sample = pd.read_csv(DATA / "agreement" / path, dtype=str, keep_default_na=False)
+    drawn = _sample_tool().draw(round_number)
+    assert [row[0] for row in drawn] == sample.sent_id.tolist()
+    assert len(sample) >= 60 and not sample.role.isin(schema.META_ROLES).any()
+
+
+def test_round_two_shares_no_sentence_with_round_one():
+    first = set(pd.read_csv(DATA / "agreement" / "sample.csv", dtype=str).sent_id)
+    second = set(pd.read_csv(DATA / "agreement" / "round2" / "sample.csv", dtype=str).sent_id)
+    assert not first & second
 
 
 def test_agreement_figures_in_the_readme_match_the_files():
