@@ -604,8 +604,8 @@ _SENTENCE_ID_IN_TEXT = re.compile(r"\b[a-z][a-z-]*[a-z]-\d{3}\b")
 def ids_in_text(text: str) -> list[str]:
     """Sentence ids mentioned in a written answer, in order, without repeats.
 
-    >>> ids_in_text("See Balakot-007 and pok-bases-017, then balakot-007.")
-    ['balakot-007', 'pok-bases-017']
+    >>> ids_in_text("See Balakot-007 and militancy-bases-017, then balakot-007.")
+    ['balakot-007', 'militancy-bases-017']
     """
     return list(dict.fromkeys(_SENTENCE_ID_IN_TEXT.findall(text.lower())))
 

@@ -111,7 +111,7 @@ def article_ids(*, data_dir: str | Path | None = None) -> list[str]:
     """The article ids in the manifest, in reading order.
 
     >>> article_ids()
-    ['pok-bases', 'ap-crackdown', 'regional-peace', 'balakot', 'tit-for-tat']
+    ['militancy-bases', 'ap-crackdown', 'regional-peace', 'balakot', 'tit-for-tat']
     """
     return load_manifest(data_dir=data_dir).article_id.tolist()
 

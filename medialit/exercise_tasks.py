@@ -447,7 +447,7 @@ def exercise_01() -> list[Task]:
     return [
         classify_task(1, "the role of six sentences",
                       ["balakot-003", "tit-for-tat-033", "ap-crackdown-002", "regional-peace-048",
-                       "balakot-043", "pok-bases-025"],
+                       "balakot-043", "militancy-bases-025"],
                       column="role", reader=ROLES_READER, hint=_role_hint, kind="role"),
         numbers_task(2, "body sentences per piece",
                      expected=lambda: _counts_by_piece(_sentences().role == "body", _sentences()),
@@ -476,7 +476,7 @@ def exercise_01() -> list[Task]:
                     "next to it. Compare the furniture bar with the body bar.",
                     pieces=("tit-for-tat",)),
         reflection_task(6, "what two pages tell you about themselves", min_words=40,
-                        cite=("pok-bases", "regional-peace"), pieces=("pok-bases", "regional-peace"),
+                        cite=("militancy-bases", "regional-peace"), pieces=("militancy-bases", "regional-peace"),
                         kind="compare"),
     ]
 
@@ -490,7 +490,7 @@ def exercise_02() -> list[Task]:
     return [
         classify_task(1, "label six sentences",
                       ["tit-for-tat-021", "tit-for-tat-023", "balakot-022", "ap-crackdown-007",
-                       "regional-peace-014", "pok-bases-063"],
+                       "regional-peace-014", "militancy-bases-063"],
                       column="label", reader=LABELS_READER, hint=_label_hint, kind="label"),
         attribution_task(2, "ap-crackdown-010"),
         ids_task(3, "the pull-quote that drops an attribution", article="tit-for-tat",
@@ -549,7 +549,7 @@ def _writer_accuses(row: pd.Series) -> bool:
 def exercise_03() -> list[Task]:
     return [
         classify_task(1, "the source type of six attributed sentences",
-                      ["balakot-009", "regional-peace-013", "ap-crackdown-008", "pok-bases-030",
+                      ["balakot-009", "regional-peace-013", "ap-crackdown-008", "militancy-bases-030",
                        "tit-for-tat-019", "balakot-036"],
                       column="source_type", reader=SOURCE_TYPES_READER, hint=_source_type_hint,
                       kind="source_type"),
@@ -569,7 +569,7 @@ def exercise_03() -> list[Task]:
                      hint="Among the attributed sentences only, take the mean of "
                      "source_type.isin([\"anonymous\", \"unnamed\"]) per article."),
         pick_per_article_task(4, "one accusation in the writer's own voice in each of two pieces",
-                              ("pok-bases", "regional-peace"), _writer_accuses,
+                              ("militancy-bases", "regional-peace"), _writer_accuses,
                               describe=lambda r: (f"accusation {r.accusation}, accuser "
                                                   f"{r.accuser or '(none)'}"),
                               hint="You want accusation 1 with accuser writer: a charge against an "
@@ -818,10 +818,10 @@ def exercise_04() -> list[Task]:
 
     return [
         classify_task(1, "fact or advocacy?",
-                      ["pok-bases-004", "pok-bases-010", "regional-peace-006", "tit-for-tat-027",
+                      ["militancy-bases-004", "militancy-bases-010", "regional-peace-006", "tit-for-tat-027",
                        "tit-for-tat-059", "balakot-023"],
                       column="label", reader=LABELS_READER, hint=_label_hint, kind="label"),
-        words_task(2, "the loaded words in pok-bases-005", "pok-bases-005", "loaded",
+        words_task(2, "the loaded words in militancy-bases-005", "militancy-bases-005", "loaded",
                    why="The sentence stays fact (rule L5): the charge is stated as checkable, and the loaded "
                    "words colour it.",
                    hint="Loaded words are emotionally charged or one-sided (codebook §8). Copy each word or "
@@ -829,7 +829,7 @@ def exercise_04() -> list[Task]:
         span_kind_task(3, "hedges and boosters",
                        [("balakot-026", "For sure"), ("balakot-039", "Apparently"),
                         ("tit-for-tat-063", "What is clear"), ("tit-for-tat-062", "it remains to be seen"),
-                        ("pok-bases-017", "ample evidence"), ("regional-peace-037", "seem")],
+                        ("militancy-bases-017", "ample evidence"), ("regional-peace-037", "seem")],
                        ("hedge", "booster")),
         numbers_task(4, "loaded words per 1,000 body words",
                      expected=_loaded_rates, tolerance=0.05, share=False,
@@ -842,12 +842,12 @@ def exercise_04() -> list[Task]:
                     "a glance and knows what is counted.", pieces=schema.ARTICLE_IDS),
         numbers_task(6, "share of advocacy in two opinion pieces",
                      expected=lambda: {a: v for a, v in _shares(_sentences(), label="advocacy").items()
-                                       if a in ("pok-bases", "regional-peace")},
+                                       if a in ("militancy-bases", "regional-peace")},
                      tolerance=0.005, share=True,
                      why=lambda t: "Advocacy shares of body sentences: " + _fmt(t) + ". Both pieces argue "
                      "for something; the share says how much of the text does the arguing.",
                      hint="For each of the two pieces, keep its body sentences and take the mean of "
-                     "(label == \"advocacy\").", pieces=("pok-bases", "regional-peace"), kind="compare"),
+                     "(label == \"advocacy\").", pieces=("militancy-bases", "regional-peace"), kind="compare"),
         reflection_task(7, "rewrite two loaded sentences neutrally", min_words=40,
                         cite=("balakot", "regional-peace"), pieces=("balakot", "regional-peace"),
                         kind="compare"),
@@ -929,8 +929,8 @@ def exercise_05() -> list[Task]:
                     grade, row_pieces, "compare")
 
     return [
-        naming_variants_task(1, "every name pok-bases prints for the Pakistan-administered part of Kashmir",
-                             "pok-bases", "pak-kashmir"),
+        naming_variants_task(1, "every name militancy-bases prints for the Pakistan-administered part of Kashmir",
+                             "militancy-bases", "pak-kashmir"),
         naming_variants_task(2, "the names balakot prints for the same area", "balakot", "pak-kashmir"),
         numbers_task(3, "how often fighters are called 'terrorists'",
                      expected=_terrorists_share, tolerance=0.005, share=True,
@@ -946,7 +946,7 @@ def exercise_05() -> list[Task]:
                        hint="Look for one sentence that names the deaths of one side with one word and of the "
                        "other side with another (spans with referent deaths).", kind="naming"),
         reflection_task(6, "what a name takes for granted", min_words=50,
-                        cite=("pok-bases", "regional-peace"), pieces=("pok-bases", "regional-peace"),
+                        cite=("militancy-bases", "regional-peace"), pieces=("militancy-bases", "regional-peace"),
                         kind="compare"),
     ]
 
@@ -986,7 +986,7 @@ def exercise_06() -> list[Task]:
                      hint="Split the evidence column of the treatment_recommendation rows (str.split(\";\") and "
                      "explode), look up each id's label in sentences, and count those not attributed or meta."),
         pick_per_article_task(4, "a prescription in the writer's voice in two pieces",
-                              ("pok-bases", "regional-peace"), lambda r: _prescribes(r, None),
+                              ("militancy-bases", "regional-peace"), lambda r: _prescribes(r, None),
                               describe=lambda r: f"labelled {r.label}",
                               hint="You want an advocacy sentence that says what should be done (rule L4, "
                               "prescription), not a report of what someone urged."),

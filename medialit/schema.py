@@ -5,14 +5,14 @@ Kept in one place so that loaders, validation, charts and checks agree.
 >>> LABELS
 ('fact', 'attributed', 'advocacy', 'meta')
 >>> ARTICLE_IDS[0]
-'pok-bases'
+'militancy-bases'
 """
 
-ARTICLE_IDS = ("pok-bases", "ap-crackdown", "regional-peace", "balakot", "tit-for-tat")
+ARTICLE_IDS = ("militancy-bases", "ap-crackdown", "regional-peace", "balakot", "tit-for-tat")
 
 #: Which conflict each of the five pieces is mainly about (for side-by-side views).
 ARTICLE_CONFLICT = {
-    "pok-bases": "india_pakistan",
+    "militancy-bases": "india_pakistan",
     "ap-crackdown": "india_pakistan",
     "balakot": "india_pakistan",
     "regional-peace": "pakistan_afghanistan",

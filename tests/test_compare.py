@@ -99,8 +99,8 @@ def test_label_shares_article_without_sentences_of_the_role_gives_nan(sentences)
 
 def test_label_shares_reading_order_puts_known_ids_first(sentences):
     frame = renamed(sentences, {"demo-a": "tit-for-tat", "demo-b": "my-article"})
-    frame = pd.concat([frame, renamed(sentences[sentences.article_id == "demo-a"], {"demo-a": "pok-bases"})])
-    assert compare.label_shares(frame).index.tolist() == ["pok-bases", "tit-for-tat", "my-article"]
+    frame = pd.concat([frame, renamed(sentences[sentences.article_id == "demo-a"], {"demo-a": "militancy-bases"})])
+    assert compare.label_shares(frame).index.tolist() == ["militancy-bases", "tit-for-tat", "my-article"]
 
 
 def test_label_shares_articles_argument_selects_and_orders(sentences):

@@ -254,7 +254,7 @@ def test_loader_dtypes(sentences, spans):
 
 
 def test_unknown_article_and_lexicon_give_clear_errors():
-    with pytest.raises(ml.DataError, match="No raw text for article id 'nope'. Known ids: pok-bases"):
+    with pytest.raises(ml.DataError, match="No raw text for article id 'nope'. Known ids: militancy-bases"):
         ml.load_raw("nope")
     with pytest.raises(ml.DataError, match="No lexicon called 'nope'. Available: "):
         ml.load_lexicon("nope")
@@ -344,9 +344,9 @@ def test_validate_passes_on_the_real_data():
     ("sentences.csv", 4, "start", "100",
      "sentences.csv line 4, column start: overlaps the previous sentence (ends at 216)"),
     ("spans.csv", 2, "end", "9999",
-     "spans.csv line 2, column start: span 19..9999 is outside its sentence pok-bases-001"),
+     "spans.csv line 2, column start: span 19..9999 is outside its sentence militancy-bases-001"),
     ("frames.csv", 2, "evidence", "balakot-001",
-     "frames.csv line 2, column evidence: balakot-001 belongs to balakot, not pok-bases"),
+     "frames.csv line 2, column evidence: balakot-001 belongs to balakot, not militancy-bases"),
     ("sentences.csv", 2, "role", "furniture",
      "sentences.csv line 2, column label: a furniture sentence must be labelled meta"),
 ])
@@ -436,3 +436,35 @@ def test_codebook_span_examples_are_gold_spans_of_that_kind(spans):
             assert (mine.text.str.replace("\xa0", " ") == words).any(), f"{words!r} is not a {kind} span of {sent_id}"
             checked += 1
     assert checked >= 12
+
+
+# --- neutral article ids -------------------------------------------------------
+
+def test_old_one_sided_article_id_appears_only_in_the_changelog():
+    """The first piece's old id named the territory in one side's words; it was renamed.
+
+    The old id may appear once: the data dictionary's changelog line that records the rename.
+    """
+    import subprocess
+    root = DATA.parent
+    old = "pok" + "-bases"  # spelled in two parts so this file does not count itself
+    try:
+        listed = subprocess.run(["git", "ls-files", "-z"], cwd=root, capture_output=True, check=True)
+        files = [root / name for name in listed.stdout.decode().split("\0") if name]
+    except (OSError, subprocess.CalledProcessError):
+        files = [p for p in root.rglob("*") if p.is_file() and ".venv" not in p.parts and ".git" not in p.parts]
+    hits = []
+    for path in files:
+        if old in path.name.lower():
+            hits.append(f"{path.relative_to(root)} (file name)")
+        if not path.is_file():
+            continue
+        for number, line in enumerate(path.read_bytes().decode("utf-8", "replace").splitlines(), 1):
+            if old in line.lower() or ("pok" + "_") in line.lower():
+                hits.append(f"{path.relative_to(root)}:{number}")
+    changelog = [h for h in hits if h.startswith("data/README.md:")]
+    assert len(changelog) == 1, hits
+    line = (root / "data" / "README.md").read_text(encoding="utf-8").splitlines()[int(changelog[0].split(":")[1]) - 1]
+    assert "renamed" in line and "militancy-bases" in line
+    assert "## Changelog" in (root / "data" / "README.md").read_text(encoding="utf-8")
+    assert hits == changelog, hits

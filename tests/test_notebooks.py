@@ -227,10 +227,10 @@ def test_glossary_defines_the_core_terms_and_every_notebook_links_it():
 
 # What notebook 07 says in prose about particular machine mistakes, checked against the tagger.
 NB07_DISAGREEMENTS = {
-    "pok-bases-003": ("advocacy", "fact"),
+    "militancy-bases-003": ("advocacy", "fact"),
     "regional-peace-005": ("advocacy", "fact"),
     "tit-for-tat-039": ("fact", "advocacy"),
-    "pok-bases-031": ("attributed", "fact"),
+    "militancy-bases-031": ("attributed", "fact"),
 }
 
 
@@ -249,4 +249,4 @@ def test_notebook_04_repeated_paragraph_is_where_the_prose_says(sentences):
     rows = sentences.set_index("sent_id")
     for later, earlier in zip(("043", "044", "045"), ("026", "027", "028")):
         assert rows.at[f"regional-peace-{later}", "repeats"] == f"regional-peace-{earlier}"
-    assert rows.at["pok-bases-025", "role"] == "subheading"
+    assert rows.at["militancy-bases-025", "role"] == "subheading"

@@ -29,7 +29,7 @@ def draft_predictions(commit: str) -> pd.Series:
     with tempfile.TemporaryDirectory() as folder:
         tarfile.open(fileobj=BytesIO(archive)).extractall(folder, filter="data")
         script = ("import sys, pandas as pd; sys.path.insert(0, sys.argv[1]); import medialit.tagger as t; "
-                  "ids = ['pok-bases', 'ap-crackdown', 'regional-peace', 'balakot', 'tit-for-tat']; "
+                  "ids = ['militancy-bases', 'ap-crackdown', 'regional-peace', 'balakot', 'tit-for-tat']; "
                   "pd.concat([t.tag_article(a) for a in ids])[['sent_id', 'label']].astype(str)"
                   ".to_csv(sys.stdout, index=False)")
         out = subprocess.run([sys.executable, "-c", script, folder], cwd=folder, check=True,
