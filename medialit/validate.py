@@ -13,17 +13,19 @@ column and what is wrong.  An empty list means the data is consistent.
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
-from . import corpus, schema
+from . import checksums, corpus, schema
 from .segment import split_sentences
 
-__all__ = ["Problem", "ValidationError", "validate", "check_data", "segmentation_differences"]
+__all__ = ["Problem", "ValidationError", "validate", "check_data", "csv_format_problems", "segmentation_differences"]
 
 SENT_ID = re.compile(r"^(?P<article>[a-z0-9]+(?:-[a-z0-9]+)*)-(?P<number>\d{3})$")
 SPECIAL_CUES = ("[continued quotation]", "[quotation marks]")
@@ -57,10 +59,56 @@ class ValidationError(ValueError):
         super().__init__(f"{len(problems)} problem(s) in the data:\n{shown}{more}")
 
 
+def csv_format_problems(data: bytes, name: str) -> list[Problem]:
+    """What stops a CSV file's bytes from being read as plain UTF-8 CSV (empty list: nothing).
+
+    Checks, in order: an empty file, a UTF-8 byte-order mark, an invalid UTF-8
+    byte (with its position), and rows with more or fewer fields than the header
+    (with their line).
+
+    >>> [str(p) for p in csv_format_problems(b"a,b\\n1,2,3\\n", "x.csv")]
+    ['x.csv line 2: 3 fields, but the header has 2 (a stray comma, or a field with a comma that needs quotes?)']
+    >>> [str(p) for p in csv_format_problems(b"a,b\\n1,\\xff\\n", "x.csv")]
+    ['x.csv line 2: invalid UTF-8 byte 0xff at byte 6 (column 3); save the file as UTF-8']
+    """
+    if not data.strip():
+        return [Problem(name, None, None, "the file is empty; it needs at least a header line")]
+    if data.startswith(b"\xef\xbb\xbf"):
+        return [Problem(name, 1, None, "the file starts with a byte-order mark (BOM); save it as "
+                                       "UTF-8 without BOM (the first column name would not match)")]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        return [Problem(name, line, None, f"invalid UTF-8 byte 0x{data[error.start]:02x} at byte {error.start} "
+                                          f"(column {column}); save the file as UTF-8")]
+    problems = []
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = next(reader)
+        start = reader.line_num + 1
+        for row in reader:
+            if row and len(row) != len(header):
+                problems.append(Problem(name, start, None,
+                                        f"{len(row)} field{'s' if len(row) != 1 else ''}, but the header has "
+                                        f"{len(header)} (a stray comma, or a field with a comma that needs quotes?)"))
+            elif not row:
+                problems.append(Problem(name, start, None, "an empty line inside the table"))
+            start = reader.line_num + 1
+    except csv.Error as error:
+        problems.append(Problem(name, reader.line_num, None, f"cannot be read as CSV: {error}"))
+    return problems
+
+
 def _read(folder: Path, name: str, columns: tuple[str, ...], problems: list[Problem]) -> pd.DataFrame | None:
     path = folder / name
     if not path.is_file():
         problems.append(Problem(name, None, None, "file is missing"))
+        return None
+    format_problems = csv_format_problems(path.read_bytes(), name)
+    if format_problems:
+        problems.extend(format_problems)
         return None
     try:
         frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
@@ -71,8 +119,41 @@ def _read(folder: Path, name: str, columns: tuple[str, ...], problems: list[Prob
     if missing:
         problems.append(Problem(name, 1, None, f"missing column(s): {', '.join(missing)}"))
         return None
+    extra = [c for c in frame.columns if c not in columns]
+    if extra:
+        problems.append(Problem(name, 1, None, f"unexpected column(s): {', '.join(extra)}; the columns are "
+                                               "listed in data/README.md"))
+        return None
     frame.index = range(2, len(frame) + 2)  # index = line number in the file
     return frame
+
+
+def _check_checksums(folder: Path, problems: list[Problem]) -> None:
+    try:
+        found = checksums.differences(folder)
+    except ValueError as error:
+        problems.append(Problem(checksums.MANIFEST, None, None, str(error)))
+        return
+    what = {"changed": "has changed since data/checksums.sha256 was written",
+            "missing": "is listed in data/checksums.sha256 but missing",
+            "not listed": "is not listed in data/checksums.sha256"}
+    for name, happened in found:
+        if name == checksums.MANIFEST:
+            problems.append(Problem(name, None, None, "file is missing; create it with "
+                                                      f"`{checksums.UPDATE_COMMAND}`"))
+            continue
+        problems.append(Problem(name, None, None,
+                                f"{what[happened]}. If that change was deliberate, run "
+                                f"`{checksums.UPDATE_COMMAND}` and commit data/checksums.sha256 with it"))
+
+
+def _check_other_csv_files(folder: Path, checked: set[str], problems: list[Problem]) -> None:
+    for path in sorted(folder.rglob("*.csv")):
+        relative = path.relative_to(folder).as_posix()
+        if relative in checked or relative.split("/")[0] in checksums.EXCLUDED_FOLDERS \
+                or any(part.startswith(".") for part in path.relative_to(folder).parts):
+            continue
+        problems.extend(csv_format_problems(path.read_bytes(), relative))
 
 
 def _vocabulary(frame, name, column, allowed, problems, *, empty_ok=False):
@@ -238,13 +319,18 @@ def validate(data_dir: str | Path | None = None) -> list[Problem]:
     """Every problem in the data folder, as a list (empty when all is well)."""
     folder = corpus.data_dir(data_dir)
     problems: list[Problem] = []
+    _check_checksums(folder, problems)
+    _check_other_csv_files(folder, {"manifest.csv", "actors.csv", "sentences.csv", "spans.csv", "frames.csv",
+                                    "articles.csv"}, problems)
     articles = _check_manifest(folder, problems)
     actors = _read(folder, "actors.csv", schema.ACTOR_COLUMNS, problems)
     actor_ids = [] if actors is None else actors.actor_id.tolist()
     if actors is not None:
         _vocabulary(actors, "actors.csv", "kind", schema.ACTOR_KINDS, problems)
     naming_path = folder / "lexicons" / "naming.csv"
-    naming = set(pd.read_csv(naming_path, dtype=str).referent) if naming_path.is_file() else set()
+    naming = set()
+    if naming_path.is_file() and not csv_format_problems(naming_path.read_bytes(), "lexicons/naming.csv"):
+        naming = set(pd.read_csv(naming_path, dtype=str, keep_default_na=False).get("referent", []))
     sentences = _check_sentences(folder, articles, actor_ids, problems)
     if sentences is not None:
         _check_offsets(folder, sentences, articles, problems)

@@ -367,8 +367,103 @@ def test_validate_reports_an_edited_raw_text(data_copy):
 def test_validate_reports_a_missing_file_and_check_data_raises(data_copy):
     (data_copy / "spans.csv").unlink()
     assert Problem("spans.csv", None, None, "file is missing") in validate(data_copy)
-    with pytest.raises(ValidationError, match=r"1 problem\(s\) in the data:\n- spans.csv: file is missing"):
+    with pytest.raises(ValidationError, match=r"2 problem\(s\) in the data:\n- spans.csv: is listed in "
+                                              r"data/checksums.sha256 but missing.*\n- spans.csv: file is missing"):
         check_data(data_copy)
+
+
+# --- the checksum manifest and the file format ------------------------------------
+
+UPDATE = "If that change was deliberate, run `.venv/bin/python tools/update_checksums.py`"
+
+
+def test_every_data_file_is_in_the_checksum_manifest():
+    from medialit import checksums
+
+    listed = checksums.read_manifest()
+    on_disk = sorted(p.relative_to(DATA).as_posix() for p in DATA.rglob("*")
+                     if p.is_file() and p.name != "checksums.sha256" and not p.name.startswith(".")
+                     and p.relative_to(DATA).parts[0] != "user")
+    assert sorted(listed) == on_disk
+    assert checksums.differences() == []
+
+
+def test_a_flipped_label_that_passes_every_other_rule_is_reported_by_name(data_copy):
+    sentences = pd.read_csv(data_copy / "sentences.csv", dtype=str, keep_default_na=False)
+    line = int(sentences.index[(sentences.label == "fact") & (sentences.role == "body")][0]) + 2
+    _edit_csv(data_copy / "sentences.csv", line, "label", "advocacy")  # a legal value: only the checksum sees it
+    problems = [str(p) for p in validate(data_copy)]
+    assert problems == [f"sentences.csv: has changed since data/checksums.sha256 was written. {UPDATE} "
+                        "and commit data/checksums.sha256 with it"]
+
+
+def test_an_added_and_a_deleted_file_are_reported(data_copy):
+    (data_copy / "lexicons" / "extra.csv").write_text("a\n1\n", encoding="utf-8")
+    (data_copy / "samples" / "invented_article.txt").unlink()
+    problems = [str(p) for p in validate(data_copy)]
+    assert f"lexicons/extra.csv: is not listed in data/checksums.sha256. {UPDATE} and commit " \
+           "data/checksums.sha256 with it" in problems
+    assert any(p.startswith("samples/invented_article.txt: is listed in data/checksums.sha256 but missing")
+               for p in problems)
+
+
+def test_update_checksums_tool_records_a_deliberate_change_and_refuses_a_broken_folder(data_copy, monkeypatch):
+    import subprocess
+    import sys
+
+    root = DATA.parent
+    env = {**__import__("os").environ, "MEDIALIT_DATA": str(data_copy)}
+    path = data_copy / "codebook.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\nA deliberate addition.\n", encoding="utf-8")
+    run = subprocess.run([sys.executable, "tools/update_checksums.py"], cwd=root, env=env,
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0 and "updated: codebook.md." in run.stdout, run.stdout + run.stderr
+    assert validate(data_copy) == []
+    _edit_csv(data_copy / "sentences.csv", 3, "label", "facts")
+    run = subprocess.run([sys.executable, "tools/update_checksums.py"], cwd=root, env=env,
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 1
+    assert "sentences.csv line 3, column label: unknown value 'facts'" in run.stdout
+    assert "has changed since" not in run.stdout
+
+
+def _add_column(data: bytes) -> bytes:
+    lines = data.decode("utf-8").splitlines()
+    return ("\n".join([lines[0] + ",extra", *(line + "," for line in lines[1:])]) + "\n").encode("utf-8")
+
+
+def _ragged_line_4(data: bytes) -> bytes:
+    lines = data.decode("utf-8").splitlines()
+    lines[3] += ",one too many"
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+@pytest.mark.parametrize("name, damage, message", [
+    ("sentences.csv", lambda b: b"\xef\xbb\xbf" + b,
+     "sentences.csv line 1: the file starts with a byte-order mark (BOM); save it as UTF-8 without BOM "
+     "(the first column name would not match)"),
+    ("actors.csv", _add_column,
+     "actors.csv line 1: unexpected column(s): extra; the columns are listed in data/README.md"),
+    ("frames.csv", _ragged_line_4,
+     "frames.csv line 4: 5 fields, but the header has 4 (a stray comma, or a field with a comma that needs quotes?)"),
+    ("spans.csv", lambda b: b[:40] + b"\xff" + b[41:],
+     "spans.csv line 1: invalid UTF-8 byte 0xff at byte 40 (column 41); save the file as UTF-8"),
+    ("articles.csv", lambda b: b"",
+     "articles.csv: the file is empty; it needs at least a header line"),
+    ("lexicons/hedges.csv", lambda b: b + b"one,two,three,four,five,six,seven\n", None),
+])
+def test_a_badly_formed_csv_gets_a_clear_message(data_copy, name, damage, message):
+    path = data_copy / name
+    path.write_bytes(damage(path.read_bytes()))
+    problems = [str(p) for p in validate(data_copy)]
+    if message is None:  # a file validate knows only as a CSV: its ragged last line is named
+        lines = path.read_bytes().count(b"\n")
+        message = f"{name} line {lines}: 7 fields, but the header has"
+        assert any(p.startswith(message) for p in problems), problems
+    else:
+        assert message in problems, problems
+    assert f"{name}: has changed since data/checksums.sha256 was written. {UPDATE} and commit " \
+           "data/checksums.sha256 with it" in problems
 
 
 def test_tagger_figures_in_the_readme_match_the_evaluation():
