@@ -160,7 +160,7 @@ def safe_repr(value: Any, limit: int = 60) -> str:
     """
     try:
         text = f'"{value}"' if isinstance(value, str) else repr(value)
-    except Exception:  # a value whose repr itself fails
+    except BaseException:  # a value whose repr fails, or even raises SystemExit
         text = f"a {type(value).__name__}"
     text = " ".join(text.split())
     if len(text) > limit:
@@ -214,7 +214,7 @@ class Task:
         token = _NOTES.set(notes)
         try:
             return self._run(args, kwargs).with_notes(notes)
-        except Exception as problem:  # pragma: no cover - _run already catches everything
+        except BaseException as problem:  # pragma: no cover - _run already catches everything
             return Result(CHECK_FAILED, f"{type(problem).__name__}. Tell your teacher.")
         finally:
             _NOTES.reset(token)
@@ -234,7 +234,7 @@ class Task:
             return result
         except NotAnswered as problem:
             return not_answered(f"{problem} Expected {self.expects}.")
-        except Exception as problem:  # a bug or a data problem in the check itself
+        except BaseException as problem:  # a bug in the check, or an answer that raises SystemExit
             return Result(
                 CHECK_FAILED,
                 f"{type(problem).__name__}: {_short(problem)}. This is a problem with the "
@@ -245,7 +245,7 @@ class Task:
 def _short(problem: BaseException) -> str:
     try:
         text = " ".join(str(problem).split())
-    except Exception:
+    except BaseException:
         text = "(no description)"
     return text[:200] or "(no description)"
 

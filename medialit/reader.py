@@ -32,6 +32,7 @@ True
 from __future__ import annotations
 
 import html
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -192,6 +193,27 @@ def _label_of(row) -> str:
     return label if label in schema.LABELS else ""
 
 
+#: Bidirectional classes that can change the direction of the text around them.
+_BIDI_CLASSES = frozenset({"R", "AL", "RLE", "LRE", "RLO", "LRO", "PDF", "RLI", "LRI", "FSI", "PDI"})
+
+
+def _isolated(text: str, text_html: str) -> str:
+    """``text_html`` in a ``<bdi>`` when ``text`` holds right-to-left letters or direction controls.
+
+    An override character (U+202E) in a sentence would otherwise reverse everything after it in
+    the paragraph, including the reader's own ids and tags; ``<bdi>`` ends its reach at the
+    sentence.  Left-to-right text is returned unchanged.
+
+    >>> _isolated("plain", "plain")
+    'plain'
+    >>> _isolated("a\u202eb", "a\u202eb") == '<bdi dir="auto">a\u202eb</bdi>'
+    True
+    """
+    if any(unicodedata.bidirectional(ch) in _BIDI_CLASSES for ch in text):
+        return f'<bdi dir="auto">{text_html}</bdi>'
+    return text_html
+
+
 def _sentence_html(row, text_html: str) -> str:
     label = _label_of(row)
     background = palette.LABEL_BACKGROUNDS.get(label, "#FFFFFF")
@@ -339,7 +361,7 @@ def _build(frame: pd.DataFrame, spans: pd.DataFrame, *, notes: bool, kinds, lege
         placed, lost = _place_spans(sent_id, text, start if pd.notna(start) else -10**9,
                                     by_sentence.get(sent_id, empty), kinds)
         skipped.extend(lost)
-        body = _render_text(text, placed, tags)
+        body = _isolated(text, _render_text(text, placed, tags))
         paragraph = (str(row["article_id"]), row["paragraph"]) if flow and "paragraph" in row else sent_id
         rendered.append((paragraph, _sentence_html(row, body), _note_html(row) if notes else ""))
         label = _label_of(row)

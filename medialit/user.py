@@ -33,12 +33,14 @@ How the file is read:
 - **Refused**, with a message that says what to do: a missing file or a
   folder, an empty file, a binary file (PDF, Word, image, NUL bytes), a file
   larger than :data:`MAX_FILE_BYTES`, a text larger than
-  :data:`MAX_TEXT_BYTES`, an id that is taken or not of the form
+  :data:`MAX_TEXT_BYTES`, a web page larger than :data:`MAX_HTML_BYTES`
+  (checked before it is parsed), an id that is taken or not of the form
   ``my-article-2``, a missing headline.
 
 Nothing is written until the text has been read and tagged; the folder is
 written under a temporary name and renamed into place, so a failure leaves
-nothing half-written.  The input file is only read, never changed.
+nothing half-written (a staging folder left by an add that was killed is
+removed by the next add).  The input file is only read, never changed.
 
 >>> import tempfile
 >>> folder = tempfile.mkdtemp()
@@ -62,6 +64,7 @@ import os
 import re
 import shutil
 import tempfile
+import time
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -73,7 +76,7 @@ import pandas as pd
 from . import corpus, schema
 
 __all__ = [
-    "UserArticleError", "AddedArticle", "MAX_FILE_BYTES", "MAX_TEXT_BYTES", "ID_PATTERN",
+    "UserArticleError", "AddedArticle", "MAX_FILE_BYTES", "MAX_TEXT_BYTES", "MAX_HTML_BYTES", "ID_PATTERN",
     "add_article", "add_text", "correct_labels", "load_user_article", "list_articles", "remove_article",
     "machine_accuracy", "accuracy_note", "user_dir", "sample_article", "practice_folder",
 ]
@@ -83,6 +86,8 @@ MAX_FILE_BYTES = 10_000_000
 #: Largest text tagged (UTF-8 bytes after decoding and HTML extraction): about 150,000 words,
 #: far longer than any news article.  Tagging a text of this size takes a few seconds.
 MAX_TEXT_BYTES = 1_000_000
+#: Largest web page parsed for its text (checked before parsing, which takes about 2 s per MB).
+MAX_HTML_BYTES = 3_000_000
 #: What an article id must look like: lower-case letters and digits in groups joined by "-".
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 ID_MAX_LENGTH = 40
@@ -384,6 +389,17 @@ def _extract_html(text: str) -> str:
     return "\n\n".join(line for line in lines if line)
 
 
+def _check_html_size(text: str, name: str) -> None:
+    """Refuse a web page too large to parse, before parsing it."""
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > MAX_HTML_BYTES:
+        raise UserArticleError(
+            f"{name} is a web page (HTML) of {_megabytes(size)}; the limit for web pages is "
+            f"{_megabytes(MAX_HTML_BYTES)}. Copy the article's text from the browser into a .txt file, "
+            "or pass html='text' to keep the tags as text."
+        )
+
+
 def _prepare_text(text: str, name: str, html: str) -> tuple[str, list[str]]:
     """Normalise line endings, extract HTML, and refuse text that cannot be tagged."""
     notes = []
@@ -404,6 +420,7 @@ def _prepare_text(text: str, name: str, html: str) -> tuple[str, list[str]]:
         kind = "Windows (\\r\\n)" if crlf else "old Mac (\\r)"
         notes.append(f"Line endings were {kind}; they were changed to \\n, and the stored raw.txt uses \\n.")
     if html == "extract" or (html == "auto" and _HTML_RE.search(text)):
+        _check_html_size(text, name)
         try:
             extracted = _extract_html(text)
         except Exception as error:  # the parser is lenient; report anything it raises in our words
@@ -653,11 +670,33 @@ def _check_offsets(text: str, sentences: pd.DataFrame, spans: pd.DataFrame) -> N
                 raise RuntimeError(f"medialit bug: offsets {start}:{end} do not match {piece[:40]!r}; please report.")
 
 
+def _remove_stale_staging(root: Path, *, max_age: float = 3600) -> None:
+    """Remove staging folders of adds that were killed: their process is gone, or they are old."""
+    for path in root.glob(".adding-*"):
+        match = re.match(r"\.adding-(\d+)-", path.name)
+        alive = False
+        if match and int(match.group(1)) != os.getpid():
+            try:
+                os.kill(int(match.group(1)), 0)
+                alive = True
+            except ProcessLookupError:
+                alive = False
+            except OSError:       # exists, but not ours to signal
+                alive = True
+        try:
+            old = time.time() - path.stat().st_mtime > max_age
+        except OSError:
+            continue
+        if path.is_dir() and (old or not alive):
+            shutil.rmtree(path, ignore_errors=True)
+
+
 def _write_folder(root: Path, target: Path, text, sentences, spans, meta) -> None:
     """Write the article under a temporary name in ``root``, check it reads back, then rename it."""
     try:
         root.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".adding-{meta['article_id']}-", dir=root))
+        _remove_stale_staging(root)
+        staging = Path(tempfile.mkdtemp(prefix=f".adding-{os.getpid()}-{meta['article_id']}-", dir=root))
     except OSError as error:
         raise UserArticleError(
             f"The folder for your articles cannot be created ({error.strerror or type(error).__name__}). "

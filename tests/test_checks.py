@@ -286,6 +286,38 @@ def _assert_only_feedback(name, number, answer):
         assert printed == error + "\n"
 
 
+class Exiting(Hostile):
+    """An answer whose repr, comparison, length and iteration raise SystemExit (not an Exception)."""
+
+    def __repr__(self):
+        raise SystemExit("bye from repr")
+
+    def __eq__(self, other):
+        raise SystemExit("bye from ==")
+
+    __hash__ = object.__hash__
+
+    def __len__(self):
+        raise SystemExit("bye from len")
+
+    def __iter__(self):
+        raise KeyboardInterrupt
+
+    def __str__(self):
+        raise SystemExit("bye from str")
+
+
+def test_safe_repr_survives_a_repr_that_raises_system_exit():
+    assert checks.safe_repr(Exiting()) == "a Exiting"
+
+
+@pytest.mark.parametrize("name, number", REAL_TASKS)
+def test_an_answer_that_raises_system_exit_cannot_escape_a_check(name, number):
+    _assert_only_feedback(name, number, Exiting())
+    _assert_only_feedback(name, number, [Exiting()])
+    _assert_only_feedback(name, number, {"balakot": Exiting()})
+
+
 @pytest.mark.parametrize("name, number", REAL_TASKS)
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(answer=_answers)

@@ -321,3 +321,29 @@ def test_gold_spans_are_all_drawn_or_reported():
         soup = BeautifulSoup(page.html, "html.parser")
         drawn = len(soup.find_all("span", title=True)) - len(schema.SPAN_KINDS)  # minus the legend samples
         assert drawn + len(page.skipped_spans) == (spans.article_id == article).sum()
+
+
+def test_a_direction_override_in_the_text_cannot_reverse_the_readers_ids_and_tags(tmp_path):
+    """U+202E reverses everything after it up to the end of the paragraph unless the sentence is
+    isolated; <bdi> ends its reach at the sentence (checked by eye in headless Chromium: without
+    it the next sentences read "200-idib [VDA]")."""
+    from medialit import user
+
+    user.add_text("Officials said the \u202edam was closed. Both sides must talk. The river rose on Monday.",
+                  "bidi", "Bidi", user_dir=tmp_path)
+    raw, sentences, spans = user.load_user_article("bidi", user_dir=tmp_path)
+    soup = BeautifulSoup(reader.render_article("bidi", sentences=sentences, spans=spans, raw=raw).html,
+                         "html.parser")
+    isolated = soup.find_all("bdi")
+    assert len(isolated) == 1 and "\u202e" in isolated[0].get_text()
+    assert isolated[0].get("dir") == "auto"
+    small = isolated[0].find_previous("small")
+    assert small.get_text() == "bidi-001"
+    # the ids and tags of the other sentences stay outside any override's reach
+    for tag in soup.find_all("small"):
+        assert tag.find_parent("bdi") is None
+
+
+def test_left_to_right_text_is_not_wrapped():
+    page = reader.render_article("balakot").html
+    assert "<bdi" not in page

@@ -558,3 +558,36 @@ def test_large_and_deeply_nested_html_pages_are_handled_in_seconds(tmp_path):
     raw = user.load_user_article("many", user_dir=tmp_path / "user")[0]
     assert raw.count("officials said.") == 15_000 and "<em>" not in raw
     assert user.load_user_article("deep", user_dir=tmp_path / "user")[0] == "Deep text."
+
+
+def test_a_web_page_too_large_to_parse_is_refused_before_parsing(tmp_path, monkeypatch):
+    page = b"<html><body>" + b"<p>The river rose on Monday, officials said.</p>\n" * 70_000 + b"</body></html>"
+    assert user.MAX_HTML_BYTES < len(page) < user.MAX_FILE_BYTES
+
+    def never(*args):
+        raise AssertionError("the page was parsed before its size was checked")
+
+    monkeypatch.setattr(user, "_extract_html", never)
+    started = time.perf_counter()
+    message = refused(tmp_path, page, r"is a web page \(HTML\) of 3\.4 MB; the limit for web pages is 3\.0 MB")
+    assert time.perf_counter() - started < 5
+    assert "html='text'" in message
+
+
+def test_staging_folders_of_a_killed_add_are_removed_by_the_next_add(tmp_path):
+    import subprocess
+    import sys
+
+    root = tmp_path / "user"
+    root.mkdir()
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    left = root / f".adding-{dead.stdout.strip()}-dam-abc123"       # its process has ended
+    left.mkdir()
+    (left / "raw.txt").write_text("half written", encoding="utf-8")
+    running = root / f".adding-{os.getppid()}-other-def456"         # a live process: still adding
+    running.mkdir()
+    ancient = root / ".adding-dam-old"                               # no pid, and old
+    ancient.mkdir()
+    os.utime(ancient, (time.time() - 7200, time.time() - 7200))
+    add_text(ARTICLE, "dam", "Dam", user_dir=root)
+    assert sorted(os.listdir(root)) == [running.name, "dam"]
