@@ -21,7 +21,9 @@ Modules, one per concern:
 - ``reader``      the highlighted reader and printable handouts
 - ``tagger``      the rule tagger; ``evaluate`` measures it against the gold labels
 - ``agreement``   inter-annotator agreement
-- ``checks``      exercise feedback; ``exercises`` builds student notebooks and checks a class
+- ``checks``      exercise feedback; the ``exercises`` subpackage holds the tasks, builds student
+                  notebooks and checks a class
+- ``tables``      how every function accepts a table (shared by compare, plots, reader)
 - ``environment`` a plain-language check of a student's setup
 - ``readability`` reading grade of a text or a notebook
 - ``user``        bring your own article
@@ -35,7 +37,7 @@ __version__ = "0.1.0"
 
 _SUBMODULES = {
     "agreement", "checks", "compare", "corpus", "environment", "evaluate", "exercises",
-    "palette", "plots", "readability", "reader", "schema", "segment", "tagger", "user", "validate",
+    "palette", "plots", "readability", "reader", "schema", "segment", "tables", "tagger", "user", "validate",
 }
 
 #: The loaders, available as ``ml.load_sentences()`` etc. (they live in ``corpus``).

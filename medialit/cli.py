@@ -31,19 +31,19 @@ def _add_make_exercises(parser: argparse.ArgumentParser) -> None:
 
 
 def _cmd_make_exercises(args: argparse.Namespace) -> int:
-    from . import exercises
+    from .exercises import generate
 
     if args.check:
-        stale = exercises.outdated_exercises()
+        stale = generate.outdated_exercises()
         for path in stale:
-            print(f"out of date: {path.relative_to(exercises.ROOT).as_posix()}")
+            print(f"out of date: {path.relative_to(generate.ROOT).as_posix()}")
         if stale:
             print("Run `medialit make-exercises` to regenerate them.")
             return 1
         print("All student notebooks match their solutions.")
         return 0
-    for path in exercises.make_exercises():
-        print(f"wrote {path.relative_to(exercises.ROOT).as_posix()}")
+    for path in generate.make_exercises():
+        print(f"wrote {path.relative_to(generate.ROOT).as_posix()}")
     return 0
 
 
@@ -58,7 +58,8 @@ def _add_check_class(parser: argparse.ArgumentParser) -> None:
 
 
 def _cmd_check_class(args: argparse.Namespace) -> int:
-    from . import checks, exercises
+    from . import checks
+    from .exercises import classcheck
 
     if not args.folder.is_dir():
         print(f"medialit: {args.folder} is not a folder of notebooks.", file=sys.stderr)
@@ -71,9 +72,9 @@ def _cmd_check_class(args: argparse.Namespace) -> int:
     if not any(args.folder.glob("*.ipynb")):
         print(f"medialit: no .ipynb files in {args.folder}.", file=sys.stderr)
         return 2
-    results = exercises.check_class(args.folder, ex.name, timeout=args.timeout,
+    results = classcheck.check_class(args.folder, ex.name, timeout=args.timeout,
                                     progress=lambda r: print(f"  {r.student}: {r.status}", flush=True))
-    out, summary, text = exercises.write_report(results, ex.numbers, args.out, args.summary)
+    out, summary, text = classcheck.write_report(results, ex.numbers, args.out, args.summary)
     print(text)
     print(f"Report: {out}\nSummary: {summary}")
     return 0

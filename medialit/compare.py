@@ -36,6 +36,7 @@ import pandas as pd
 
 from . import schema
 from .corpus import DataError, article_ids, load_frames, load_lexicon, load_sentences, load_spans
+from .tables import MissingColumnsError, UnknownArticleError, article_order, as_text, prepare, select_rows
 
 __all__ = [
     "UnknownArticleError", "MissingColumnsError", "CONTENT_ROLES", "QUOTATION_MARKS",
@@ -53,87 +54,6 @@ QUOTATION_MARKS = ('"', "“", "”", "„", "«", "»", "‘")
 QUOTATION_CUES = ("[continued quotation]", "[quotation marks]")
 
 _WORD = re.compile(r"\d+(?:[.,]\d+)+|[^\W_]+(?:[’'\-‐‑][^\W_]+)*")
-
-
-class UnknownArticleError(DataError, KeyError):
-    """An article id was asked for that is not in the data; the message lists the known ids."""
-
-    def __str__(self) -> str:  # KeyError would otherwise wrap the message in quotes
-        return str(self.args[0]) if self.args else ""
-
-
-class MissingColumnsError(DataError):
-    """A table lacks a column the function needs; the message names it."""
-
-
-# ---------------------------------------------------------------------------
-# shared helpers (also used by plots and reader)
-
-
-def _prepare(frame: pd.DataFrame | None, loader, required: Iterable[str], what: str) -> pd.DataFrame:
-    """Load the gold table if ``frame`` is None; check columns; return a copy."""
-    if frame is None:
-        frame = loader()
-    if not isinstance(frame, pd.DataFrame):
-        raise DataError(f"Expected a pandas DataFrame of {what}, got {type(frame).__name__}.")
-    required = list(required)
-    missing = [c for c in required if c not in frame.columns]
-    if missing and len(frame) == 0:
-        # An empty table: add the columns, so that the result is an empty, well-formed table.
-        frame = frame.reindex(columns=list(frame.columns) + missing)
-        missing = []
-    if missing:
-        raise MissingColumnsError(
-            f"The {what} table has no column {', '.join(map(repr, missing))}. "
-            f"It needs {', '.join(required)} (the columns of data/{what}.csv)."
-        )
-    return frame.copy()
-
-
-def _text(series: pd.Series) -> pd.Series:
-    """A column as plain strings, with missing values as ''."""
-    return series.astype("object").where(series.notna(), "").astype(str)
-
-
-def _known_order(present: Iterable[str]) -> list[str]:
-    """Ids in ``present``: the manifest's reading order first, then others by first appearance."""
-    try:
-        manifest = article_ids()
-    except DataError:
-        manifest = []
-    seen = list(dict.fromkeys(present))
-    return [a for a in manifest if a in seen] + [a for a in seen if a not in manifest]
-
-
-def _article_order(frame: pd.DataFrame, articles: str | Iterable[str] | None) -> list[str]:
-    """Which articles to show, in order; raise UnknownArticleError for ids nowhere to be found."""
-    present = _text(frame["article_id"]).tolist() if "article_id" in frame else []
-    if articles is None:
-        return _known_order(present)
-    wanted = [articles] if isinstance(articles, str) else list(articles)
-    try:
-        manifest = article_ids()
-    except DataError:
-        manifest = []
-    known = list(dict.fromkeys(manifest + present))
-    unknown = [a for a in wanted if a not in known]
-    if unknown:
-        raise UnknownArticleError(
-            f"No article with id {', '.join(map(repr, unknown))}. "
-            f"Known ids: {', '.join(known) if known else '(none)'}."
-        )
-    return list(dict.fromkeys(wanted))
-
-
-def _filter(frame: pd.DataFrame, order: list[str], roles: Iterable[str] | None = None) -> pd.DataFrame:
-    keep = _text(frame["article_id"]).isin(order)
-    if roles is not None:
-        roles = [roles] if isinstance(roles, str) else list(roles)
-        bad = [r for r in roles if r not in schema.ROLES]
-        if bad:
-            raise DataError(f"Unknown role {', '.join(map(repr, bad))}; roles are {', '.join(schema.ROLES)}.")
-        keep &= _text(frame["role"]).isin(roles)
-    return frame[keep]
 
 
 def _squash(text: str) -> str:
@@ -154,7 +74,7 @@ def _flag(series: pd.Series) -> pd.Series:
 def _count_by_article(frame: pd.DataFrame, column: str, order: list[str], values: list[str]) -> pd.DataFrame:
     """Articles (rows, in ``order``) × ``values`` of ``column`` (columns): how many rows have each."""
     if len(frame):
-        counts = pd.crosstab(_text(frame["article_id"]), _text(frame[column]))
+        counts = pd.crosstab(as_text(frame["article_id"]), as_text(frame[column]))
     else:
         counts = pd.DataFrame()
     counts = counts.reindex(index=order, columns=values, fill_value=0).fillna(0).astype(int)
@@ -237,9 +157,9 @@ def label_shares(
     >>> bool(((percent.sum(axis=1) - 100).abs() < 1e-9).all())
     True
     """
-    sentences = _prepare(sentences, load_sentences, ("article_id", "role", "label"), "sentences")
-    order = _article_order(sentences, articles)
-    body = _filter(sentences, order, roles)
+    sentences = prepare(sentences, load_sentences, ("article_id", "role", "label"), "sentences")
+    order = article_order(sentences, articles)
+    body = select_rows(sentences, order, roles)
     labels = list(schema.LABELS)
     if roles is not None and not set([roles] if isinstance(roles, str) else roles) & set(schema.META_ROLES):
         labels.remove("meta")  # these roles never carry the label meta (codebook rule L1)
@@ -282,16 +202,16 @@ def attribution_of_accusations(
     keys = {"article": ["article_id"], "accuser": ["accuser"], "both": ["article_id", "accuser"]}
     if by not in keys:
         raise DataError(f"by must be 'article', 'accuser' or 'both', not {by!r}.")
-    sentences = _prepare(
+    sentences = prepare(
         sentences, load_sentences, ("article_id", "role", "label", "accusation", "accuser"), "sentences"
     )
-    order = _article_order(sentences, articles)
-    chosen = _filter(sentences, order, roles)
+    order = article_order(sentences, articles)
+    chosen = select_rows(sentences, order, roles)
     chosen = chosen[_flag(chosen["accusation"])]
     work = pd.DataFrame({
-        "article_id": _text(chosen["article_id"]),
-        "accuser": [_split_ids(a) or ["(not given)"] for a in _text(chosen["accuser"])],
-        "attributed": _text(chosen["label"]).eq("attributed").astype(int),
+        "article_id": as_text(chosen["article_id"]),
+        "accuser": [_split_ids(a) or ["(not given)"] for a in as_text(chosen["accuser"])],
+        "attributed": as_text(chosen["label"]).eq("attributed").astype(int),
     })
     if by == "article":
         work["accuser"] = ""
@@ -339,16 +259,16 @@ def accusation_table(
     ['source', 'writer']
     """
     columns = ["article_id", "accuser", "accused", "voice", "sentences", "sent_ids"]
-    sentences = _prepare(
+    sentences = prepare(
         sentences, load_sentences, ("article_id", "sent_id", "role", "accusation", "accuser", "accused"),
         "sentences",
     )
-    order = _article_order(sentences, articles)
-    chosen = _filter(sentences, order, roles)
+    order = article_order(sentences, articles)
+    chosen = select_rows(sentences, order, roles)
     chosen = chosen[_flag(chosen["accusation"])]
     rows = []
     for article, sent_id, accuser, accused in zip(
-        _text(chosen["article_id"]), _text(chosen["sent_id"]), _text(chosen["accuser"]), _text(chosen["accused"])
+        as_text(chosen["article_id"]), as_text(chosen["sent_id"]), as_text(chosen["accuser"]), as_text(chosen["accused"])
     ):
         for one in _split_ids(accuser) or ["(not given)"]:
             for party in _split_ids(accused) or ["(not given)"]:
@@ -394,10 +314,10 @@ def sources_by_type(
     >>> table.columns.tolist()
     ['named_official', 'named_expert', 'named_other', 'anonymous', 'unnamed', 'document']
     """
-    sentences = _prepare(sentences, load_sentences, ("article_id", "role", "label", "source_type"), "sentences")
-    order = _article_order(sentences, articles)
-    chosen = _filter(sentences, order, roles)
-    chosen = chosen[_text(chosen["label"]).eq("attributed")]
+    sentences = prepare(sentences, load_sentences, ("article_id", "role", "label", "source_type"), "sentences")
+    order = article_order(sentences, articles)
+    chosen = select_rows(sentences, order, roles)
+    chosen = chosen[as_text(chosen["label"]).eq("attributed")]
     types = [t for t in schema.SOURCE_TYPES if t != "none"]
     counts = _count_by_article(chosen, "source_type", order, types)
     return _percent_of_row(counts) if normalize else counts
@@ -429,18 +349,18 @@ def who_is_quoted(
     True
     """
     columns = ["article_id", "source", "source_type", "quote", "paraphrase", "total"]
-    sentences = _prepare(
+    sentences = prepare(
         sentences, load_sentences, ("article_id", "role", "label", "source", "source_type", "cue", "text"),
         "sentences",
     )
-    order = _article_order(sentences, articles)
-    chosen = _filter(sentences, order, roles)
-    chosen = chosen[_text(chosen["label"]).eq("attributed")]
-    quote = [is_quotation(t, c) for t, c in zip(_text(chosen["text"]), _text(chosen["cue"]))]
+    order = article_order(sentences, articles)
+    chosen = select_rows(sentences, order, roles)
+    chosen = chosen[as_text(chosen["label"]).eq("attributed")]
+    quote = [is_quotation(t, c) for t, c in zip(as_text(chosen["text"]), as_text(chosen["cue"]))]
     work = pd.DataFrame({
-        "article_id": _text(chosen["article_id"]),
-        "source": _text(chosen["source"]).str.strip().replace("", "(not given)"),
-        "source_type": _text(chosen["source_type"]),
+        "article_id": as_text(chosen["article_id"]),
+        "source": as_text(chosen["source"]).str.strip().replace("", "(not given)"),
+        "source_type": as_text(chosen["source_type"]),
         "quote": pd.Series(quote, index=chosen.index, dtype=bool).astype(int),
     })
     work["paraphrase"] = 1 - work["quote"]
@@ -493,17 +413,17 @@ def naming_table(
     ['article_id', 'referent', 'variant', 'count', 'connotation', 'note']
     """
     columns = ["article_id", "referent", "variant", "count", "connotation", "note"]
-    spans = _prepare(spans, load_spans, ("article_id", "kind", "text", "referent"), "spans")
-    lexicon = _prepare(
+    spans = prepare(spans, load_spans, ("article_id", "kind", "text", "referent"), "spans")
+    lexicon = prepare(
         lexicon, lambda: load_lexicon("naming"), ("referent", "variant", "connotation", "note"), "lexicons/naming"
     )
-    order = _article_order(spans, articles)
-    chosen = _filter(spans, order)
-    chosen = chosen[_text(chosen["kind"]).eq("naming")]
+    order = article_order(spans, articles)
+    chosen = select_rows(spans, order)
+    chosen = chosen[as_text(chosen["kind"]).eq("naming")]
     work = pd.DataFrame({
-        "article_id": _text(chosen["article_id"]),
-        "referent": _text(chosen["referent"]),
-        "variant": _text(chosen["text"]).map(_squash),
+        "article_id": as_text(chosen["article_id"]),
+        "referent": as_text(chosen["referent"]),
+        "variant": as_text(chosen["text"]).map(_squash),
     })
     if len(work):
         table = work.groupby(["article_id", "referent", "variant"], sort=False).size().rename("count").reset_index()
@@ -511,7 +431,7 @@ def naming_table(
         table = pd.DataFrame({c: pd.Series(dtype="object") for c in columns[:3]})
         table["count"] = pd.Series(dtype=int)
     exact = {(r, v): (c, n) for r, v, c, n in zip(
-        _text(lexicon["referent"]), _text(lexicon["variant"]), _text(lexicon["connotation"]), _text(lexicon["note"])
+        as_text(lexicon["referent"]), as_text(lexicon["variant"]), as_text(lexicon["connotation"]), as_text(lexicon["note"])
     )}
     folded = {}
     for (r, v), value in exact.items():
@@ -553,16 +473,16 @@ def rates_per_1000_words(
     bad = [k for k in kinds if k not in schema.SPAN_KINDS]
     if bad:
         raise DataError(f"Unknown span kind {', '.join(map(repr, bad))}; kinds are {', '.join(schema.SPAN_KINDS)}.")
-    sentences = _prepare(sentences, load_sentences, ("article_id", "sent_id", "role", "text"), "sentences")
-    spans = _prepare(spans, load_spans, ("article_id", "sent_id", "kind"), "spans")
-    order = _article_order(sentences, articles)
-    chosen = _filter(sentences, order, roles)
-    words = pd.Series([count_words(t) for t in _text(chosen["text"])], index=chosen.index, dtype=int)
-    words = words.groupby(_text(chosen["article_id"])).sum().reindex(order, fill_value=0).astype(int)
-    in_chosen = _text(spans["sent_id"]).isin(set(_text(chosen["sent_id"])))
-    picked = spans[in_chosen & _text(spans["kind"]).isin(kinds)]
+    sentences = prepare(sentences, load_sentences, ("article_id", "sent_id", "role", "text"), "sentences")
+    spans = prepare(spans, load_spans, ("article_id", "sent_id", "kind"), "spans")
+    order = article_order(sentences, articles)
+    chosen = select_rows(sentences, order, roles)
+    words = pd.Series([count_words(t) for t in as_text(chosen["text"])], index=chosen.index, dtype=int)
+    words = words.groupby(as_text(chosen["article_id"])).sum().reindex(order, fill_value=0).astype(int)
+    in_chosen = as_text(spans["sent_id"]).isin(set(as_text(chosen["sent_id"])))
+    picked = spans[in_chosen & as_text(spans["kind"]).isin(kinds)]
     if len(picked):
-        counts = pd.crosstab(_text(picked["article_id"]), _text(picked["kind"]))
+        counts = pd.crosstab(as_text(picked["article_id"]), as_text(picked["kind"]))
     else:
         counts = pd.DataFrame()
     counts = counts.reindex(index=order, columns=kinds, fill_value=0).fillna(0).astype(int)
@@ -592,22 +512,22 @@ def numbers_table(
     ['article_id', 'sent_id', 'number', 'supplied_by', 'label', 'source', 'sentence']
     """
     columns = ["article_id", "sent_id", "number", "supplied_by", "label", "source", "sentence"]
-    spans = _prepare(spans, load_spans, ("article_id", "sent_id", "start", "text", "kind", "note"), "spans")
-    sentences = _prepare(sentences, load_sentences, ("sent_id", "label", "source", "text"), "sentences")
-    order = _article_order(spans, articles)
-    chosen = _filter(spans, order)
-    chosen = chosen[_text(chosen["kind"]).eq("number")]
+    spans = prepare(spans, load_spans, ("article_id", "sent_id", "start", "text", "kind", "note"), "spans")
+    sentences = prepare(sentences, load_sentences, ("sent_id", "label", "source", "text"), "sentences")
+    order = article_order(spans, articles)
+    chosen = select_rows(spans, order)
+    chosen = chosen[as_text(chosen["kind"]).eq("number")]
     lookup = pd.DataFrame({
-        "sent_id": _text(sentences["sent_id"]),
-        "label": _text(sentences["label"]),
-        "source": _text(sentences["source"]),
-        "sentence": _text(sentences["text"]),
+        "sent_id": as_text(sentences["sent_id"]),
+        "label": as_text(sentences["label"]),
+        "source": as_text(sentences["source"]),
+        "sentence": as_text(sentences["text"]),
     }).drop_duplicates("sent_id")
     table = pd.DataFrame({
-        "article_id": _text(chosen["article_id"]),
-        "sent_id": _text(chosen["sent_id"]),
-        "number": _text(chosen["text"]),
-        "supplied_by": _text(chosen["note"]),
+        "article_id": as_text(chosen["article_id"]),
+        "sent_id": as_text(chosen["sent_id"]),
+        "number": as_text(chosen["text"]),
+        "supplied_by": as_text(chosen["note"]),
         "_start": pd.to_numeric(chosen["start"], errors="coerce"),
     })
     table = table.merge(lookup, on="sent_id", how="left")
@@ -647,9 +567,9 @@ def frames_side_by_side(
     """
     if conflict is not None and conflict not in schema.CONFLICTS and conflict != "other":
         raise DataError(f"Unknown conflict {conflict!r}; use one of {', '.join(schema.CONFLICTS)}.")
-    frames = _prepare(frames, load_frames, ("article_id", "function", "paraphrase", "evidence"), "frames")
-    order = _article_order(frames, articles)
-    chosen = _filter(frames, order)
+    frames = prepare(frames, load_frames, ("article_id", "function", "paraphrase", "evidence"), "frames")
+    order = article_order(frames, articles)
+    chosen = select_rows(frames, order)
     group_of = {a: schema.ARTICLE_CONFLICT.get(a, "other") for a in order}
     group_rank = {g: i for i, g in enumerate(list(schema.CONFLICTS) + ["other"])}
     ordered = sorted(order, key=lambda a: (group_rank[group_of[a]], order.index(a)))
@@ -657,7 +577,7 @@ def frames_side_by_side(
         ordered = [a for a in ordered if group_of[a] == conflict]
     cells: dict[tuple[str, str], list[str]] = {}
     for article, function, paraphrase, ids in zip(
-        _text(chosen["article_id"]), _text(chosen["function"]), _text(chosen["paraphrase"]), _text(chosen["evidence"])
+        as_text(chosen["article_id"]), as_text(chosen["function"]), as_text(chosen["paraphrase"]), as_text(chosen["evidence"])
     ):
         text = paraphrase.strip()
         ids = "; ".join(i.strip() for i in ids.split(";") if i.strip())

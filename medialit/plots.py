@@ -34,7 +34,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Circle
 
-from . import compare, palette
+from . import compare, palette, tables
 from .corpus import DataError, load_actors
 
 __all__ = [
@@ -274,7 +274,7 @@ def _actor_names(actors: pd.DataFrame | None) -> dict[str, str]:
             return {}
     if not {"actor_id", "name"} <= set(actors.columns):
         return {}
-    return dict(zip(compare._text(actors["actor_id"]), compare._text(actors["name"])))
+    return dict(zip(tables.as_text(actors["actor_id"]), tables.as_text(actors["name"])))
 
 
 def accusation_network(

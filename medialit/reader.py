@@ -39,7 +39,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import compare, palette, schema
+from . import compare, palette, schema, tables
 from .corpus import DataError, load_articles, load_sentences, load_spans
 
 __all__ = [
@@ -118,9 +118,9 @@ def _place_spans(sent_id: str, text: str, sent_start, rows: pd.DataFrame, kinds)
     order = {k: i for i, k in enumerate(schema.SPAN_KINDS)}
     placed, skipped = [], []
     for start, end, span_text, kind, referent, note in zip(
-        rows["start"], rows["end"], compare._text(rows["text"]), compare._text(rows["kind"]),
-        compare._text(rows["referent"]) if "referent" in rows else [""] * len(rows),
-        compare._text(rows["note"]) if "note" in rows else [""] * len(rows),
+        rows["start"], rows["end"], tables.as_text(rows["text"]), tables.as_text(rows["kind"]),
+        tables.as_text(rows["referent"]) if "referent" in rows else [""] * len(rows),
+        tables.as_text(rows["note"]) if "note" in rows else [""] * len(rows),
     ):
         if kind not in kinds:
             continue
@@ -237,9 +237,9 @@ def _note_html(row) -> str:
     if label:
         parts.append(f"<b>{_ESC(label)}</b>")
     if label == "attributed":
-        source = compare._text(pd.Series([row.get("source", "")])).iloc[0]
-        stype = compare._text(pd.Series([row.get("source_type", "")])).iloc[0]
-        cue = compare._text(pd.Series([row.get("cue", "")])).iloc[0]
+        source = tables.as_text(pd.Series([row.get("source", "")])).iloc[0]
+        stype = tables.as_text(pd.Series([row.get("source_type", "")])).iloc[0]
+        cue = tables.as_text(pd.Series([row.get("cue", "")])).iloc[0]
         if source:
             parts.append("source: " + _ESC(source) + (f" ({_ESC(stype.replace('_', ' '))})" if stype else ""))
         if cue:
@@ -301,7 +301,7 @@ def _check_raw(frame: pd.DataFrame, raw) -> pd.DataFrame:
     if raw is None:
         return frame
     frame = frame.copy()
-    articles = compare._text(frame["article_id"])
+    articles = tables.as_text(frame["article_id"])
     if isinstance(raw, str):
         present = list(dict.fromkeys(articles))
         if len(present) > 1:
@@ -311,7 +311,7 @@ def _check_raw(frame: pd.DataFrame, raw) -> pd.DataFrame:
         raise DataError("raw must be the article's text (a str) or a dict {article_id: text}.")
     texts = []
     for article, sent_id, start, end, text in zip(
-        articles, compare._text(frame["sent_id"]), frame["start"], frame["end"], compare._text(frame["text"])
+        articles, tables.as_text(frame["sent_id"]), frame["start"], frame["end"], tables.as_text(frame["text"])
     ):
         if article not in raw:
             texts.append(text)
@@ -339,7 +339,7 @@ def _load_spans(spans, kinds) -> pd.DataFrame:
             spans = load_spans()
         except DataError:
             return pd.DataFrame(columns=columns)
-    return compare._prepare(spans, lambda: None, columns, "spans")
+    return tables.prepare(spans, lambda: None, columns, "spans")
 
 
 def _build(frame: pd.DataFrame, spans: pd.DataFrame, *, notes: bool, kinds, legend: bool, tags: bool,
@@ -348,7 +348,7 @@ def _build(frame: pd.DataFrame, spans: pd.DataFrame, *, notes: bool, kinds, lege
     bad = [k for k in kinds if k not in schema.SPAN_KINDS]
     if bad:
         raise DataError(f"Unknown span kind {', '.join(map(repr, bad))}; kinds are {', '.join(schema.SPAN_KINDS)}.")
-    by_sentence = {sid: group for sid, group in spans.groupby(compare._text(spans["sent_id"]), sort=False)} \
+    by_sentence = {sid: group for sid, group in spans.groupby(tables.as_text(spans["sent_id"]), sort=False)} \
         if len(spans) else {}
     empty = spans.iloc[0:0]
     skipped: list = []
@@ -429,11 +429,11 @@ def render_article(
     >>> page.html.count("[META]") >= 1
     True
     """
-    sentences = compare._prepare(sentences, load_sentences, ("article_id", "sent_id", "text", "label"), "sentences")
-    order = compare._article_order(sentences, [article_id])
-    frame = sentences[compare._text(sentences["article_id"]).isin(order)]
+    sentences = tables.prepare(sentences, load_sentences, ("article_id", "sent_id", "text", "label"), "sentences")
+    order = tables.article_order(sentences, [article_id])
+    frame = sentences[tables.as_text(sentences["article_id"]).isin(order)]
     if roles is not None:
-        frame = compare._filter(frame, order, roles)
+        frame = tables.select_rows(frame, order, roles)
     if "start" in frame:
         frame = frame.assign(_start=pd.to_numeric(frame["start"], errors="coerce")).sort_values(
             "_start", kind="stable").drop(columns="_start")
@@ -466,12 +466,12 @@ def render_sentences(
     True
     """
     if isinstance(selection, pd.DataFrame):
-        frame = compare._prepare(selection, lambda: None, ("article_id", "sent_id", "text", "label"), "sentences")
+        frame = tables.prepare(selection, lambda: None, ("article_id", "sent_id", "text", "label"), "sentences")
     else:
         ids = [selection] if isinstance(selection, str) else list(selection)
-        sentences = compare._prepare(sentences, load_sentences, ("article_id", "sent_id", "text", "label"),
+        sentences = tables.prepare(sentences, load_sentences, ("article_id", "sent_id", "text", "label"),
                                      "sentences")
-        known = compare._text(sentences["sent_id"])
+        known = tables.as_text(sentences["sent_id"])
         missing = [i for i in ids if i not in set(known)]
         if missing:
             raise UnknownSentenceError(
@@ -497,7 +497,7 @@ def _provenance(article_ids: list[str], articles: pd.DataFrame | None) -> str:
     for article in article_ids:
         fields = []
         if articles is not None and "article_id" in articles:
-            match = articles[compare._text(articles["article_id"]) == article]
+            match = articles[tables.as_text(articles["article_id"]) == article]
             if len(match):
                 row = match.iloc[0]
                 for column, name in (("headline", "Headline"), ("byline", "Byline"), ("outlet", "Outlet"),
@@ -544,11 +544,11 @@ def export_handout(
     else:
         reading = render_sentences(what, sentences=sentences, spans=spans, raw=raw, notes=notes, kinds=kinds)
         if isinstance(what, pd.DataFrame):
-            shown = list(dict.fromkeys(compare._text(what["article_id"])))
+            shown = list(dict.fromkeys(tables.as_text(what["article_id"])))
         else:
             ids = [what] if isinstance(what, str) else list(what)
             table = sentences if sentences is not None else load_sentences()
-            lookup = dict(zip(compare._text(table["sent_id"]), compare._text(table["article_id"])))
+            lookup = dict(zip(tables.as_text(table["sent_id"]), tables.as_text(table["article_id"])))
             shown = list(dict.fromkeys(lookup[i] for i in ids))
         heading = title or "Selected sentences"
     page = (
@@ -573,4 +573,4 @@ def export_handout(
 def _looks_like_sentence_id(value: str, sentences: pd.DataFrame | None) -> bool:
     """True if ``value`` is a sentence id rather than an article id."""
     table = sentences if sentences is not None else load_sentences()
-    return value in set(compare._text(table["sent_id"])) and value not in set(compare._text(table["article_id"]))
+    return value in set(tables.as_text(table["sent_id"])) and value not in set(tables.as_text(table["article_id"]))

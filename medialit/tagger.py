@@ -483,19 +483,19 @@ def _norm_key(text: str) -> str:
 _QUOTE_MARK_SPLIT_RE = re.compile(r'([“”"])')
 
 
-def _quote_profile(text: str, open_at_start: bool) -> tuple[float, bool, int]:
-    """(share of letters inside double quotes, quote open at the end, index of first char outside quotes).
+def _quote_profile(text: str, open_at_start: bool) -> tuple[float, bool]:
+    """(share of letters inside double quotes, quote open at the end).
 
     "Letters" are the characters for which ``str.isalnum()`` is true.
 
     >>> _quote_profile('“Go home,” he said.', False)
-    (0.5, False, 0)
+    (0.5, False)
     >>> _quote_profile('No quotation here.', True)
-    (1.0, True, 0)
+    (1.0, True)
     """
     if "“" not in text and "”" not in text and '"' not in text:
         # Most sentences: nothing opens or closes, so every letter is inside or none is.
-        return (1.0 if open_at_start and any(map(str.isalnum, text)) else 0.0), open_at_start, 0
+        return (1.0 if open_at_start and any(map(str.isalnum, text)) else 0.0), open_at_start
     inside = open_at_start
     quoted = total = 0
     # split() with a group keeps the marks: [text, mark, text, mark, ..., text]
@@ -508,7 +508,7 @@ def _quote_profile(text: str, open_at_start: bool) -> tuple[float, bool, int]:
         total += letters
         if inside:
             quoted += letters
-    return (quoted / total if total else 0.0), inside, 0
+    return (quoted / total if total else 0.0), inside
 
 
 def _single_quoted_whole(text: str) -> bool:
@@ -872,10 +872,10 @@ def _segment(text: str):
         ) from error
 
 
-def _analyse(text: str, article_id: str, folder=None, with_spans: bool = True):
+def _analyse(text: str, article_id: str, with_spans: bool = True):
     """Sentence rows and (if ``with_spans``) span rows; spans never change a sentence's row."""
     _check_text(text, article_id)
-    rules = _rules(None if folder is None else str(folder))
+    rules = _rules()
     sents = _segment(text)
     paragraph_sizes: dict = {}
     for s in sents:
@@ -914,7 +914,6 @@ def _analyse(text: str, article_id: str, folder=None, with_spans: bool = True):
     rows = []
     spans = []
     open_quote = False
-    quote_source: dict = {}  # paragraph -> (cue, source) of the open quotation
     prev_para = None
     prev_label_reason = ""
     for i, s in enumerate(sents):
@@ -926,7 +925,7 @@ def _analyse(text: str, article_id: str, folder=None, with_spans: bool = True):
         low = text.lower().replace("’", "'").replace("‘", "'")
         role = roles[i]
         started_inside = open_quote
-        share, open_quote, _ = _quote_profile(text, started_inside)
+        share, open_quote = _quote_profile(text, started_inside)
         label, cue, source, rationale = "fact", "", "", ""
         if role in schema.META_ROLES:
             label, rationale = "meta", f"L1 page role '{role}'"

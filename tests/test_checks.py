@@ -24,7 +24,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import medialit as ml
-from medialit import checks, exercise_tasks, schema
+from medialit import checks, schema
+from medialit.exercises import gold
 from medialit.checks import (
     CHECK_FAILED, LABELS_READER, NOT_ANSWERED, NOT_YET, RIGHT, VERDICT_PATTERN, Exercise, Task,
     read_choice, read_ids, right, not_yet,
@@ -208,7 +209,7 @@ def test_a_label_change_in_the_data_changes_what_is_right(monkeypatch):
     assert run_check(ex, 3, ["tit-for-tat-033"])[1] is None
     changed = ml.load_sentences()
     changed.loc[changed.sent_id == "tit-for-tat-033", "label"] = "attributed"
-    monkeypatch.setattr(exercise_tasks, "_sentences", lambda: changed.copy())
+    monkeypatch.setattr(gold, "sentences", lambda: changed.copy())
     _, error = run_check(ex, 3, ["tit-for-tat-033"])
     assert error is not None and error.startswith("✗ Task 3 — ")
 

@@ -9,11 +9,12 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
-from medialit import checks, cli, exercises
+from medialit import checks, cli
+from medialit.exercises import generate
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "class"
-SOLUTIONS = exercises.solution_paths()
+SOLUTIONS = generate.solution_paths()
 NAMES = [p.stem for p in SOLUTIONS]
 
 
@@ -23,7 +24,7 @@ def test_one_solution_and_one_student_notebook_per_exercise():
 
 
 def test_student_notebooks_are_exactly_what_the_generator_makes_now():
-    stale = [p.name for p in exercises.outdated_exercises()]
+    stale = [p.name for p in generate.outdated_exercises()]
     assert stale == [], f"run `medialit make-exercises`; out of date: {stale}"
 
 
@@ -69,8 +70,8 @@ def test_generator_refuses_an_answer_cell_without_its_check(tmp_path):
     ])
     path = tmp_path / "02_attribution.ipynb"
     nbformat.write(nb, path)
-    with pytest.raises(exercises.ExerciseFormatError, match="has no check cell"):
-        exercises.render_student(path)
+    with pytest.raises(generate.ExerciseFormatError, match="has no check cell"):
+        generate.render_student(path)
 
 
 @pytest.mark.parametrize("name", NAMES)
