@@ -153,3 +153,24 @@ def test_readme_describes_the_self_check_output_of_an_untouched_exercise():
     last = run.stdout.strip().splitlines()[-1]
     counts = re.match(r"(\d+ failed, \d+ passed)", last).group(1)
     assert f"`{counts}`" in (root / "README.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("path", [*SOLUTIONS, *(ROOT / "exercises" / f"{n}.ipynb" for n in NAMES)],
+                         ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_exercise_title_renders_as_a_heading_not_a_code_block(path):
+    notebook = nbformat.read(path, as_version=4)
+    first = notebook.cells[0]
+    assert first.cell_type == "markdown"
+    assert re.match(r"# Exercise \d\d · ", first.source), first.source[:60]
+    assert not any(generate.indented_by_accident(c.source) for c in notebook.cells if c.cell_type == "markdown")
+
+
+def test_generator_refuses_a_markdown_cell_that_would_render_as_code(tmp_path):
+    nb = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_markdown_cell("    # Exercise 02 · Title"),
+        nbformat.v4.new_code_cell('import medialit as ml\ncheck = ml.checks.exercise("02_attribution")'),
+    ])
+    path = tmp_path / "02_attribution.ipynb"
+    nbformat.write(nb, path)
+    with pytest.raises(generate.ExerciseFormatError, match="renders as a code block"):
+        generate.render_student(path)

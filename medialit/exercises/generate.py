@@ -24,7 +24,7 @@ from .layout import ANSWER_TAG, CHECK_CALL, CHECK_TAG, TEACHER_TAG, exercise_nam
 
 __all__ = [
     "ExerciseFormatError", "ROOT", "SOLUTIONS", "STUDENT_DIR", "solution_paths", "student_path",
-    "render_student", "make_exercises", "outdated_exercises",
+    "render_student", "make_exercises", "outdated_exercises", "indented_by_accident",
 ]
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -66,11 +66,25 @@ def _placeholder(source: str, variable: str, expects: str) -> str:
     return "\n".join([*keep, f"{variable} = ...  # {expects}"])
 
 
+def indented_by_accident(markdown: str) -> bool:
+    """True when a markdown cell's first line is indented by four spaces or a tab.
+
+    Markdown renders such a line as a code block, so a title written that way shows
+    as grey code instead of a heading.
+
+    >>> indented_by_accident("    # Exercise 01"), indented_by_accident("# Exercise 01\n\n    code")
+    (True, False)
+    """
+    first = next((line for line in markdown.splitlines() if line.strip()), "")
+    return first.startswith(("    ", "\t"))
+
+
 def render_student(solution: Path) -> str:
     """The student version of one solution notebook, as the exact text to write.
 
     Raises :class:`ExerciseFormatError` when an ``answer`` cell is not followed
-    by a ``check`` cell that passes a variable the answer cell assigns.
+    by a ``check`` cell that passes a variable the answer cell assigns, or when a
+    markdown cell would render as a code block (see :func:`indented_by_accident`).
     """
     solution = Path(solution)
     notebook = nbformat.read(solution, as_version=4)
@@ -86,6 +100,9 @@ def render_student(solution: Path) -> str:
             cell.outputs = []
             cell.execution_count = None
         cell.metadata = {"tags": sorted(tags(cell))} if tags(cell) else {}
+        if cell.cell_type == "markdown" and indented_by_accident(cell.source):
+            raise ExerciseFormatError(f"{solution.name}: markdown cell {cell.get('id', index)} starts with an "
+                                      "indented line, which renders as a code block; remove the indentation.")
         if ANSWER_TAG in tags(cell):
             following = next((c for c in cells[index + 1:] if CHECK_TAG in tags(c)), None)
             match = CHECK_CALL.search(following.source) if following is not None else None
