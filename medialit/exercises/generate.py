@@ -72,7 +72,7 @@ def indented_by_accident(markdown: str) -> bool:
     Markdown renders such a line as a code block, so a title written that way shows
     as grey code instead of a heading.
 
-    >>> indented_by_accident("    # Exercise 01"), indented_by_accident("# Exercise 01\n\n    code")
+    >>> indented_by_accident("    # Exercise 01"), indented_by_accident("# Exercise 01\\n\\n    code")
     (True, False)
     """
     first = next((line for line in markdown.splitlines() if line.strip()), "")
