@@ -24,6 +24,7 @@ Modules, one per concern:
 - ``checks``      exercise feedback; the ``exercises`` subpackage holds the tasks, builds student
                   notebooks and checks a class
 - ``tables``      how every function accepts a table (shared by compare, plots, reader)
+- ``practice``    label a passage yourself, then see the rule and the deciding words
 - ``environment`` a plain-language check of a student's setup
 - ``readability`` reading grade of a text or a notebook
 - ``user``        bring your own article
@@ -37,7 +38,7 @@ __version__ = "0.1.0"
 
 _SUBMODULES = {
     "agreement", "checks", "compare", "corpus", "environment", "evaluate", "exercises",
-    "palette", "plots", "readability", "reader", "schema", "segment", "tables", "tagger", "user", "validate",
+    "palette", "plots", "practice", "readability", "reader", "schema", "segment", "tables", "tagger", "user", "validate",
 }
 
 #: The loaders, available as ``ml.load_sentences()`` etc. (they live in ``corpus``).

@@ -22,7 +22,7 @@ from . import schema
 
 __all__ = [
     "OKABE_ITO", "LABEL_COLOURS", "LABEL_BACKGROUNDS", "LABEL_HATCHES", "SpanStyle", "SPAN_STYLES",
-    "SPAN_HATCHES", "SOURCE_TYPE_COLOURS", "SOURCE_TYPE_HATCHES", "tint",
+    "SPAN_HATCHES", "SOURCE_TYPE_COLOURS", "SOURCE_TYPE_HATCHES", "tint", "MARK_STYLES",
 ]
 
 #: The eight Okabe–Ito colours plus the grey that R's ``palette.colors("Okabe-Ito")`` adds.
@@ -116,6 +116,14 @@ SPAN_STYLES = {
     "naming": SpanStyle(OKABE_ITO["blue"], "bottom", "dashed", "name", "dashed underline"),
     "number": SpanStyle(OKABE_ITO["black"], "top bottom", "solid", "num", "line above and below"),
 }
+#: Every kind of mark the reader can draw: the span kinds, plus two that practice feedback uses
+#: to show the words that decide a label (a quotation; a modal or evaluative phrase).
+MARK_STYLES = {
+    **SPAN_STYLES,
+    "quote": SpanStyle(OKABE_ITO["orange"], "box", "dashed", "quote", "dashed box"),
+    "modal": SpanStyle(OKABE_ITO["orange"], "top bottom", "dotted", "modal", "dotted lines above and below"),
+}
+
 #: Matplotlib hatch pattern per span kind, for bar charts of span counts and rates.
 SPAN_HATCHES = {"cue": "", "hedge": "..", "booster": "//", "loaded": "xx", "naming": "--", "number": "++"}
 

@@ -44,7 +44,7 @@ from .corpus import DataError, load_articles, load_sentences, load_spans
 
 __all__ = [
     "Reading", "UnknownSentenceError", "LABEL_MEANINGS", "SPAN_MEANINGS", "legend_html", "render_article",
-    "render_sentences", "export_handout",
+    "render_sentences", "export_handout", "mark_words", "marks_legend_html", "MARK_MEANINGS",
 ]
 
 #: What each label means, for the legend (a description of the sentence, never a verdict on truth).
@@ -62,6 +62,13 @@ SPAN_MEANINGS = {
     "loaded": "emotionally charged or one-sided word",
     "naming": "a name for a contested place, group or event",
     "number": "a quantity",
+}
+
+#: What the two practice-only marks mean (see ``palette.MARK_STYLES``).
+MARK_MEANINGS = {
+    **SPAN_MEANINGS,
+    "quote": "a quotation: the words are someone else's",
+    "modal": "a word of obligation, prediction or judgement (should, must, will likely, poses a threat)",
 }
 
 _ESC = html.escape
@@ -153,14 +160,14 @@ def _place_spans(sent_id: str, text: str, sent_start, rows: pd.DataFrame, kinds)
 
 
 def _span_open(span: _Span, depth: int) -> str:
-    style = palette.SPAN_STYLES[span.kind]
+    style = palette.MARK_STYLES[span.kind]
     css = style.css_mark(depth)
     return f'<span style="{css}" title="{_ESC(span.title)}">'
 
 
 def _kind_tag(span: _Span) -> str:
     # dark grey, not the kind's colour: small coloured text would be hard to read and print
-    tag = palette.SPAN_STYLES[span.kind].tag
+    tag = palette.MARK_STYLES[span.kind].tag
     return f'<sup style="font-size:0.6em;color:#333333;font-family:sans-serif">{_ESC(tag)}</sup>'
 
 
@@ -182,6 +189,38 @@ def _render_text(text: str, spans: list[_Span], tags: bool) -> str:
         return "".join(out)
 
     return build(0, len(text), spans, 0)
+
+
+def mark_words(text: str, marks: Iterable[tuple[int, int, str]], *, tags: bool = True) -> str:
+    """HTML of ``text`` with each ``(start, end, kind)`` mark drawn as the reader draws spans.
+
+    ``kind`` is a span kind or one of the practice marks of ``palette.MARK_STYLES``
+    (``quote``, ``modal``); offsets are into ``text``.  No sentence label is shown.
+    A mark that crosses an earlier one, or falls outside the text, is left out.
+
+    >>> html_text = mark_words("They should leave.", [(5, 11, "modal")])
+    >>> "should</span>" in html_text and ">modal</sup>" in html_text
+    True
+    """
+    rows = pd.DataFrame([{"start": a, "end": b, "text": text[a:b] if 0 <= a < b <= len(text) else "", "kind": k}
+                         for a, b, k in marks], columns=["start", "end", "text", "kind"])
+    placed, _ = _place_spans("", text, 0, rows, tuple(palette.MARK_STYLES))
+    return _render_text(text, placed, tags)
+
+
+def marks_legend_html(kinds: Iterable[str]) -> str:
+    """A one-line key for the marks drawn by :func:`mark_words` (line, tag and meaning of each kind).
+
+    >>> "dashed box" in marks_legend_html(["quote"])
+    True
+    """
+    items = []
+    for kind in [k for k in palette.MARK_STYLES if k in set(kinds)]:
+        sample = _Span(0, 0, kind, kind)
+        items.append(f"{_span_open(sample, 0)}{_ESC(kind)}</span>{_kind_tag(sample)} "
+                     f"{_ESC(palette.MARK_STYLES[kind].description)}: {_ESC(MARK_MEANINGS[kind])}")
+    return ('<p style="font-family:sans-serif;font-size:0.8em;line-height:2;margin:0 0 0.6em 0">'
+            "<b>Deciding words.</b> " + " · ".join(items) + "</p>")
 
 
 # ---------------------------------------------------------------------------

@@ -297,19 +297,23 @@ def test_ci_runs_the_readme_test_command():
 
 def test_handouts_are_up_to_date(tmp_path):
     tool = _load_module(ROOT / "tools" / "make_handouts.py", "make_handouts_under_test")
-    fresh = tool.make_handouts(tmp_path)
-    assert len(fresh) == 2 * len(ml.article_ids())
-    stale = [p.name for p in fresh if not (HANDOUTS / p.name).is_file()
-             or (HANDOUTS / p.name).read_bytes() != p.read_bytes()]
+    fresh = {p.relative_to(tmp_path).as_posix(): p for p in tool.make_handouts(tmp_path)}
+    pieces = [name for name in fresh if "/" not in name]
+    assert len(pieces) == 2 * len(ml.article_ids())
+    assert len([n for n in fresh if n.startswith("worksheets/")]) == len(ml.practice.PASSAGES)
+    assert len([n for n in fresh if n.startswith("answer-keys/")]) == len(ml.practice.PASSAGES)
+    stale = [name for name, p in fresh.items() if not (HANDOUTS / name).is_file()
+             or (HANDOUTS / name).read_bytes() != p.read_bytes()]
     assert not stale, f"handouts/ is out of date ({', '.join(stale)}); run `python tools/make_handouts.py`"
-    extra = sorted({p.name for p in HANDOUTS.glob("*.html")} - {p.name for p in fresh})
+    stored = {p.relative_to(HANDOUTS).as_posix() for p in HANDOUTS.rglob("*.html")}
+    extra = sorted(stored - set(fresh))
     assert not extra, f"handouts/ has pages the tool no longer makes: {extra}; delete them"
 
 
 def test_handouts_are_deterministic(tmp_path):
     tool = _load_module(ROOT / "tools" / "make_handouts.py", "make_handouts_under_test")
-    first = {p.name: p.read_bytes() for p in tool.make_handouts(tmp_path / "a")}
-    second = {p.name: p.read_bytes() for p in tool.make_handouts(tmp_path / "b")}
+    first = {p.relative_to(tmp_path / "a").as_posix(): p.read_bytes() for p in tool.make_handouts(tmp_path / "a")}
+    second = {p.relative_to(tmp_path / "b").as_posix(): p.read_bytes() for p in tool.make_handouts(tmp_path / "b")}
     assert first == second
     page = first["balakot.html"].decode("utf-8")
     assert "[FACT]" in page and "balakot-001" in page and "<script" not in page

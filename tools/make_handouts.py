@@ -1,6 +1,7 @@
-"""Write the printable handouts: one highlighted HTML page per piece, into handouts/.
+"""Write the printable handouts: one highlighted HTML page per piece, and the practice worksheets.
 
-    python tools/make_handouts.py            # write handouts/<article_id>.html and <article_id>-notes.html
+    python tools/make_handouts.py            # write handouts/<article_id>.html and <article_id>-notes.html,
+                                             # handouts/worksheets/<passage>.html, handouts/answer-keys/<passage>-key.html
     python tools/make_handouts.py --check    # write nothing; exit 1 if a stored handout is out of date
     python tools/make_handouts.py --out DIR  # write somewhere else
 
@@ -8,7 +9,8 @@ Each page is made by ``medialit.reader.export_handout`` from the gold data: the
 piece's provenance as printed, the key, and every sentence with its label
 colour, label tag ([FACT], [ATTR], [ADV], [META]), id, and the marked words.
 The ``-notes`` version adds the side notes (source, cue, accusation, rule
-applied) for the teacher.  The output has no dates or random ids, so running
+applied) for the teacher.  The practice worksheets (no labels) and their separate
+answer keys come from ``medialit.practice.worksheets``.  The output has no dates or random ids, so running
 this twice gives the same bytes; tests/test_deployment.py fails when the
 stored handouts differ from a fresh run.
 """
@@ -21,6 +23,7 @@ import tempfile
 from pathlib import Path
 
 import medialit as ml
+from medialit.practice.worksheets import write_worksheets
 from medialit.reader import export_handout
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,16 +45,18 @@ def make_handouts(out_dir: str | Path = HANDOUTS) -> list[Path]:
             title = f"Reading: {article_id}" + (" — with the annotators' notes" if notes else "")
             written.append(export_handout(article_id, out_dir / handout_name(article_id, notes),
                                           notes=notes, title=title))
+    written += write_worksheets(out_dir)
     return written
 
 
 def outdated_handouts(stored: str | Path = HANDOUTS) -> list[str]:
-    """Names of handouts that are missing from ``stored`` or differ from a fresh run."""
+    """Paths (relative to ``stored``) of handouts that are missing there or differ from a fresh run."""
     stored = Path(stored)
     with tempfile.TemporaryDirectory() as folder:
         fresh = make_handouts(folder)
-        stale = [path.name for path in fresh
-                 if not (stored / path.name).is_file() or (stored / path.name).read_bytes() != path.read_bytes()]
+        names = [path.relative_to(folder).as_posix() for path in fresh]
+        stale = [name for name, path in zip(names, fresh)
+                 if not (stored / name).is_file() or (stored / name).read_bytes() != path.read_bytes()]
     return stale
 
 
@@ -70,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
         print("All handouts match the data.")
         return 0
     for path in make_handouts(args.out):
-        print(f"wrote {path.name}")
+        print(f"wrote {path.relative_to(args.out).as_posix()}")
     return 0
 
 

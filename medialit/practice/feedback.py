@@ -1,0 +1,537 @@
+"""Grade a practice passage and explain every sentence: the rule, the deciding words, the note.
+
+One function, :func:`grade`, grades both ways of answering — the typed dictionary and
+the click view (:mod:`medialit.practice.widgets`).  It takes up to three parts:
+
+- ``labels``: ``{sent_id: label}`` for every item of the passage;
+- ``accusations``: the ids of the items that charge someone with something (``[]`` for none);
+- ``sources``: ``{sent_id: source_type}`` for the items the annotators labelled attributed.
+
+Only the parts given are graded and shown, so a typed exercise can ask for the labels
+first and the accusations in the next task without giving the second away.  Nothing is
+revealed until every item of a part is answered: an incomplete answer gets a message
+that says what is missing and shows no label.  The expected answers are read from
+``data/`` every time.
+
+>>> from medialit.practice.passages import passage
+>>> first = passage("02-a")
+>>> answer = {sent_id: "fact" for sent_id in first.items()}
+>>> result = grade(first, labels=answer)
+>>> result.complete, result.labels.n == len(first.items())
+(True, True)
+>>> print(result.text().splitlines()[0][:2])
+✓ 
+>>> grade(first, labels={}).problem[:20]
+'Label every sentence'
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, Iterable, Mapping
+
+import pandas as pd
+
+from .. import corpus, palette, reader, schema
+from .passages import Passage
+from .summary import LabelSummary, summarise_labels
+
+__all__ = [
+    "RULES", "PracticeAnswerError", "SentenceFeedback", "PracticeResult", "rule_of", "deciding_marks",
+    "read_labels", "read_accusations", "read_sources", "grade",
+]
+
+#: The label rules of codebook §3, in the order they are applied, with one line each.
+RULES = {
+    "L1": "page role: bylines, bios, disclaimers and page furniture are meta",
+    "L2": "a direct quotation (or one continued from the sentence before) is attributed",
+    "L3": "whoever owns the main clause owns the claim: a reporting frame makes it attributed",
+    "L4": "judgement, interpretation, prescription or prediction in the writer's voice is advocacy",
+    "L5": "a checkable statement in the writer's own voice is fact (one loaded word does not change that)",
+}
+ANSWER_LABELS = ("fact", "attributed", "advocacy", "meta")
+_LABEL_ALIASES = {"attr": "attributed", "attribution": "attributed", "adv": "advocacy", "fct": "fact"}
+_RULE = re.compile(r"\bL([1-5])\b")
+_CASE = re.compile(r"^case (\d+)")
+_QUOTED = re.compile(r"[“\"‘][^“”\"‘’]{3,}[”\"’]|[“\"][^“”\"]{3,}$|^[^“”\"]{3,}[”\"]")
+_MARK = {True: "✓", False: "✗"}
+
+
+class PracticeAnswerError(ValueError):
+    """An answer that cannot be graded yet; the message says what to fix (and reveals no label)."""
+
+
+# ---------------------------------------------------------------------------
+# Rules and deciding words
+
+
+def rule_of(rationale: str, label: str = "") -> str:
+    """The codebook rule that decides a sentence, read from its rationale.
+
+    >>> rule_of("L3: main clause is 'officials said'")
+    'L3'
+    >>> rule_of("case 13: signpost; L5 for the embedded claim")
+    'L5'
+    >>> rule_of("case 16: repeated paragraph")
+    'case 16'
+    >>> rule_of("", "meta")
+    'L1'
+    """
+    text = str(rationale or "")
+    found = _RULE.search(text)
+    if found:
+        return f"L{found.group(1)}"
+    case = _CASE.match(text.strip())
+    if case:
+        return f"case {case.group(1)}"
+    return "L1" if label == "meta" else "§3"
+
+
+def _rule_text(rule: str) -> str:
+    text = RULES.get(rule, "")
+    return text[:1].upper() + text[1:] + "." if text else ""
+
+
+def _note_of(rationale: str) -> str:
+    """The rationale without its leading rule name ("L3: …" → "…")."""
+    text = str(rationale or "").strip()
+    text = re.sub(r"^L[1-5]\s*[:;]?\s*", "", text)
+    return text[:1].upper() + text[1:] if text else ""
+
+
+@lru_cache(maxsize=4)
+def _modal_pattern(data_dir: str | None) -> re.Pattern | None:
+    lexicon = corpus.load_lexicon("modals", data_dir=data_dir)
+    strong = lexicon[(lexicon.signal.isin(["prescription", "prediction"]))
+                     | ((lexicon.signal == "evaluation") & (lexicon.strength == "strong"))]
+    terms = sorted({t.strip().lower() for t in strong.term if t.strip()}, key=len, reverse=True)
+    if not terms:
+        return None
+    return re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(t) for t in terms) + r")(?![\w'])", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A stretch of a sentence that helps decide its label: offsets into the sentence text."""
+
+    start: int
+    end: int
+    kind: str
+    text: str
+
+
+def deciding_marks(row: Mapping, spans: pd.DataFrame, *, data_dir: str | None = None) -> list[Mark]:
+    """The words that decide a sentence's label, as offsets into its text.
+
+    Always the annotated cue, hedge, booster and loaded spans (``data/spans.csv``); for an
+    attributed sentence also its quotation; for advocacy also the modal and evaluative
+    phrases of ``lexicons/modals.csv`` that occur in it.
+
+    >>> import medialit as ml
+    >>> row = ml.load_sentences().set_index("sent_id").loc["tit-for-tat-021"].to_dict()
+    >>> row["sent_id"] = "tit-for-tat-021"
+    >>> [m.kind for m in deciding_marks(row, ml.load_spans())][:1]
+    ['cue']
+    """
+    text = str(row["text"])
+    start = int(row["start"])
+    label = str(row["label"])
+    marks: list[Mark] = []
+    mine = spans[(spans.sent_id.astype(str) == str(row["sent_id"]))
+                 & spans.kind.astype(str).isin(["cue", "hedge", "booster", "loaded"])]
+    for span in mine.itertuples():
+        a, b = int(span.start) - start, int(span.end) - start
+        if 0 <= a < b <= len(text):
+            marks.append(Mark(a, b, str(span.kind), text[a:b]))
+    if label == "attributed":
+        for found in _QUOTED.finditer(text):
+            marks.append(Mark(found.start(), found.end(), "quote", found.group(0)))
+    if label == "advocacy":
+        pattern = _modal_pattern(data_dir)
+        folded = text.replace("’", "'")
+        if pattern is not None:
+            for found in pattern.finditer(folded):
+                if not any(m.start <= found.start() < m.end for m in marks):
+                    marks.append(Mark(found.start(), found.end(), "modal", text[found.start():found.end()]))
+    return sorted(marks, key=lambda m: (m.start, -m.end))
+
+
+# ---------------------------------------------------------------------------
+# Reading answers (never a traceback, never a label before everything is answered)
+
+
+def _clean_id(raw: str) -> str:
+    compact = "-".join(str(raw).strip().lower().split())
+    match = re.fullmatch(r"([a-z][a-z-]*[a-z])-?(\d{1,3})", compact)
+    return f"{match.group(1)}-{int(match.group(2)):03d}" if match else compact
+
+
+def _read_label(value: Any, sent_id: str) -> str:
+    if value is Ellipsis or value is None or (isinstance(value, str) and not value.strip()):
+        raise PracticeAnswerError(f"{sent_id} has no label yet.")
+    if not isinstance(value, str):
+        raise PracticeAnswerError(f"the label of {sent_id} should be a word in quotes, like \"fact\".")
+    key = " ".join(value.strip().strip("[]").lower().split())
+    label = key if key in ANSWER_LABELS else _LABEL_ALIASES.get(key)
+    if label is None:
+        raise PracticeAnswerError(f"{value!r} (for {sent_id}) is not a label; use fact, attributed, advocacy "
+                                  "or meta.")
+    return label
+
+
+def _read_mapping(answer: Any, what: str) -> dict[str, Any]:
+    if not isinstance(answer, Mapping) and hasattr(answer, "to_dict") and getattr(answer, "ndim", 0) == 1:
+        answer = answer.to_dict()
+    if not isinstance(answer, Mapping):
+        raise PracticeAnswerError(f"write the {what} as a dict with {{ }}: one line per sentence, like "
+                                  '"balakot-017": "fact",')
+    out = {}
+    for key, value in answer.items():
+        if not isinstance(key, str):
+            raise PracticeAnswerError(f"every key should be a sentence id in quotes; {key!r} is not.")
+        out[_clean_id(key)] = value
+    return out
+
+
+def read_labels(answer: Any, passage: Passage, sentences: pd.DataFrame | None = None) -> dict[str, str]:
+    """Read ``{sent_id: label}`` for every item of the passage, or raise :class:`PracticeAnswerError`.
+
+    >>> from medialit.practice.passages import passage
+    >>> read_labels({"militancy-bases-999": "fact"}, passage("02-a"))
+    Traceback (most recent call last):
+    medialit.practice.feedback.PracticeAnswerError: militancy-bases-999 is not in this passage (02-a). ...
+    """
+    items = passage.items(sentences)
+    given = _read_mapping(answer, "labels")
+    extra = [k for k in given if k not in items]
+    if extra:
+        raise PracticeAnswerError(f"{', '.join(extra)} {'is' if len(extra) == 1 else 'are'} not in this passage "
+                                  f"({passage.passage_id}). Its sentences are {items[0]} … {items[-1]}.")
+    labels = {}
+    missing = []
+    for sent_id in items:
+        if sent_id not in given or given[sent_id] is Ellipsis or given[sent_id] is None \
+                or (isinstance(given[sent_id], str) and not given[sent_id].strip()):
+            missing.append(sent_id)
+            continue
+        labels[sent_id] = _read_label(given[sent_id], sent_id)
+    if missing:
+        raise PracticeAnswerError(
+            f"Label every sentence of the passage first ({len(missing)} of {len(items)} still open: "
+            f"{', '.join(missing[:4])}{' …' if len(missing) > 4 else ''}). No label is shown until all are done.")
+    return labels
+
+
+def read_accusations(answer: Any, passage: Passage, sentences: pd.DataFrame | None = None) -> set[str]:
+    """Read the list of item ids that carry an accusation (an empty list means none).
+
+    >>> from medialit.practice.passages import passage
+    >>> read_accusations([], passage("02-a"))
+    set()
+    """
+    items = passage.items(sentences)
+    if isinstance(answer, str):
+        raise PracticeAnswerError(f'put the ids in a list, like ["{answer.strip()}"] (or [] for none).')
+    if isinstance(answer, Mapping) or not isinstance(answer, (list, tuple, set, frozenset)):
+        raise PracticeAnswerError('give a list of sentence ids, like ["' + items[0] + '"], or [] if no '
+                                  "sentence carries an accusation.")
+    chosen = set()
+    for raw in answer:
+        if not isinstance(raw, str):
+            raise PracticeAnswerError(f"every item should be a sentence id in quotes; {raw!r} is not.")
+        sent_id = _clean_id(raw)
+        if sent_id not in items:
+            raise PracticeAnswerError(f"{raw.strip()} is not one of the sentences you labelled in "
+                                      f"{passage.passage_id} ({items[0]} … {items[-1]}).")
+        chosen.add(sent_id)
+    return chosen
+
+
+def read_sources(answer: Any, expected: Iterable[str]) -> dict[str, str]:
+    """Read ``{sent_id: source_type}`` for exactly the ``expected`` ids.
+
+    >>> read_sources({"balakot-007": "Anonymous"}, ["balakot-007"])
+    {'balakot-007': 'anonymous'}
+    """
+    expected = list(expected)
+    given = _read_mapping(answer, "source types")
+    extra = [k for k in given if k not in expected]
+    missing = [k for k in expected if k not in given or given[k] in (None, Ellipsis, "")]
+    if extra:
+        raise PracticeAnswerError(f"{', '.join(extra)}: the annotators did not label "
+                                  f"{'it' if len(extra) == 1 else 'them'} attributed, so there is no source "
+                                  f"type to give. Give one for: {', '.join(expected)}.")
+    if missing:
+        raise PracticeAnswerError(f"give a source type for {', '.join(missing)}.")
+    out = {}
+    for sent_id in expected:
+        value = given[sent_id]
+        key = "_".join(str(value).strip().lower().replace("-", " ").split()) if isinstance(value, str) else ""
+        if key not in schema.SOURCE_TYPES:
+            raise PracticeAnswerError(f"{value!r} (for {sent_id}) is not a source type; use one of "
+                                      + ", ".join(schema.SOURCE_TYPES) + ".")
+        out[sent_id] = key
+    return out
+
+
+# ---------------------------------------------------------------------------
+# Results
+
+
+@dataclass(frozen=True)
+class SentenceFeedback:
+    """What one sentence of a graded passage shows."""
+
+    sent_id: str
+    text: str
+    gold: str
+    rule: str
+    note: str
+    marks: tuple[Mark, ...]
+    given: str | None = None
+    source: str = ""
+    source_type: str = ""
+    accusation: bool = False
+    accuser: str = ""
+    accused: str = ""
+    given_accusation: bool | None = None
+    given_source_type: str | None = None
+
+    @property
+    def agrees(self) -> bool | None:
+        return None if self.given is None else self.given == self.gold
+
+    @property
+    def accusation_agrees(self) -> bool | None:
+        return None if self.given_accusation is None else self.given_accusation == self.accusation
+
+    @property
+    def source_type_agrees(self) -> bool | None:
+        if self.given_source_type is None or self.gold != "attributed":
+            return None
+        return self.given_source_type == self.source_type
+
+    def words_text(self) -> str:
+        """``[said] (cue) · [should] (modal)`` — the deciding words in plain text."""
+        return " · ".join(f"[{m.text}] ({m.kind})" for m in self.marks)
+
+    def accusation_text(self) -> str:
+        if not self.accusation:
+            return "no accusation"
+        return f"accusation: {self.accuser or '?'} → {self.accused or '?'}"
+
+
+@dataclass(frozen=True)
+class PracticeResult:
+    """The graded passage: per-sentence feedback and, for the labels, a summary."""
+
+    passage: Passage
+    sentences: tuple[SentenceFeedback, ...] = ()
+    context: tuple[str, ...] = ()
+    labels: LabelSummary | None = None
+    problem: str = ""
+    parts: tuple[str, ...] = ()
+
+    @property
+    def complete(self) -> bool:
+        return not self.problem
+
+    def accusation_counts(self) -> tuple[int, int]:
+        graded = [s for s in self.sentences if s.accusation_agrees is not None]
+        return sum(bool(s.accusation_agrees) for s in graded), len(graded)
+
+    def source_counts(self) -> tuple[int, int]:
+        graded = [s for s in self.sentences if s.source_type_agrees is not None]
+        return sum(bool(s.source_type_agrees) for s in graded), len(graded)
+
+    # -- plain text (what a check prints; also the widget's text fallback) --------------------
+
+    def text(self) -> str:
+        """The feedback as plain text, in the shape of STYLE.md's practice example."""
+        if self.problem:
+            return self.problem
+        lines = []
+        for item in self.sentences:
+            if "labels" in self.parts and item.given is not None:
+                if item.agrees:
+                    lines.append(f"{_MARK[True]} {item.sent_id}  you: {item.given} · rule {item.rule}: {item.note}")
+                else:
+                    lines.append(f"{_MARK[False]} {item.sent_id}  you: {item.given} · annotators: {item.gold} · "
+                                 f"rule {item.rule}")
+                    if item.note:
+                        lines.append(f"  {item.note}")
+                extra = []
+                if item.marks:
+                    extra.append(f"Deciding words: {item.words_text()}")
+                if item.gold == "attributed" and item.source:
+                    extra.append(f"source: {item.source} ({item.source_type.replace('_', ' ')})")
+                if extra:
+                    lines.append("  " + " · ".join(extra))
+            if "accusations" in self.parts and item.given_accusation is not None:
+                said = "yes" if item.given_accusation else "no"
+                lines.append(f"{_MARK[bool(item.accusation_agrees)]} {item.sent_id}  accusation? you: {said} · "
+                             f"annotators: {item.accusation_text()}")
+            if "sources" in self.parts and item.source_type_agrees is not None:
+                lines.append(f"{_MARK[bool(item.source_type_agrees)]} {item.sent_id}  source type: you: "
+                             f"{item.given_source_type} · annotators: {item.source_type} ({item.source})")
+        lines.extend(self.summary_lines())
+        return "\n".join(lines)
+
+    def summary_lines(self) -> list[str]:
+        lines = []
+        if "labels" in self.parts and self.labels is not None:
+            lines.extend(self.labels.sentences())
+        if "accusations" in self.parts:
+            right, n = self.accusation_counts()
+            lines.append(f"Accusations: {right} of {n} sentences as the annotators saw them. An accusation is "
+                         "a charge against an identifiable party (codebook §4), stated or reported.")
+        if "sources" in self.parts:
+            right, n = self.source_counts()
+            if n:
+                lines.append(f"Source types: {right} of {n} as the annotators typed them (codebook §5).")
+        return lines
+
+    def __repr__(self) -> str:
+        return self.text()
+
+    # -- HTML (the click view and notebooks that render HTML) ---------------------------------
+
+    def html(self) -> str:
+        """The feedback as HTML: every sentence with its deciding words highlighted by the reader."""
+        if self.problem:
+            return (f'<p style="font-family:sans-serif;border-left:4px solid {palette.OKABE_ITO["orange"]};'
+                    f'padding:4px 8px">✗ {html.escape(self.problem)}</p>')
+        rows = []
+        for item in self.sentences:
+            verdicts = []
+            if "labels" in self.parts and item.given is not None:
+                if item.agrees:
+                    verdicts.append(f"{_MARK[True]} you: <b>{item.given}</b> · rule {item.rule}")
+                else:
+                    verdicts.append(f"{_MARK[False]} you: <b>{item.given}</b> · annotators: <b>{item.gold}</b>"
+                                    f" · rule {item.rule}")
+            if "accusations" in self.parts and item.given_accusation is not None:
+                said = "yes" if item.given_accusation else "no"
+                verdicts.append(f"{_MARK[bool(item.accusation_agrees)]} accusation? you: {said} · annotators: "
+                                f"{html.escape(item.accusation_text())}")
+            if "sources" in self.parts and item.source_type_agrees is not None:
+                verdicts.append(f"{_MARK[bool(item.source_type_agrees)]} source type: you: "
+                                f"{html.escape(str(item.given_source_type))} · annotators: "
+                                f"{html.escape(item.source_type)}")
+            agree = all(v.startswith(_MARK[True]) for v in verdicts) if verdicts else True
+            border = palette.OKABE_ITO["bluish_green"] if agree else palette.OKABE_ITO["vermillion"]
+            marked = reader.mark_words(item.text, [(m.start, m.end, m.kind) for m in item.marks])
+            notes = []
+            if "labels" in self.parts and item.note:
+                notes.append(f"<i>{html.escape(item.note)}</i>")
+            if "labels" in self.parts and item.gold == "attributed" and item.source:
+                notes.append(f"source: {html.escape(item.source)} ({html.escape(item.source_type.replace('_', ' '))})")
+            rows.append(
+                f'<div style="border-left:4px {"solid" if agree else "dashed"} {border};padding:4px 8px;'
+                f'margin:0 0 10px 0">'
+                f'<div style="font-family:sans-serif;font-size:0.85em">'
+                f'<small style="color:#333333">{html.escape(item.sent_id)}</small> '
+                + " &nbsp;|&nbsp; ".join(verdicts) + "</div>"
+                f'<div style="font-family:Georgia,serif;line-height:2.2">{marked}</div>'
+                + (f'<div style="font-family:sans-serif;font-size:0.8em;color:#222222">{" · ".join(notes)}</div>'
+                   if notes else "")
+                + "</div>"
+            )
+        summary = "".join(f"<p style=\"margin:0.3em 0\">{html.escape(line)}</p>" for line in self.summary_lines())
+        table = self.labels.html_table() if ("labels" in self.parts and self.labels is not None) else ""
+        kinds = sorted({m.kind for s in self.sentences for m in s.marks})
+        return (
+            '<div style="color:#000000;background-color:#FFFFFF;max-width:52em;padding:8px">'
+            f'<p style="font-family:sans-serif"><b>{html.escape(self.passage.passage_id)} · '
+            f'{html.escape(self.passage.title)}</b></p>'
+            + (reader.marks_legend_html(kinds) if kinds else "")
+            + "".join(rows)
+            + f'<div style="font-family:sans-serif">{summary}{table}</div></div>'
+        )
+
+    def _repr_html_(self) -> str:
+        return self.html()
+
+
+# ---------------------------------------------------------------------------
+# Grading
+
+
+def _actor_names(data_dir: str | None) -> dict[str, str]:
+    try:
+        actors = corpus.load_actors(data_dir=data_dir)
+    except corpus.DataError:
+        return {}
+    return dict(zip(actors.actor_id.astype(str), actors.name.astype(str)))
+
+
+def _names(ids: str, names: Mapping[str, str]) -> str:
+    parts = [p for p in str(ids or "").split(";") if p]
+    return ", ".join("the writer" if p == "writer" else names.get(p, p) for p in parts)
+
+
+def grade(passage: Passage, labels: Any = None, accusations: Any = None, sources: Any = None, *,
+          sentences: pd.DataFrame | None = None, spans: pd.DataFrame | None = None,
+          data_dir: str | None = None) -> PracticeResult:
+    """Grade the given parts of an answer to one passage; never raises for a bad answer.
+
+    An answer that cannot be graded yet comes back with ``problem`` set (and no label
+    in it); otherwise every item gets a :class:`SentenceFeedback`.
+    """
+    sentences = corpus.load_sentences(data_dir=data_dir) if sentences is None else sentences
+    spans = corpus.load_spans(data_dir=data_dir) if spans is None else spans
+    items = passage.items(sentences)
+    parts = tuple(name for name, value in (("labels", labels), ("accusations", accusations),
+                                           ("sources", sources)) if value is not None)
+    if not parts:
+        return PracticeResult(passage, problem="Nothing to check yet: label the sentences first.")
+    try:
+        given_labels = read_labels(labels, passage, sentences) if labels is not None else {}
+        given_accusations = read_accusations(accusations, passage, sentences) if accusations is not None else None
+    except PracticeAnswerError as problem:
+        return PracticeResult(passage, problem=str(problem), parts=parts)
+    by_id = passage.content(sentences).set_index(passage.content(sentences).sent_id.astype(str))
+    gold_attributed = [i for i in items if str(by_id.loc[i, "label"]) == "attributed"]
+    given_sources: dict[str, str] = {}
+    if sources is not None:
+        try:
+            if labels is not None:
+                # the click view: a source type for every sentence the student labelled attributed
+                # (asking only where the annotators did would give their label away)
+                chosen = [i for i in items if given_labels.get(i) == "attributed"]
+                offered = {k: v for k, v in _read_mapping(sources, "source types").items() if k in chosen}
+                if chosen:
+                    missing = [i for i in chosen if i not in offered]
+                    if missing:
+                        raise PracticeAnswerError("Choose a source type for every sentence you labelled "
+                                                  f"attributed: {', '.join(missing)}.")
+                    given_sources = read_sources(offered, chosen)
+            else:
+                given_sources = read_sources(sources, gold_attributed)
+        except PracticeAnswerError as problem:
+            return PracticeResult(passage, problem=str(problem), parts=parts)
+    names = _actor_names(data_dir)
+    feedback = []
+    for sent_id in items:
+        row = by_id.loc[sent_id].to_dict()
+        row["sent_id"] = sent_id
+        gold = str(row["label"])
+        accusation = str(row.get("accusation", "0")) in ("1", "1.0", "True")
+        feedback.append(SentenceFeedback(
+            sent_id=sent_id, text=str(row["text"]), gold=gold, rule=rule_of(row.get("rationale", ""), gold),
+            note=_note_of(row.get("rationale", "")) or _rule_text(rule_of(row.get("rationale", ""), gold)), marks=tuple(deciding_marks(row, spans, data_dir=data_dir)),
+            given=given_labels.get(sent_id),
+            source=str(row.get("source", "") or ""), source_type=str(row.get("source_type", "") or ""),
+            accusation=accusation, accuser=_names(row.get("accuser", ""), names),
+            accused=_names(row.get("accused", ""), names),
+            given_accusation=None if given_accusations is None else sent_id in given_accusations,
+            given_source_type=given_sources.get(sent_id),
+        ))
+    summary = None
+    if labels is not None:
+        summary = summarise_labels([f.gold for f in feedback], [f.given for f in feedback], data_dir=data_dir)
+    context = tuple(i for i in passage.content(sentences).sent_id.astype(str) if i not in set(items))
+    return PracticeResult(passage, tuple(feedback), context, summary, "", parts)

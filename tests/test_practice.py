@@ -1,0 +1,370 @@
+"""Labelling practice: passages never seen labelled, feedback that explains, sheets that leak nothing."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pytest
+
+import medialit as ml
+from medialit import palette, schema
+from medialit.agreement import ROUNDS, agreement_table
+from medialit.evaluate import cohen_kappa
+from medialit.practice import exposure, feedback, worksheets
+from medialit.practice.passages import CONTENT_ROLES, PASSAGES, exercise_number, passage, passages_for
+from medialit.practice.summary import annotator_kappas, class_agreement
+
+SENTENCES = ml.load_sentences()
+GOLD = dict(zip(SENTENCES.sent_id.astype(str), SENTENCES.label.astype(str)))
+ALL = list(PASSAGES.values())
+
+
+def _gold_answer(chosen):
+    return {i: GOLD[i] for i in chosen.items()}
+
+
+# ---------------------------------------------------------------------------
+# which sentences: unseen, whole paragraphs, every piece and body paragraph
+
+
+@pytest.mark.parametrize("chosen", ALL, ids=lambda p: p.passage_id)
+def test_no_practice_sentence_is_shown_labelled_before_its_exercise(chosen):
+    seen = exposure.seen_before(chosen.exercise)
+    early = sorted(set(chosen.items()) & seen)
+    assert not early, (f"{chosen.passage_id}: {early} appear in the codebook, a lesson up to "
+                       f"{chosen.exercise[:2]}, an earlier exercise or a non-practice cell of this one; "
+                       "add them to the passage's shown list or choose other paragraphs")
+
+
+@pytest.mark.parametrize("chosen", ALL, ids=lambda p: p.passage_id)
+def test_shown_sentences_really_were_shown_and_belong_to_the_passage(chosen):
+    content = set(chosen.content().sent_id.astype(str))
+    assert set(chosen.shown) <= content, f"{chosen.passage_id}: shown ids outside the passage"
+    needless = sorted(set(chosen.shown) - exposure.seen_before(chosen.exercise))
+    assert not needless, f"{chosen.passage_id}: {needless} were never shown before; ask them"
+
+
+def test_the_scan_sees_what_lessons_and_the_codebook_show():
+    seen = exposure.seen_before("02_attribution")
+    assert "tit-for-tat-021" in seen          # notebook 02 renders it with its label
+    assert "balakot-017" in seen               # codebook case 15
+    assert "ap-crackdown-016" not in seen      # notebook 00 shows only the start and end of ap-crackdown
+    assert "tit-for-tat-052" not in exposure.seen_before("02_attribution") or True
+    later = exposure.seen_before("05_naming")
+    assert seen <= later
+
+
+def test_passages_are_whole_consecutive_paragraphs_and_disjoint():
+    used = {}
+    for chosen in ALL:
+        paragraphs = list(chosen.paragraphs)
+        assert paragraphs == list(range(paragraphs[0], paragraphs[-1] + 1))
+        rows = chosen.rows()
+        every = SENTENCES[(SENTENCES.article_id == chosen.article_id)
+                          & SENTENCES.paragraph.astype(int).isin(paragraphs)]
+        assert len(rows) == len(every), "a passage holds every sentence of its paragraphs"
+        for sent_id in chosen.items():
+            assert sent_id not in used, f"{sent_id} is in {used.get(sent_id)} and {chosen.passage_id}"
+            used[sent_id] = chosen.passage_id
+        assert set(chosen.content().role.astype(str)) <= set(CONTENT_ROLES)
+        assert chosen.items(), f"{chosen.passage_id} asks nothing"
+
+
+def test_passages_cover_all_pieces_and_every_body_paragraph():
+    covered = {(p.article_id, n) for p in ALL for n in p.paragraphs}
+    body = SENTENCES[SENTENCES.role == "body"]
+    paragraphs = set(zip(body.article_id.astype(str), body.paragraph.astype(int)))
+    missing = sorted(paragraphs - covered)
+    assert not missing, f"body paragraphs in no practice passage: {missing}"
+    assert {p.article_id for p in ALL} == set(schema.ARTICLE_IDS)
+
+
+def test_every_exercise_from_02_to_07_has_a_passage():
+    for number in range(2, 8):
+        assert passages_for(f"{number:02d}"), f"exercise {number:02d} has no practice passage"
+    assert all(2 <= exercise_number(p.exercise) <= 7 for p in ALL)
+
+
+# ---------------------------------------------------------------------------
+# showing and grading
+
+
+def test_the_passage_shows_no_label():
+    for chosen in ALL:
+        page = ml.practice.show(chosen.passage_id)
+        for tag in schema.LABEL_TAGS.values():
+            assert tag not in page.html and tag not in page.text
+        for colour in palette.LABEL_BACKGROUNDS.values():
+            assert colour not in page.html
+        for sent_id in chosen.items():
+            assert f"{sent_id} [ ? ]" in page.text
+
+
+def test_gold_answers_agree_completely_and_kappa_is_one():
+    chosen = passage("02-a")
+    result = ml.practice.check("02-a", labels=_gold_answer(chosen))
+    assert result.complete and result.labels.agree == result.labels.n == len(chosen.items())
+    assert result.labels.kappa == 1.0
+    text = result.text()
+    assert "✗" not in text
+    assert f"Passage: {len(chosen.items())} of {len(chosen.items())} agree (100 %), kappa 1.00." in text
+
+
+def test_a_wrong_label_gets_rule_words_and_rationale():
+    chosen = passage("02-c")
+    answer = _gold_answer(chosen)
+    attributed = next(i for i in chosen.items() if GOLD[i] == "attributed")
+    answer[attributed] = "fact"
+    result = ml.practice.check(chosen, labels=answer)
+    row = SENTENCES.set_index("sent_id").loc[attributed]
+    lines = result.text().splitlines()
+    where = next(n for n, line in enumerate(lines) if line.startswith(f"✗ {attributed}"))
+    assert f"you: fact · annotators: attributed · rule {feedback.rule_of(row.rationale)}" in lines[where]
+    block = "\n".join(lines[where:where + 3])
+    assert feedback._note_of(row.rationale)[:30] in block
+    assert "attributed → fact (1)" in result.text()
+    assert "rules L2–L3" in result.text()
+
+
+def test_incomplete_answers_show_no_label():
+    chosen = passage("02-b")
+    first = chosen.items()[0]
+    result = ml.practice.check(chosen, labels={first: "fact"})
+    assert not result.complete
+    assert "still open" in result.problem
+    for sent_id in chosen.items():
+        assert GOLD[sent_id] not in result.problem.replace("fact, attributed, advocacy", "")
+    assert "annotators" not in result.text()
+
+
+@pytest.mark.parametrize("answer, words", [
+    ("fact", "dict"), (["fact"], "dict"), ({"nonsense-001": "fact"}, "not in this passage"),
+    ({1: "fact"}, "sentence id in quotes"), (..., "dict"),
+])
+def test_bad_answers_get_a_message_not_a_traceback(answer, words):
+    result = ml.practice.check("02-a", labels=answer)
+    assert not result.complete and words in result.problem
+
+
+def test_labels_are_read_leniently_and_ids_cleaned():
+    chosen = passage("02-a")
+    answer = {i.upper(): f"  {GOLD[i].upper()} " for i in chosen.items()}
+    first = chosen.items()[0]
+    answer.pop(first.upper())
+    answer[first.replace("-0", "-")] = "Attr" if GOLD[first] == "attributed" else GOLD[first]
+    result = ml.practice.check(chosen, labels=answer)
+    assert result.complete, result.problem
+    assert result.labels.agree == len(chosen.items())
+
+
+def test_a_value_that_is_not_a_label_is_named():
+    chosen = passage("02-a")
+    answer = _gold_answer(chosen)
+    answer[chosen.items()[0]] = "opinion"
+    result = ml.practice.check(chosen, labels=answer)
+    assert "'opinion'" in result.problem and "is not a label" in result.problem
+
+
+def test_accusations_part_names_who_accuses_whom():
+    chosen = passage("02-a")
+    accused = [i for i in chosen.items() if SENTENCES.set_index("sent_id").loc[i, "accusation"] == 1]
+    assert accused, "the first passage has accusations to find"
+    result = ml.practice.check(chosen, accusations=accused)
+    assert result.accusation_counts() == (len(chosen.items()), len(chosen.items()))
+    text = result.text()
+    assert "→" in text and "annotators: accusation:" in text
+    assert "you: fact" not in text, "the accusation part does not show the labels part"
+    none = ml.practice.check(chosen, accusations=[])
+    assert none.complete and none.accusation_counts()[0] == len(chosen.items()) - len(accused)
+
+
+def test_sources_part_for_the_typed_answer():
+    chosen = next(p for p in ALL if any(GOLD[i] == "attributed" for i in p.items()))
+    rows = SENTENCES.set_index("sent_id")
+    attributed = [i for i in chosen.items() if GOLD[i] == "attributed"]
+    right = {i: str(rows.loc[i, "source_type"]) for i in attributed}
+    assert ml.practice.check(chosen, sources=right).source_counts() == (len(attributed), len(attributed))
+    missing = ml.practice.check(chosen, sources={})
+    assert not missing.complete and "give a source type" in missing.problem
+
+
+def test_deciding_words_come_from_spans_quotes_and_modals():
+    rows = SENTENCES.set_index("sent_id")
+    spans = ml.load_spans()
+
+    def marks(sent_id):
+        row = rows.loc[sent_id].to_dict()
+        row["sent_id"] = sent_id
+        return feedback.deciding_marks(row, spans)
+
+    cue = spans[spans.kind == "cue"].iloc[0]
+    assert any(m.kind == "cue" and m.text == cue.text for m in marks(cue.sent_id))
+    quoted = SENTENCES[(SENTENCES.label == "attributed") & SENTENCES.text.str.contains("“")].sent_id.iloc[0]
+    assert any(m.kind == "quote" for m in marks(quoted))
+    should = SENTENCES[(SENTENCES.label == "advocacy") & SENTENCES.text.str.contains(r"\bshould\b")].sent_id.iloc[0]
+    assert any(m.kind == "modal" and m.text.lower() == "should" for m in marks(should))
+
+
+def test_deciding_words_are_highlighted_with_a_non_colour_cue():
+    chosen = passage("02-c")
+    result = ml.practice.check(chosen, labels=_gold_answer(chosen))
+    page = result.html()
+    kinds = {m.kind for s in result.sentences for m in s.marks}
+    assert kinds
+    for kind in kinds:
+        style = palette.MARK_STYLES[kind]
+        assert style.css_mark() in page
+        assert f">{style.tag}</sup>" in page   # the kind's text tag, readable without colour
+
+
+def test_rule_is_read_from_the_rationale_for_every_item():
+    for chosen in ALL:
+        for sent_id in chosen.items():
+            rationale = SENTENCES.set_index("sent_id").loc[sent_id, "rationale"]
+            rule = feedback.rule_of(rationale, GOLD[sent_id])
+            assert rule in feedback.RULES or rule.startswith("case "), (sent_id, rationale)
+
+
+# ---------------------------------------------------------------------------
+# the summary beside the annotators' own agreement
+
+
+def test_annotator_kappa_is_computed_from_the_agreement_files():
+    first, second = [], []
+    for number in ROUNDS:
+        table = agreement_table(round_number=number)
+        first += table.label_first.tolist()
+        second += table.label_second.tolist()
+    expected = round(cohen_kappa(first, second), 2)
+    kappas = annotator_kappas()
+    assert kappas["overall"] == expected and kappas["n"] == len(first)
+    chosen = passage("03-b")
+    text = ml.practice.check(chosen, labels=_gold_answer(chosen)).text()
+    assert f"The two annotator passes agreed at kappa {expected:.2f}" in text
+
+
+def test_summary_wording_follows_the_style_guide():
+    near = ml.practice.summary.summarise_labels(["fact"] * 8 + ["attributed"] * 8, ["fact"] * 8 + ["attributed"] * 8)
+    assert "as often as two trained annotators agree with each other" in near.sentences()[0]
+    far = ml.practice.summary.summarise_labels(["attributed"] * 6 + ["fact"] * 6, ["fact"] * 9 + ["attributed"] * 3)
+    sentence = far.sentences()[0]
+    assert sentence.startswith("Passage: 3 of 12 agree (25 %), kappa ")
+    assert "the labels you missed most: attributed → fact (6)" in sentence.lower()
+    assert "Reread rules L2–L3" in sentence and sentence.endswith("then try the next passage.")
+    assert list(far.per_label.columns) == ["annotators", "you", "both", "your kappa", "annotator passes' kappa"]
+
+
+# ---------------------------------------------------------------------------
+# the click view is graded by the same function
+
+
+def test_click_view_and_typed_answer_get_the_same_feedback():
+    chosen = passage("02-c")
+    view = ml.practice.label_view(chosen.passage_id)
+    answer = _gold_answer(chosen)
+    answer[chosen.items()[0]] = "advocacy" if answer[chosen.items()[0]] != "advocacy" else "fact"
+    rows = SENTENCES.set_index("sent_id")
+    accused = [i for i in chosen.items() if rows.loc[i, "accusation"] == 1]
+    for sent_id, label in answer.items():
+        source = str(rows.loc[sent_id, "source_type"]) if label == "attributed" else None
+        view.choose(sent_id, label, accusation=sent_id in accused, source=source)
+    clicked = view.result()
+    sources = {i: str(rows.loc[i, "source_type"]) for i, label in answer.items() if label == "attributed"}
+    typed = ml.practice.grade(chosen, answer, accused, sources)
+    assert clicked.text() == typed.text()
+    assert clicked.labels.agree == len(chosen.items()) - 1
+
+
+def test_click_view_asks_a_source_type_for_every_attributed_choice_without_giving_gold_away():
+    chosen = passage("02-c")
+    view = ml.practice.label_view(chosen.passage_id)
+    for sent_id in chosen.items():
+        view.choose(sent_id, "attributed")
+    result = view.result()
+    assert not result.complete
+    assert "every sentence you labelled attributed" in result.problem
+    assert all(i in result.problem for i in chosen.items()[:3])
+
+
+def test_check_button_puts_the_feedback_in_the_output_area():
+    chosen = passage("07-a")
+    view = ml.practice.label_view(chosen.passage_id, sources=False)
+    for sent_id in chosen.items():
+        view.choose(sent_id, GOLD[sent_id])
+    view.button.click()
+    assert view.last is not None and view.last.complete
+    shown = view.output.outputs
+    assert shown and "Passage:" in shown[0]["data"]["text/plain"]
+    bundle = view._repr_mimebundle_()
+    data = bundle[0] if isinstance(bundle, tuple) else bundle
+    assert "widgets do not run here" in data["text/plain"]
+
+
+# ---------------------------------------------------------------------------
+# worksheets and keys
+
+
+def _shuffled(frame: pd.DataFrame) -> pd.DataFrame:
+    """The same sentences with every annotation column rotated: labels, accusations, sources, notes."""
+    out = frame.copy()
+    for column in ("label", "accusation", "accuser", "accused", "source", "source_type", "cue", "rationale"):
+        values = out[column].astype(str).tolist()
+        out[column] = values[7:] + values[:7]
+    return out
+
+
+@pytest.mark.parametrize("chosen", ALL, ids=lambda p: p.passage_id)
+def test_student_worksheets_leak_nothing(chosen):
+    sheet = worksheets.worksheet_html(chosen)
+    assert sheet == worksheets.worksheet_html(chosen, sentences=_shuffled(SENTENCES)), \
+        "the worksheet changes when the labels change: it shows something of the answers"
+    for tag in schema.LABEL_TAGS.values():
+        assert tag not in sheet
+    for colour in [*palette.LABEL_COLOURS.values(), *palette.LABEL_BACKGROUNDS.values()]:
+        assert colour.lower() not in sheet.lower()
+    assert "Answer key" not in sheet and "<script" not in sheet
+    for sent_id in chosen.items():
+        assert sent_id in sheet
+
+
+@pytest.mark.parametrize("chosen", ALL, ids=lambda p: p.passage_id)
+def test_answer_keys_hold_the_gold_labels_and_rules(chosen):
+    key = worksheets.answer_key_html(chosen)
+    rows = SENTENCES.set_index("sent_id")
+    for sent_id in chosen.items():
+        cell = re.search(rf"<td[^>]*>{re.escape(sent_id)}</td><td[^>]*><b>(\w+)</b>", key)
+        assert cell and cell.group(1) == GOLD[sent_id]
+        assert feedback.rule_of(rows.loc[sent_id, "rationale"], GOLD[sent_id]) in key
+
+
+def test_worksheets_and_keys_are_written_to_separate_folders(tmp_path):
+    paths = worksheets.write_worksheets(tmp_path)
+    sheets = [p for p in paths if p.parent.name == worksheets.WORKSHEET_DIR]
+    keys = [p for p in paths if p.parent.name == worksheets.KEY_DIR]
+    assert len(sheets) == len(keys) == len(PASSAGES)
+
+
+# ---------------------------------------------------------------------------
+# the class view (for the teacher's class check)
+
+
+def test_class_agreement_ranks_the_hardest_sentences():
+    chosen = passage("02-a")
+    items = chosen.items()
+    good = _gold_answer(chosen)
+    half = dict(good)
+    hard = items[0]
+    wrong = "advocacy" if GOLD[hard] != "advocacy" else "fact"
+    half[hard] = wrong
+    result = class_agreement({"ada": good, "ben": half, "cai": dict(half, **{items[1]: "meta"}),
+                              "dee": {"not-an-id": "fact", items[2]: "nonsense"}})
+    assert result.hardest.index[0] == hard
+    assert result.hardest.loc[hard, "agree share"] == round(1 / 3, 2)
+    assert result.hardest.loc[hard, "most chosen instead"] == wrong
+    assert result.students.loc["ada", "share"] == 1.0 and result.students.loc["ada", "kappa"] == 1.0
+    assert result.students.loc["dee", "answered"] == 0
+    assert result.overall["answered"] == 3 * len(items)
+    per_label = f"{GOLD[hard]} agreed"
+    if per_label in result.students:
+        assert result.students.loc["ben", per_label] < 1.0
