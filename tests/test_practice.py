@@ -11,7 +11,7 @@ import medialit as ml
 from medialit import palette, schema
 from medialit.agreement import ROUNDS, agreement_table
 from medialit.evaluate import cohen_kappa
-from medialit.practice import exposure, feedback, worksheets
+from medialit.practice import exposure, rules, worksheets
 from medialit.practice.passages import CONTENT_ROLES, PASSAGES, exercise_number, passage, passages_for
 from medialit.practice.summary import annotator_kappas, class_agreement
 
@@ -120,9 +120,9 @@ def test_a_wrong_label_gets_rule_words_and_rationale():
     row = SENTENCES.set_index("sent_id").loc[attributed]
     lines = result.text().splitlines()
     where = next(n for n, line in enumerate(lines) if line.startswith(f"✗ {attributed}"))
-    assert f"you: fact · annotators: attributed · rule {feedback.rule_of(row.rationale)}" in lines[where]
+    assert f"you: fact · annotators: attributed · rule {rules.rule_of(row.rationale)}" in lines[where]
     block = "\n".join(lines[where:where + 3])
-    assert feedback._note_of(row.rationale)[:30] in block
+    assert rules.note_of(row.rationale)[:30] in block
     assert "attributed → fact (1)" in result.text()
     assert "rules L2–L3" in result.text()
 
@@ -196,7 +196,7 @@ def test_deciding_words_come_from_spans_quotes_and_modals():
     def marks(sent_id):
         row = rows.loc[sent_id].to_dict()
         row["sent_id"] = sent_id
-        return feedback.deciding_marks(row, spans)
+        return rules.deciding_marks(row, spans)
 
     cue = spans[spans.kind == "cue"].iloc[0]
     assert any(m.kind == "cue" and m.text == cue.text for m in marks(cue.sent_id))
@@ -222,8 +222,8 @@ def test_rule_is_read_from_the_rationale_for_every_item():
     for chosen in ALL:
         for sent_id in chosen.items():
             rationale = SENTENCES.set_index("sent_id").loc[sent_id, "rationale"]
-            rule = feedback.rule_of(rationale, GOLD[sent_id])
-            assert rule in feedback.RULES or rule.startswith("case "), (sent_id, rationale)
+            rule = rules.rule_of(rationale, GOLD[sent_id])
+            assert rule in rules.RULES or rule.startswith("case "), (sent_id, rationale)
 
 
 # ---------------------------------------------------------------------------
@@ -335,7 +335,7 @@ def test_answer_keys_hold_the_gold_labels_and_rules(chosen):
     for sent_id in chosen.items():
         cell = re.search(rf"<td[^>]*>{re.escape(sent_id)}</td><td[^>]*><b>(\w+)</b>", key)
         assert cell and cell.group(1) == GOLD[sent_id]
-        assert feedback.rule_of(rows.loc[sent_id, "rationale"], GOLD[sent_id]) in key
+        assert rules.rule_of(rows.loc[sent_id, "rationale"], GOLD[sent_id]) in key
 
 
 def test_worksheets_and_keys_are_written_to_separate_folders(tmp_path):

@@ -24,7 +24,8 @@ view), ``worksheets`` (printable sheets and keys), ``exposure`` (which sentences
 student has already seen labelled, for the tests and tools).
 """
 
-from .feedback import PracticeAnswerError, PracticeResult, grade
+from .answers import PracticeAnswerError
+from .feedback import PracticeResult, grade
 from .passages import PASSAGES, Passage, passage, passages_for
 from .summary import class_agreement
 from .view import show, check, label_view

@@ -28,253 +28,20 @@ that says what is missing and shows no label.  The expected answers are read fro
 from __future__ import annotations
 
 import html
-import re
-from dataclasses import dataclass, field
-from functools import lru_cache
-from typing import Any, Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any, Mapping
 
 import pandas as pd
 
-from .. import corpus, palette, reader, schema
+from .. import corpus, palette, reader
+from .answers import PracticeAnswerError, read_accusations, read_labels, read_mapping, read_sources
 from .passages import Passage
+from .rules import Mark, deciding_marks, note_of, rule_of, rule_text
 from .summary import LabelSummary, summarise_labels
 
-__all__ = [
-    "RULES", "PracticeAnswerError", "SentenceFeedback", "PracticeResult", "rule_of", "deciding_marks",
-    "read_labels", "read_accusations", "read_sources", "grade",
-]
+__all__ = ["SentenceFeedback", "PracticeResult", "grade"]
 
-#: The label rules of codebook §3, in the order they are applied, with one line each.
-RULES = {
-    "L1": "page role: bylines, bios, disclaimers and page furniture are meta",
-    "L2": "a direct quotation (or one continued from the sentence before) is attributed",
-    "L3": "whoever owns the main clause owns the claim: a reporting frame makes it attributed",
-    "L4": "judgement, interpretation, prescription or prediction in the writer's voice is advocacy",
-    "L5": "a checkable statement in the writer's own voice is fact (one loaded word does not change that)",
-}
-ANSWER_LABELS = ("fact", "attributed", "advocacy", "meta")
-_LABEL_ALIASES = {"attr": "attributed", "attribution": "attributed", "adv": "advocacy", "fct": "fact"}
-_RULE = re.compile(r"\bL([1-5])\b")
-_CASE = re.compile(r"^case (\d+)")
-_QUOTED = re.compile(r"[“\"‘][^“”\"‘’]{3,}[”\"’]|[“\"][^“”\"]{3,}$|^[^“”\"]{3,}[”\"]")
 _MARK = {True: "✓", False: "✗"}
-
-
-class PracticeAnswerError(ValueError):
-    """An answer that cannot be graded yet; the message says what to fix (and reveals no label)."""
-
-
-# ---------------------------------------------------------------------------
-# Rules and deciding words
-
-
-def rule_of(rationale: str, label: str = "") -> str:
-    """The codebook rule that decides a sentence, read from its rationale.
-
-    >>> rule_of("L3: main clause is 'officials said'")
-    'L3'
-    >>> rule_of("case 13: signpost; L5 for the embedded claim")
-    'L5'
-    >>> rule_of("case 16: repeated paragraph")
-    'case 16'
-    >>> rule_of("", "meta")
-    'L1'
-    """
-    text = str(rationale or "")
-    found = _RULE.search(text)
-    if found:
-        return f"L{found.group(1)}"
-    case = _CASE.match(text.strip())
-    if case:
-        return f"case {case.group(1)}"
-    return "L1" if label == "meta" else "§3"
-
-
-def _rule_text(rule: str) -> str:
-    text = RULES.get(rule, "")
-    return text[:1].upper() + text[1:] + "." if text else ""
-
-
-def _note_of(rationale: str) -> str:
-    """The rationale without its leading rule name ("L3: …" → "…")."""
-    text = str(rationale or "").strip()
-    text = re.sub(r"^L[1-5]\s*[:;]?\s*", "", text)
-    return text[:1].upper() + text[1:] if text else ""
-
-
-@lru_cache(maxsize=4)
-def _modal_pattern(data_dir: str | None) -> re.Pattern | None:
-    lexicon = corpus.load_lexicon("modals", data_dir=data_dir)
-    strong = lexicon[(lexicon.signal.isin(["prescription", "prediction"]))
-                     | ((lexicon.signal == "evaluation") & (lexicon.strength == "strong"))]
-    terms = sorted({t.strip().lower() for t in strong.term if t.strip()}, key=len, reverse=True)
-    if not terms:
-        return None
-    return re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(t) for t in terms) + r")(?![\w'])", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class Mark:
-    """A stretch of a sentence that helps decide its label: offsets into the sentence text."""
-
-    start: int
-    end: int
-    kind: str
-    text: str
-
-
-def deciding_marks(row: Mapping, spans: pd.DataFrame, *, data_dir: str | None = None) -> list[Mark]:
-    """The words that decide a sentence's label, as offsets into its text.
-
-    Always the annotated cue, hedge, booster and loaded spans (``data/spans.csv``); for an
-    attributed sentence also its quotation; for advocacy also the modal and evaluative
-    phrases of ``lexicons/modals.csv`` that occur in it.
-
-    >>> import medialit as ml
-    >>> row = ml.load_sentences().set_index("sent_id").loc["tit-for-tat-021"].to_dict()
-    >>> row["sent_id"] = "tit-for-tat-021"
-    >>> [m.kind for m in deciding_marks(row, ml.load_spans())][:1]
-    ['cue']
-    """
-    text = str(row["text"])
-    start = int(row["start"])
-    label = str(row["label"])
-    marks: list[Mark] = []
-    mine = spans[(spans.sent_id.astype(str) == str(row["sent_id"]))
-                 & spans.kind.astype(str).isin(["cue", "hedge", "booster", "loaded"])]
-    for span in mine.itertuples():
-        a, b = int(span.start) - start, int(span.end) - start
-        if 0 <= a < b <= len(text):
-            marks.append(Mark(a, b, str(span.kind), text[a:b]))
-    if label == "attributed":
-        for found in _QUOTED.finditer(text):
-            marks.append(Mark(found.start(), found.end(), "quote", found.group(0)))
-    if label == "advocacy":
-        pattern = _modal_pattern(data_dir)
-        folded = text.replace("’", "'")
-        if pattern is not None:
-            for found in pattern.finditer(folded):
-                if not any(m.start <= found.start() < m.end for m in marks):
-                    marks.append(Mark(found.start(), found.end(), "modal", text[found.start():found.end()]))
-    return sorted(marks, key=lambda m: (m.start, -m.end))
-
-
-# ---------------------------------------------------------------------------
-# Reading answers (never a traceback, never a label before everything is answered)
-
-
-def _clean_id(raw: str) -> str:
-    compact = "-".join(str(raw).strip().lower().split())
-    match = re.fullmatch(r"([a-z][a-z-]*[a-z])-?(\d{1,3})", compact)
-    return f"{match.group(1)}-{int(match.group(2)):03d}" if match else compact
-
-
-def _read_label(value: Any, sent_id: str) -> str:
-    if value is Ellipsis or value is None or (isinstance(value, str) and not value.strip()):
-        raise PracticeAnswerError(f"{sent_id} has no label yet.")
-    if not isinstance(value, str):
-        raise PracticeAnswerError(f"the label of {sent_id} should be a word in quotes, like \"fact\".")
-    key = " ".join(value.strip().strip("[]").lower().split())
-    label = key if key in ANSWER_LABELS else _LABEL_ALIASES.get(key)
-    if label is None:
-        raise PracticeAnswerError(f"{value!r} (for {sent_id}) is not a label; use fact, attributed, advocacy "
-                                  "or meta.")
-    return label
-
-
-def _read_mapping(answer: Any, what: str) -> dict[str, Any]:
-    if not isinstance(answer, Mapping) and hasattr(answer, "to_dict") and getattr(answer, "ndim", 0) == 1:
-        answer = answer.to_dict()
-    if not isinstance(answer, Mapping):
-        raise PracticeAnswerError(f"write the {what} as a dict with {{ }}: one line per sentence, like "
-                                  '"balakot-017": "fact",')
-    out = {}
-    for key, value in answer.items():
-        if not isinstance(key, str):
-            raise PracticeAnswerError(f"every key should be a sentence id in quotes; {key!r} is not.")
-        out[_clean_id(key)] = value
-    return out
-
-
-def read_labels(answer: Any, passage: Passage, sentences: pd.DataFrame | None = None) -> dict[str, str]:
-    """Read ``{sent_id: label}`` for every item of the passage, or raise :class:`PracticeAnswerError`.
-
-    >>> from medialit.practice.passages import passage
-    >>> read_labels({"militancy-bases-999": "fact"}, passage("02-a"))
-    Traceback (most recent call last):
-    medialit.practice.feedback.PracticeAnswerError: militancy-bases-999 is not in this passage (02-a). ...
-    """
-    items = passage.items(sentences)
-    given = _read_mapping(answer, "labels")
-    extra = [k for k in given if k not in items]
-    if extra:
-        raise PracticeAnswerError(f"{', '.join(extra)} {'is' if len(extra) == 1 else 'are'} not in this passage "
-                                  f"({passage.passage_id}). Its sentences are {items[0]} … {items[-1]}.")
-    labels = {}
-    missing = []
-    for sent_id in items:
-        if sent_id not in given or given[sent_id] is Ellipsis or given[sent_id] is None \
-                or (isinstance(given[sent_id], str) and not given[sent_id].strip()):
-            missing.append(sent_id)
-            continue
-        labels[sent_id] = _read_label(given[sent_id], sent_id)
-    if missing:
-        raise PracticeAnswerError(
-            f"Label every sentence of the passage first ({len(missing)} of {len(items)} still open: "
-            f"{', '.join(missing[:4])}{' …' if len(missing) > 4 else ''}). No label is shown until all are done.")
-    return labels
-
-
-def read_accusations(answer: Any, passage: Passage, sentences: pd.DataFrame | None = None) -> set[str]:
-    """Read the list of item ids that carry an accusation (an empty list means none).
-
-    >>> from medialit.practice.passages import passage
-    >>> read_accusations([], passage("02-a"))
-    set()
-    """
-    items = passage.items(sentences)
-    if isinstance(answer, str):
-        raise PracticeAnswerError(f'put the ids in a list, like ["{answer.strip()}"] (or [] for none).')
-    if isinstance(answer, Mapping) or not isinstance(answer, (list, tuple, set, frozenset)):
-        raise PracticeAnswerError('give a list of sentence ids, like ["' + items[0] + '"], or [] if no '
-                                  "sentence carries an accusation.")
-    chosen = set()
-    for raw in answer:
-        if not isinstance(raw, str):
-            raise PracticeAnswerError(f"every item should be a sentence id in quotes; {raw!r} is not.")
-        sent_id = _clean_id(raw)
-        if sent_id not in items:
-            raise PracticeAnswerError(f"{raw.strip()} is not one of the sentences you labelled in "
-                                      f"{passage.passage_id} ({items[0]} … {items[-1]}).")
-        chosen.add(sent_id)
-    return chosen
-
-
-def read_sources(answer: Any, expected: Iterable[str]) -> dict[str, str]:
-    """Read ``{sent_id: source_type}`` for exactly the ``expected`` ids.
-
-    >>> read_sources({"balakot-007": "Anonymous"}, ["balakot-007"])
-    {'balakot-007': 'anonymous'}
-    """
-    expected = list(expected)
-    given = _read_mapping(answer, "source types")
-    extra = [k for k in given if k not in expected]
-    missing = [k for k in expected if k not in given or given[k] in (None, Ellipsis, "")]
-    if extra:
-        raise PracticeAnswerError(f"{', '.join(extra)}: the annotators did not label "
-                                  f"{'it' if len(extra) == 1 else 'them'} attributed, so there is no source "
-                                  f"type to give. Give one for: {', '.join(expected)}.")
-    if missing:
-        raise PracticeAnswerError(f"give a source type for {', '.join(missing)}.")
-    out = {}
-    for sent_id in expected:
-        value = given[sent_id]
-        key = "_".join(str(value).strip().lower().replace("-", " ").split()) if isinstance(value, str) else ""
-        if key not in schema.SOURCE_TYPES:
-            raise PracticeAnswerError(f"{value!r} (for {sent_id}) is not a source type; use one of "
-                                      + ", ".join(schema.SOURCE_TYPES) + ".")
-        out[sent_id] = key
-    return out
 
 
 # ---------------------------------------------------------------------------
@@ -502,7 +269,7 @@ def grade(passage: Passage, labels: Any = None, accusations: Any = None, sources
                 # the click view: a source type for every sentence the student labelled attributed
                 # (asking only where the annotators did would give their label away)
                 chosen = [i for i in items if given_labels.get(i) == "attributed"]
-                offered = {k: v for k, v in _read_mapping(sources, "source types").items() if k in chosen}
+                offered = {k: v for k, v in read_mapping(sources, "source types").items() if k in chosen}
                 if chosen:
                     missing = [i for i in chosen if i not in offered]
                     if missing:
@@ -522,7 +289,7 @@ def grade(passage: Passage, labels: Any = None, accusations: Any = None, sources
         accusation = str(row.get("accusation", "0")) in ("1", "1.0", "True")
         feedback.append(SentenceFeedback(
             sent_id=sent_id, text=str(row["text"]), gold=gold, rule=rule_of(row.get("rationale", ""), gold),
-            note=_note_of(row.get("rationale", "")) or _rule_text(rule_of(row.get("rationale", ""), gold)), marks=tuple(deciding_marks(row, spans, data_dir=data_dir)),
+            note=note_of(row.get("rationale", "")) or rule_text(rule_of(row.get("rationale", ""), gold)), marks=tuple(deciding_marks(row, spans, data_dir=data_dir)),
             given=given_labels.get(sent_id),
             source=str(row.get("source", "") or ""), source_type=str(row.get("source_type", "") or ""),
             accusation=accusation, accuser=_names(row.get("accuser", ""), names),

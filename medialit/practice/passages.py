@@ -26,9 +26,12 @@ import pandas as pd
 
 from .. import corpus
 
-__all__ = ["CONTENT_ROLES", "Passage", "PASSAGES", "UnknownPassageError", "passage", "passages_for",
+__all__ = ["ITEM_TAG", "MET_TAG", "CONTENT_ROLES", "Passage", "PASSAGES", "UnknownPassageError", "passage", "passages_for",
            "exercise_number"]
 
+#: The text tag in front of a sentence the student labels, and of one met before (not asked).
+ITEM_TAG = "[ ? ]"
+MET_TAG = "(met before, not asked)"
 #: Roles whose sentences carry a content label (meta roles are never practice items).
 CONTENT_ROLES = ("headline", "subheading", "body", "pullquote")
 

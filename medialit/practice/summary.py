@@ -24,6 +24,7 @@ import pandas as pd
 from .. import corpus
 from ..agreement import ROUNDS, agreement_table
 from ..evaluate import cohen_kappa
+from .answers import PracticeAnswerError, read_label
 
 __all__ = ["LabelSummary", "annotator_kappas", "summarise_labels", "ClassAgreement", "class_agreement",
            "REREAD"]
@@ -159,10 +160,8 @@ class ClassAgreement:
 
 
 def _clean_label(value) -> str | None:
-    from .feedback import PracticeAnswerError, _read_label
-
     try:
-        return _read_label(value, "")
+        return read_label(value, "")
     except PracticeAnswerError:
         return None
 

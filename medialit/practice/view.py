@@ -18,13 +18,10 @@ import pandas as pd
 from .. import corpus
 from ..reader import Reading
 from .feedback import PracticeResult, grade
-from .passages import Passage, passage as get_passage
+from .passages import ITEM_TAG, MET_TAG, Passage, passage as get_passage
 
-__all__ = ["show", "check", "label_view", "ITEM_TAG", "MET_TAG"]
+__all__ = ["show", "check", "label_view"]
 
-#: The text tag in front of a sentence the student labels, and of one met before (not asked).
-ITEM_TAG = "[ ? ]"
-MET_TAG = "(met before, not asked)"
 
 
 def _passage(which: str | Passage) -> Passage:

@@ -26,8 +26,7 @@ import ipywidgets as widgets
 
 from .. import corpus, schema
 from .feedback import PracticeResult, grade
-from .passages import Passage
-from .view import ITEM_TAG, MET_TAG
+from .passages import ITEM_TAG, MET_TAG, Passage
 
 __all__ = ["LabelView", "CHOICES", "NO_SOURCE"]
 

@@ -22,8 +22,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from .. import corpus, palette, reader, schema
-from .feedback import grade, rule_of, RULES
+from .. import corpus, reader, schema
+from .feedback import grade
+from .rules import RULES
 from .passages import PASSAGES, Passage, passage
 
 __all__ = ["worksheet_html", "answer_key_html", "write_worksheets", "WORKSHEET_DIR", "KEY_DIR"]
