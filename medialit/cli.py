@@ -2,7 +2,7 @@
 
     medialit make-exercises [--check]
     medialit check-class FOLDER --exercise 02_attribution --out report.csv [--timeout 60]
-    medialit add-article FILE --id ID --headline "..." [--byline ... --outlet ... --date ...]
+    medialit add-article FILE --id ID --headline "..." [--byline ... --outlet ... --date ...] [--html | --text]
     medialit remove-article ID
 
 Each subcommand is a function ``_cmd_<name>(args) -> int`` registered in
@@ -88,6 +88,12 @@ def _add_add_article(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--outlet", default="", help="the publisher, if the page names it")
     parser.add_argument("--date", default="", help="the date printed on the page")
     parser.add_argument("--user-dir", type=Path, default=None, help="folder for your articles (default: data/user)")
+    markup = parser.add_mutually_exclusive_group()
+    markup.add_argument("--html", dest="markup", action="store_const", const="extract",
+                        help="the file is a web page, a piece of one or a feed item: extract its text")
+    markup.add_argument("--text", dest="markup", action="store_const", const="text",
+                        help="the file is plain text: keep anything that looks like a tag as text")
+    parser.set_defaults(markup="auto")
 
 
 def _cmd_add_article(args: argparse.Namespace) -> int:
@@ -95,7 +101,7 @@ def _cmd_add_article(args: argparse.Namespace) -> int:
 
     try:
         added = user.add_article(args.file, args.article_id, args.headline, byline=args.byline,
-                                 outlet=args.outlet, date=args.date, user_dir=args.user_dir)
+                                 outlet=args.outlet, date=args.date, user_dir=args.user_dir, html=args.markup)
     except user.UserArticleError as problem:
         print(f"medialit: {problem}", file=sys.stderr)
         return 2

@@ -23,6 +23,7 @@ from . import corpus, schema, tagger
 __all__ = [
     "EvaluationError", "label_scores", "macro_f1", "cohen_kappa", "confusion_matrix",
     "compare_labels", "disagreements", "evaluate", "leave_one_article_out", "CONTENT_LABELS",
+    "align_by_offsets",
 ]
 
 #: The three labels that describe content (``meta`` is page furniture).
@@ -244,3 +245,30 @@ def leave_one_article_out(comparison: pd.DataFrame | None = None) -> pd.DataFram
     table.loc["min"] = [table["sentences"].iloc[:-1].min(), *stats.iloc[:-1].min().tolist()]
     table["sentences"] = table["sentences"].astype(int)
     return table
+
+
+def align_by_offsets(gold: pd.DataFrame, machine: pd.DataFrame) -> pd.DataFrame:
+    """For each gold sentence, the machine sentence that covers most of its characters.
+
+    Use it when the gold sentences were cut differently from the tagger's (a text
+    labelled by hand, or with an older segmenter): both tables need ``start`` and
+    ``end`` offsets into the same raw text.  Returns ``machine``'s rows, one per gold
+    row, in gold order (index reset); a gold sentence no machine sentence touches
+    gets the machine row that starts nearest to it.
+
+    >>> gold = pd.DataFrame({"start": [0, 12], "end": [11, 30]})
+    >>> machine = pd.DataFrame({"start": [0, 12, 20], "end": [11, 19, 30], "label": ["a", "b", "c"]})
+    >>> align_by_offsets(gold, machine).label.tolist()
+    ['a', 'c']
+    """
+    starts = [int(x) for x in machine["start"]]
+    ends = [int(x) for x in machine["end"]]
+    if not starts:
+        raise EvaluationError("The machine table has no sentences to align with.")
+    picked = []
+    for a, b in zip(gold["start"], gold["end"]):
+        a, b = int(a), int(b)
+        overlaps = [max(0, min(b, e) - max(a, s)) for s, e in zip(starts, ends)]
+        best = max(range(len(starts)), key=lambda k: (overlaps[k], -abs(starts[k] - a)))
+        picked.append(best)
+    return machine.iloc[picked].reset_index(drop=True)

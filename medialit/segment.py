@@ -12,6 +12,19 @@ belongs to exactly one sentence.
 >>> s = split_sentences("  Hello there.  Bye.")[1]
 >>> (s.start, s.end, s.paragraph)
 (16, 20, 1)
+
+Two repairs to BlingFire's boundaries, both for what a reader sees as one unit:
+
+* an elision mark ("[…]", "[...]", "(…)") does not end a sentence: a quotation
+  with words left out stays one quotation;
+* a heading glued to the sentence after it (a web page that lost the line
+  break: "Talks stall in capital The delegates left on Monday.") is split
+  before the capitalised word that starts the real sentence.
+
+>>> [s.text for s in split_sentences("“We will respond […] Our forces are ready,” he said.")]
+['“We will respond […] Our forces are ready,” he said.']
+>>> [s.text for s in split_sentences("Border posts reopen after talks The crossing opened on Monday.")]
+['Border posts reopen after talks', 'The crossing opened on Monday.']
 """
 
 from __future__ import annotations
@@ -25,6 +38,17 @@ __all__ = ["Sentence", "split_paragraphs", "split_sentences"]
 
 # A paragraph: from the first non-space character of a line to its last one.
 _PARAGRAPH = re.compile(r"[^\s](?:[^\r\n]*[^\s])?")
+#: An elision mark at the end of a piece: BlingFire may start a new sentence after it.
+_ELISION_END = re.compile(r"[\[(](?:…|\.\s?\.\s?\.)[\])]\W*$")
+#: A piece that is only an elision mark.
+_ELISION_ONLY = re.compile(r"^\W*[\[(](?:…|\.\s?\.\s?\.)[\])]\W*$")
+#: A heading glued to the sentence after it: 2-11 words with at least two capitalised ones,
+#: no punctuation, ending in a lower-case word, then a capitalised word that opens sentences.
+_GLUED_HEADING = re.compile(
+    r"^(?=(?:\S+ ){0,10}?[A-Z]\w*[ ](?:\S+ )*?[A-Z])(?:[\w'’-]+ ){1,10}[a-z][\w'’-]* "
+    r"(?=(?:The|A|An|This|These|Those|It|He|She|They|We|Officials|Police)\s[a-z])"
+)
+_GLUE_NOT_BEFORE = frozenset("of in at to from by for with on and or the a an as than said says".split())
 
 
 @dataclass(frozen=True)
@@ -66,6 +90,23 @@ def _sentence_starts(paragraph: str) -> list[int]:
         position = found + len(piece)
     if not starts or starts[0] != 0:
         starts.insert(0, 0)
+    return _repair(paragraph, starts)
+
+
+def _repair(paragraph: str, starts: list[int]) -> list[int]:
+    """Drop boundaries after an elision mark; split a heading glued to the first sentence."""
+    if "…" in paragraph or "..." in paragraph or ". . ." in paragraph:
+        kept = [starts[0]]
+        for k, start in enumerate(starts[1:], start=1):
+            before = paragraph[kept[-1]:start].rstrip()
+            if _ELISION_END.search(before) and not _ELISION_ONLY.match(paragraph[start:(starts + [len(paragraph)])[k + 1]]):
+                continue
+            kept.append(start)
+        starts = kept
+    end = starts[1] if len(starts) > 1 else len(paragraph)
+    glued = _GLUED_HEADING.match(paragraph[:end])
+    if glued and glued.group().split()[-1].lower() not in _GLUE_NOT_BEFORE:
+        starts = [0, glued.end()] + starts[1:]
     return starts
 
 

@@ -290,8 +290,12 @@ _DOUBLE_QUOTE_RE = re.compile(r"[\"“”]")
 _FROM_SOURCE_RE = re.compile(r"\bfrom\s+([^,.;]+?)\s+(?:of|that|over|about|for|regarding)\b")
 _NOUN_FRAME_RE = re.compile(
     r"(?<![\w-])the (?:claim|allegation|accusation) is that\b|\bthere (?:is|are|were|was|have been|has been) "
-    r"(?:\w+ )?(?:claims|reports|allegations|accusations|unease|concerns?|fears?|speculation|"
-    r"suspicions?|belief|talk|worries|warnings) that\b"
+    r"(?:\w+ ){0,2}(?:claims|reports|allegations|accusations|unease|concerns?|fears?|speculation|"
+    r"suspicions?|belief|talk|worries|warnings|perception|impression|feeling|view) that\b|"
+    r"\bthere (?:are|were|have been|had been) (?:\w+ )?(?:reports|claims|allegations|accusations) of\b|"
+    r"^(?:but |and |yet )?it (?:is|was|has been|had been) (?:\w+ )?(?:believed|said|reported|alleged|claimed|thought|"
+    r"feared|understood|rumou?red|suggested|argued|estimated) that\b|"
+    r"\bthe impression (?:is|was|has been|had been) (?:created|given|conveyed) that\b"
 )
 _WE_I_BEFORE_RE = re.compile(r"(?:\bwe|\bi)\s+$")
 _LETTERS_RE = re.compile(r"[a-z']+")
@@ -367,6 +371,49 @@ _DISCLAIMER = _Prefiltered(
     needles=("views expressed", "opinion piece", " necessarily ", "neither endorses", "responsible for ",
              "s own"),
 )
+#: Lines a web page adds around an article: date and update lines, "Published in <outlet>, <date>",
+#: credit lines under photos, embedded-post signatures, related-story and share prompts, ad sizes.
+#: Every alternative is either anchored at the start (its literal start is a prefix below) or
+#: contains one of the needles, so the prefilter never skips a line the pattern would match.
+_PAGE_LINE_RE = re.compile(
+    r"^(?:last |first )?(?:updated|published|posted|modified)(?:\s*(?:on|at|in|:|-|–|—|by)\b|\s*[:\-–—]|\s+\d)|"
+    r"^date\s*:?\s*\d|^sources?\s*:|^credits?\s*:|^courtesy\b|"
+    r"^(?:read more|also read|see also|read also|recommended|more from|more on this|more stories|"
+    r"related (?:stories|articles|news|coverage|topics))\b|^you (?:might|may) also (?:like|read)\b|"
+    r"pic\.twitter\.com|https?://|www\.\w|"
+    r"^breaking(?: news)?\W*$|^live(?: updates)?\W*$|comments are moderated|please see our|to see more,? visit|"
+    r"\b(?:follow|like|join|find) (?:us|[\w&' ]{1,40}) on (?:facebook|twitter|instagram|whatsapp|telegram|youtube|linkedin)\b|"
+    r"^total views\b|zoom in|read later|^print\W*$|^listen(?: to)?(?: this)?(?: article)?\W*(?:\d|$)|"
+    r"\|\s*(?:afp|reuters|ap|getty images|ani|pti|epa|xinhua|anadolu|file)\b|"
+    r"^[—–-]\s*(?:afp|reuters|ap|ani|pti|epa|xinhua|anadolu|dawn|file|screengrab|photo|courtesy|twitter|x)\b|"
+    r"^\(?(?:photo|image|picture|file photo|screengrab|video grab)s?\s*(?::|by\b|via\b|courtesy\b|credit\b)|"
+    r"\[(?:image|photo|picture)s?\s+(?:by|via|courtesy|credit)[^\]]*\]|screengrab|"
+    r"^(?:this|the|a) (?:file )?(?:photo(?:graph)?|picture|image|handout(?: photo)?|video grab)\b[^.]{0,200}?\b(?:shows?|taken|released|dated)\b|"
+    r"^[—–-]\s*[^()]{1,60}\(@\w+\)|^@\w+\W*$",
+    re.IGNORECASE,
+)
+_PAGE_LINE = _Prefiltered(
+    _PAGE_LINE_RE,
+    needles=("pic.twitter.com", "http://", "https://", "www.", "comments are moderated", "please see our",
+             "to see more", "facebook", "twitter", "instagram", "whatsapp", "telegram", "youtube", "linkedin",
+             "zoom in", "read later", "|", "[image", "[photo", "[picture", "screengrab"),
+    prefixes=("last ", "first ", "updated", "published", "posted", "modified", "date", "source", "credit",
+              "courtesy", "read more", "also read", "see also", "read also", "recommended", "more ", "related ",
+              "you might", "you may", "breaking", "live", "total views", "print", "listen", "—", "–", "-",
+              "(", "photo", "image", "picture", "file photo", "screengrab", "video grab", "this ", "the ", "a ",
+              "@"),
+)
+#: A line with no letters but digits (share counts, ad sizes "970x125", a bare date "2024-05-12").
+_NUMERIC_LINE_RE = re.compile(r"^[\W\d_]*\d[\W\d_]*(?:[x×][\W\d_]*\d[\W\d_]*)?$")
+#: A short line that starts with a dash and is not a sentence: a credit ("— Staff photo", "— AFP").
+_DASH_CREDIT_RE = re.compile(r"^[—–]\s*\S[^.!?;:]{0,50}$")
+#: A credit line on its own, which makes the line before it a photo caption.
+_CREDIT_LINE_RE = re.compile(
+    r"^[—–-]\s*\S|\|\s*(?:afp|reuters|ap|getty images|ani|pti|epa|xinhua|anadolu|file)\b|"
+    r"^\(?(?:photo|image|picture|file photo|screengrab)s?\s*(?::|by\b|via\b|courtesy\b|credit\b)|"
+    r"^(?:afp|reuters|ap|ani|pti|epa|xinhua|anadolu|getty images)(?:\s*(?:/|\|)\s*\w+)*\W*$",
+    re.IGNORECASE,
+)
 _BIO_RE = re.compile(
     r"^\(?(?:the (?:writer|author)|[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}|he|she)\s+(?:is|was)\s+(?:a|an|the)\b"
     r"[^.]{0,100}?\b(?:journalist|writer|columnist|analyst|author|researcher|professor|correspondent|editor|"
@@ -412,6 +459,8 @@ def _guess_roles(sents, paragraph_sizes, keys) -> list[str]:
     body_seen = False
     for key in keys:
         seen_short[key] = seen_short.get(key, 0) + 1
+    headline_seen = False
+    title_key = first_text
     for i, s in enumerate(sents):
         text = s.text
         folded = _fold(text)
@@ -425,17 +474,25 @@ def _guess_roles(sents, paragraph_sizes, keys) -> list[str]:
             roles[i] = "byline"
         elif _FURNITURE.search(text, folded) and (short or len(words) <= 14 or i > 0):
             roles[i] = "furniture"
+        elif len(words) <= 25 and (_NUMERIC_LINE_RE.match(text) or _PAGE_LINE.search(text, folded)) or (
+                alone and len(words) <= 7 and _DASH_CREDIT_RE.match(text)):
+            roles[i] = "furniture"  # date lines, credits, share prompts, embedded-post signatures
+        elif alone and len(words) <= 60 and i + 1 < n and paragraph_sizes[sents[i + 1].paragraph] == 1 \
+                and len(sents[i + 1].text.split()) <= 12 and _CREDIT_LINE_RE.search(sents[i + 1].text):
+            roles[i] = "furniture"  # a photo caption: the line after it is a credit line
         elif _FOLLOW.search(text, folded) or _WRITER_IS_RE.match(text) or (
             (late or text.startswith("(")) and _BIO_RE.match(text)
         ):
             roles[i] = "bio"
-        elif i == 0 and alone and len(words) <= 25 and not text.rstrip("”’\"' ").endswith("."):
-            roles[i] = "headline"
+        elif not headline_seen and not body_seen and alone and len(words) <= 25 \
+                and not text.rstrip("”’\"' ").endswith(".") and (i == 0 or all(
+                    r in schema.META_ROLES for r in roles[:i])):
+            roles[i] = "headline"  # the first line that is not page furniture (a date line may come first)
         elif alone and _DATE_LINE_RE.match(text.strip()):
             roles[i] = "furniture"
         elif alone and _BYLINE_RE.match(text) and len(words) <= 8:
             roles[i] = "byline"
-        elif short and keys[i] == first_text:
+        elif short and i > 0 and keys[i] in (first_text, title_key):
             roles[i] = "furniture"  # the title printed again
         elif short and len(words) == 1:
             roles[i] = "furniture"  # tags and section names
@@ -450,11 +507,15 @@ def _guess_roles(sents, paragraph_sizes, keys) -> list[str]:
             roles[i] = "subheading"  # a run-in standfirst that lost its line break
         if roles[i] == "body":
             body_seen = True
+        if roles[i] == "headline" and not headline_seen:
+            headline_seen, title_key = True, keys[i]
     # Footer: after a strong meta line late in the page, everything else is page furniture too.
     for i in range(n):
+        # A short line guessed as a byline only from its capitalised words may be a subheading,
+        # so it does not end the article; neither does a credit or date line.
         if i >= 0.6 * n and roles[i] in ("bio", "disclaimer", "byline", "furniture") and (
             roles[i] != "furniture" or _FURNITURE_RE.search(sents[i].text)
-        ):
+        ) and (roles[i] != "byline" or _BYLINE_RE.match(sents[i].text)):
             for j in range(i + 1, n):
                 if roles[j] in ("body", "subheading", "headline", "pullquote"):
                     same_para_bio = roles[j - 1] == "bio" and sents[j].paragraph == sents[j - 1].paragraph
@@ -570,31 +631,106 @@ def _cue_at(rules: _Rules, toks, i: int):
     return best
 
 
+#: Words after which a cue word is a noun or an adjective, not a verb ("the alleged plot",
+#: "its declared aim", "of reports").
+_NOT_A_SUBJECT = frozenset(
+    "the a an its his her their our your my this these those every each no any some such of for in on at by "
+    "with from into about to as than".split()
+)
+#: Words that can open the clause a verb of saying introduces without "that".
+_CLAUSE_OPENERS = frozenset("there it he she they we i the a an this these those its his her their our".split())
+#: Present-tense verbs that the lexicon lists as plural nouns ("the ministry claims the convoy ...").
+_NOUN_OR_VERB = frozenset("claims reports charges".split())
+#: Objects that make "claim" mean territory, lives or credit rather than saying.
+_CLAIM_OBJECTS = frozenset(
+    "region area territory territories land lands valley island islands lives life whole entire entirety "
+    "ownership sovereignty parts part all victory credit seat seats title".split()
+)
+#: Subordinators that open a phrase rather than a clause: "but"/"and" after them can still
+#: coordinate with the main verb ("offered to cooperate with X but warned ...").
+_WEAK_SUBORDINATORS = frozenset("with as after before since despite once until".split())
+_PREPOSITIONS = frozenset("at in on during after before to with from outside inside".split())
+
+
+def _possessive(token: str) -> bool:
+    return token.endswith(("'s", "'")) and len(token) > 2
+
+
 def _governs(rules: _Rules, toks, i: int, hit, after_aux: bool) -> bool:
     term, ctype, frame, length = hit
-    nxt = toks[i + length] if i + length < len(toks) else ""
+    j = i + length
+    nxt = toks[j] if j < len(toks) else ""
+    prev = toks[i - 1] if i > 0 else ""
     if frame == "exclude" or ctype == "noun":
         return False
-    if ctype == "adverb" and nxt.endswith("ing"):
-        return False  # "fighters allegedly operating": qualifies a noun, not the claim
-    if i > 0 and toks[i - 1] == "to" and not after_aux:
+    if ctype == "adverb" and (nxt.endswith("ing") or prev in ("a", "an", "the")):
+        return False  # "fighters allegedly operating", "a reportedly unprovoked attack": qualifies a noun
+    if prev == "to" and not after_aux:
         return False  # "struggling to assert control"
+    if ctype in ("verb", "phrase") and not after_aux and (
+            prev in _NOT_A_SUBJECT or _possessive(prev) or (i == 0 and (
+                term.split()[0].endswith("s") or frame in ("directive", "naming")))):
+        # "its declared aim", "the alleged plot"; no subject at all: "Calls for new cadres"
+        return False  # "its declared aim", "the alleged plot": an adjective, not the main verb
+    if term.startswith("claim") and (nxt in _CLAIM_OBJECTS or (
+            nxt in ("the", "a", "this", "that", "these", "its", "their") and j + 1 < len(toks)
+            and toks[j + 1] in _CLAIM_OBJECTS)):
+        return False  # "both states claim the region": territory, not speech
     if frame == "participle":
         return after_aux  # "are warning that"
     if frame == "that":
-        return nxt in ("that", ",", ":", '"', "“") or (after_aux and ctype == "passive")
+        if nxt in ("that", ",", ":", '"', "“"):
+            return True
+        if nxt in _PREPOSITIONS:  # "confirmed at a press conference ... that"
+            return "that" in toks[j:j + 12]
+        if nxt in _CLAUSE_OPENERS and j + 2 < len(toks) and (toks[j + 1] in _AUX or toks[j + 2] in _AUX):
+            return True  # "maintains there is no ...": a clause without "that"
+        return after_aux and ctype == "passive"
+    if frame == "object":
+        return bool(nxt) and nxt not in ("by", "to", "in", ".", "and", "or")
+    if frame == "directive":  # "asked Kabul to act", "pressed for talks"
+        for w in toks[j:j + 8]:
+            if w in ("to", "for", "that"):
+                return True
+            if not w[0].isalnum():
+                return False
+        return False
+    if frame == "naming":  # "called the clashes a retaliation"; not "called on", "so-called"
+        if nxt in ("on", "for", "off", "up", "in", "upon", "out", "back", "it", "him", "her") or prev in ("so",):
+            return False
+        window = toks[j + 1:j + 7]
+        return any(w in ("a", "an", '"', "“") for w in window)
     return True
+
+
+def _present_noun_verb(toks, i: int) -> bool:
+    """"claims"/"reports" used as a present-tense verb: after a subject, before a clause or an object.
+
+    >>> _present_noun_verb("the ministry claims the convoy was hit".split(), 2)
+    True
+    >>> _present_noun_verb("the claims of the ministry".split(), 1)
+    False
+    """
+    if i == 0 or toks[i] not in _NOUN_OR_VERB:
+        return False
+    prev, nxt = toks[i - 1], (toks[i + 1] if i + 1 < len(toks) else "")
+    if prev in _NOT_A_SUBJECT or _possessive(prev) or prev in _AUX or prev in ("and", "or", ",", "but"):
+        return False
+    return nxt == "that" or nxt in _CLAUSE_OPENERS or nxt in ("its", "his", "her", "their")
 
 
 def _main_clause_cue(rules: _Rules, toks):
     """Find a cue that governs the main clause; returns (token index, term) or None.
 
     Scans left to right.  Subordinators block until the next comma; the first
-    auxiliary outside a blocked stretch is taken as the main predicate.
+    auxiliary outside a blocked stretch is taken as the main predicate.  When that
+    predicate is not a cue, a cue verb right after "and"/"but" (a second conjunct,
+    "arrived in Kabul and told reporters ...") still governs.
     """
-    blocked = False
+    blocked = weak_block = False
     clause_start = 0
     subject_noun = False
+    main_seen = False
     n = len(toks)
     i = 0
     while i < n:
@@ -608,15 +744,29 @@ def _main_clause_cue(rules: _Rules, toks):
             continue
         if w in _SUBORDINATORS:
             blocked = True
+            weak_block = w in _WEAK_SUBORDINATORS
             i += 1
             continue
-        if blocked:
+        if blocked and not (main_seen and weak_block and w in ("and", "but")):
+            i += 1
+            continue
+        if main_seen:  # only a second conjunct can still carry a cue
+            if w in ("and", "but") and i + 1 < n:
+                k = i + 1
+                while k < n and (toks[k] in _INSERTS or toks[k] in ("then", "later")):
+                    k += 1
+                hit = _cue_at(rules, toks, k) if k < n else None
+                if hit and hit[1] in ("verb", "phrase") and hit[2] != "participle" \
+                        and _governs(rules, toks, k, hit, after_aux=True):
+                    return k, k + hit[3] - 1, "verb"
             i += 1
             continue
         hit = _cue_at(rules, toks, i)
         if hit and hit[2] == "exclude":
             i += hit[3]
             continue
+        if hit and hit[1] == "noun" and _present_noun_verb(toks, i):
+            return i, i, "verb"
         if hit and hit[1] == "noun" and i - clause_start <= 4:
             subject_noun = True
         if hit and w not in _AUX and _governs(rules, toks, i, hit, after_aux=False):
@@ -630,6 +780,10 @@ def _main_clause_cue(rules: _Rules, toks):
             if j >= n:
                 return None
             hit = _cue_at(rules, toks, j)
+            if hit and hit[2] == "exclude":
+                main_seen = True
+                i = j + hit[3]
+                continue
             if hit and _governs(rules, toks, j, hit, after_aux=True):
                 return j, j + hit[3] - 1, "verb"
             vj = toks[j]
@@ -643,7 +797,9 @@ def _main_clause_cue(rules: _Rules, toks):
                         return j, k, "noun"
             if subject_noun and vj in _PERSIST:
                 return j, j, "persist"
-            return None
+            main_seen = True
+            i = j + 1
+            continue
         i += 1
     return None
 
@@ -699,6 +855,22 @@ def _source_after(text: str, pos: int) -> str:
     return _clean_source(seg)
 
 
+def _subject(text: str, offsets, upto: int) -> str:
+    """The words before the first auxiliary or past-tense verb of the sentence (its subject).
+
+    >>> low = "the minister arrived in kabul and told reporters"
+    >>> _subject("The minister arrived in Kabul and told reporters", _tokens(low), 5)
+    'The minister'
+    """
+    first = 0
+    for k, (tok, a, _) in enumerate(offsets[:upto]):
+        if tok == ",":
+            first = k + 1
+        elif k > first and (tok in _AUX or (tok.endswith("ed") and len(tok) > 3)):
+            return _clean_source(text[offsets[first][1]:a])
+    return ""
+
+
 def _find_attribution(rules: _Rules, text: str, low: str) -> _Attribution | None:
     """L3: a reporting frame that governs the sentence, with its cue and source (best effort).
 
@@ -727,6 +899,10 @@ def _find_attribution(rules: _Rules, text: str, low: str) -> _Attribution | None
             src = _source_before(text, start)
             if not src or src.lower() in ("the", "a"):
                 src = _source_after(text, end)
+        if i > 0 and toks[i - 1] in ("and", "but") and kind == "verb":
+            src = _subject(text, offsets, i)  # a second conjunct: the speaker is the sentence's subject
+        if src.lower() in ("it", "there", "this"):
+            src = ""  # "it is widely believed that": no speaker named
         if kind == "noun":
             fm = _FROM_SOURCE_RE.search(text[start:])
             if fm:
@@ -741,7 +917,7 @@ def _find_attribution(rules: _Rules, text: str, low: str) -> _Attribution | None
         return _Attribution(text[m.start(2):m.end(2)], _clean_source(text[m.start(1):m.end(1)]),
                             "L3 a source ('sources', 'reports') is the subject of a reporting verb")
     m = "edly" in low and _ADVERB_CUE_RE.search(low)  # reportedly, purportedly, supposedly, allegedly
-    if m:
+    if m and not low[max(0, m.start() - 4):m.start()].endswith(("a ", "an ", "the ")):  # "a reportedly unprovoked attack"
         return _Attribution(text[m.start():m.end()], "", "L3 adverb cue qualifies the main claim")
     commas = low.count(",")
     m = commas >= 2 and rules.parenthetical_re.search(low)  # ", X said,"
@@ -756,7 +932,7 @@ def _find_attribution(rules: _Rules, text: str, low: str) -> _Attribution | None
         tail_toks = tail.split()
         if len(tail_toks) <= 10 and not (set(tail_toks) & _SUBORDINATORS):
             m = rules.verb_cue_re.search(tail)
-            if m:
+            if m and len(tail[m.end():].split()) <= 4:  # "..., officials said." / "..., said the minister."
                 pos = last_comma + 1 + m.start()
                 return _Attribution(text[pos:last_comma + 1 + m.end()],
                                     _clean_source(text[last_comma + 1:pos]) or _source_after(text, last_comma + 1 + m.end()),
@@ -773,7 +949,7 @@ def _find_attribution(rules: _Rules, text: str, low: str) -> _Attribution | None
         src = _clean_source(" ".join(subject)) if len(subject) < len(before[-1].split()) else ""
         return _Attribution(cue, src or _source_before(text, m.start()),
                             "L3 participle cue (', accusing ...') reports someone's charge")
-    m = " that" in low and _NOUN_FRAME_RE.search(low)
+    m = (" that" in low or "there " in low) and _NOUN_FRAME_RE.search(low)
     if m:
         return _Attribution(text[m.start():m.end()], "", "L3 speech-act noun frame")
     return None
@@ -872,9 +1048,55 @@ def _segment(text: str):
         ) from error
 
 
+#: Characters that change nothing a reader sees but split words for a pattern: zero-width
+#: spaces and joiners, the soft hyphen, bidirectional marks, embeddings and isolates, the BOM.
+_INVISIBLE_RE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+
+
 def _analyse(text: str, article_id: str, with_spans: bool = True):
-    """Sentence rows and (if ``with_spans``) span rows; spans never change a sentence's row."""
+    """Sentence rows and (if ``with_spans``) span rows; spans never change a sentence's row.
+
+    Invisible characters (:data:`_INVISIBLE_RE`) are taken out before the rules run, so that
+    "s\u200baid" is still "said"; every offset is then mapped back to the raw text.
+    """
     _check_text(text, article_id)
+    if _INVISIBLE_RE.search(text):
+        return _analyse_visible(text, article_id, with_spans)
+    return _analyse_plain(text, article_id, with_spans)
+
+
+def _analyse_visible(raw: str, article_id: str, with_spans: bool):
+    """Tag ``raw`` without its invisible characters; offsets and texts index ``raw``.
+
+    >>> rows, spans = _analyse("Officials s\u200baid the road was closed.", "x")
+    >>> rows[0][8], rows[0][9], spans[0][2:5]
+    ('attributed', 's\u200baid', (10, 15, 's\u200baid'))
+    """
+    keep = [i for i, ch in enumerate(raw) if not _INVISIBLE_RE.match(ch)]
+    visible = "".join(raw[i] for i in keep)
+
+    def start(a: int) -> int:
+        return keep[a] if a < len(keep) else len(raw)
+
+    def end(b: int) -> int:
+        return keep[b - 1] + 1 if b > 0 else 0
+
+    rows, spans = _analyse_plain(visible, article_id, with_spans)
+    for row in rows:
+        a, b = start(row[3]), end(row[4])
+        for k, column in ((9, row[9]), (10, row[10])):  # cue and source, as printed in the raw text
+            at = visible.find(column, row[3], row[4]) if column and not column.startswith("[") else -1
+            if at >= 0:
+                row[k] = raw[start(at):end(at + len(column))]
+        row[3], row[4], row[5] = a, b, raw[a:b]
+    mapped = []
+    for span in spans:
+        a, b = start(span[2]), end(span[3])
+        mapped.append((span[0], span[1], a, b, raw[a:b], *span[5:]))
+    return rows, mapped
+
+
+def _analyse_plain(text: str, article_id: str, with_spans: bool = True):
     rules = _rules()
     sents = _segment(text)
     paragraph_sizes: dict = {}
@@ -976,6 +1198,8 @@ def _analyse(text: str, article_id: str, with_spans: bool = True):
 def _heading_cue(rules: _Rules, low: str):
     """Offsets of a cue word (verb or speech-act noun) in a heading, or None."""
     for m in rules.spans.patterns["cue"].finditer(low):
+        if m.start() == 0 and m.group().startswith(("calls", "call ")):
+            continue  # "Calls for new cadres": a noun at the start of a heading
         if rules.cue_terms.get(m.group(), ("", ""))[1] != "exclude":
             return m.start(), m.end()
     return None
@@ -1013,6 +1237,29 @@ def _fill_quotation_sources(rows) -> None:
             last[r[2]] = r[10]
 
 
+#: Cue words that are often nouns or used in another sense: marked as a cue span only where
+#: they work as a verb of saying (the frames "directive" and "naming" are checked the same way).
+_SPAN_IF_VERB = frozenset(
+    "calls for,call for,called upon,calls upon,call upon,brands,branded,hails,hailed,praises,"
+    "quotes,quoted,cited,write,writes,posted on".split(",")
+)
+
+
+def _cue_span_governs(rules: _Rules, low: str, at: int, term: str, ctype: str, frame: str) -> bool:
+    """Whether the cue word at ``at`` works as a verb of saying in its sentence.
+
+    >>> rules = _rules()
+    >>> low = "they met at a press conference. officials pressed kabul to act."
+    >>> [_cue_span_governs(rules, low, low.index(w), w, "verb", "directive") for w in ("press", "pressed")]
+    [False, True]
+    """
+    toks = _TOKEN_RE.findall(low[:at])
+    i = len(toks)
+    toks += _TOKEN_RE.findall(low[at:])
+    hit = (term, ctype, frame, len(term.split()))
+    return _governs(rules, toks, i, hit, after_aux=i > 0 and toks[i - 1] in _AUX)
+
+
 def _sid(article_id: str, index: int, width: int) -> str:
     return f"{article_id}-{index + 1:0{width}d}"
 
@@ -1024,8 +1271,13 @@ def _sentence_spans(rules: _Rules, article_id: str, sent_id: str, s, low: str, l
             term = m.group()
             referent = note = ""
             if kind == "cue":
-                if rules.cue_terms.get(term, ("", ""))[1] == "exclude":
+                ctype, frame = rules.cue_terms.get(term, ("", ""))
+                if frame == "exclude":
                     continue
+                if (frame in ("directive", "naming", "present") or term in _SPAN_IF_VERB) and (
+                        (m.start() > 0 and s.text[m.start()].isupper())  # "... projects Calls for ...": a heading
+                        or not _cue_span_governs(rules, low, m.start(), term, ctype, frame)):
+                    continue  # "a press conference", "the calls for reform": a noun, not a cue
             if kind == "hedge" and _is_month_may(s.text, m):
                 continue
             if kind == "naming":

@@ -7,7 +7,8 @@ accept it next to them:
 
 - ``raw.txt``        the text exactly as used (decoded, see below); all offsets point into it
 - ``sentences.csv``  one row per sentence, the columns of ``data/sentences.csv`` plus
-                     ``label_source`` (always ``machine``) and ``human_label`` (your corrections)
+                     ``label_source`` (``machine``; ``none`` for a text that is not English)
+                     and ``human_label`` (your corrections)
 - ``spans.csv``      cues, hedges, boosters, loaded words, names and numbers the tagger found
 - ``meta.json``      headline, byline, outlet, date, how the file was read, and the tagger's
                      measured accuracy
@@ -26,10 +27,17 @@ How the file is read:
 - **Line endings.** Windows (``\\r\\n``) and old Mac (``\\r``) line endings are
   changed to ``\\n``; ``raw.txt`` holds the text after that change, so
   ``raw[start:end] == text`` holds for every sentence and span.
-- **Web pages.** A file that is an HTML page (it has ``<html>``, ``<body>``
-  or a doctype) has its text extracted with BeautifulSoup; scripts and
-  styles are dropped.  Tags inside a plain-text file are kept as text (and
-  shown as text by the reader, never run).
+- **Web pages and feeds.** A text that is markup — a whole HTML page (``<html>``,
+  ``<body>``, a doctype), a fragment copied from one (``<p>``, ``<div>``, ``<br>``
+  … at least two tags), or a news-feed item (RSS/Atom: ``<item>``, ``<entry>``,
+  ``<?xml``) — has its text extracted with BeautifulSoup; scripts, styles and feed
+  bookkeeping (links, ids, dates) are dropped, and HTML carried inside a feed's
+  description is extracted too.  Pass ``html="extract"`` (CLI ``--html``) to
+  always extract, ``html="text"`` (CLI ``--text``) to keep tags as text (shown as
+  text by the reader, never run).
+- **Other languages.** The tagger's rules are English.  A text that is not
+  English is stored with its sentences and page roles but no labels, and a
+  notice says so.
 - **Refused**, with a message that says what to do: a missing file or a
   folder, an empty file, a binary file (PDF, Word, image, NUL bytes), a file
   larger than :data:`MAX_FILE_BYTES`, a text larger than
@@ -66,6 +74,7 @@ import shutil
 import tempfile
 import time
 import unicodedata
+import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -78,7 +87,7 @@ from . import corpus, schema
 __all__ = [
     "UserArticleError", "AddedArticle", "MAX_FILE_BYTES", "MAX_TEXT_BYTES", "MAX_HTML_BYTES", "ID_PATTERN",
     "add_article", "add_text", "correct_labels", "load_user_article", "list_articles", "remove_article",
-    "machine_accuracy", "accuracy_note", "user_dir", "sample_article", "practice_folder",
+    "machine_accuracy", "accuracy_note", "user_dir", "sample_article", "practice_folder", "looks_english",
 ]
 
 #: Largest file read at all (a saved web page carries a lot of markup around its text).
@@ -110,11 +119,28 @@ _MAGIC = (
 _SAVE_AS_TEXT = ("Open it, copy the article's text into a plain-text editor and save it as .txt "
                  "(in Word: File → Save As → Plain Text, encoding UTF-8).")
 _HTML_RE = re.compile(r"<!doctype\s+html|<html[\s>]|<body[\s>]|<head[\s>]", re.IGNORECASE)
+#: A feed (RSS, Atom) or any XML document.
+_FEED_RE = re.compile(r"<\?xml\b|<rss[\s>]|<feed[\s>]|<channel[\s>]|<item[\s>]|<entry[\s>]", re.IGNORECASE)
+#: A tag of the kind a fragment copied from a web page holds; two of them make the text markup.
+_FRAGMENT_TAG_RE = re.compile(
+    r"</?(?:p|div|br|span|a|em|strong|b|i|h[1-6]|li|ul|ol|blockquote|figure|figcaption|article|section|"
+    r"header|footer|table|tr|td|img|description|title)(?:\s[^<>]*)?/?>",
+    re.IGNORECASE,
+)
+#: Feed bookkeeping that is not text of the article.
+_FEED_DROP = ("guid", "pubdate", "category", "enclosure", "comments", "media:content", "media:thumbnail",
+              "media:credit", "dc:creator", "updated", "published", "id", "author", "source")
+#: Short English function words: an English text has many of them, most other languages few.
+_ENGLISH_WORDS = frozenset(
+    "the of and to in is was that for on with as by at from it an be are were has have had this which "
+    "not but or its their his her they he she we said will would".split()
+)
 _HTML_BLOCKS = (
     "address", "article", "aside", "blockquote", "caption", "dd", "div", "dl", "dt", "figcaption",
     "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main",
     "nav", "ol", "p", "pre", "section", "table", "td", "th", "title", "tr", "ul",
 )
+_FEED_BLOCKS = ("item", "entry", "channel", "description", "summary", "content", "content:encoded", "subtitle")
 _HTML_DROP = ("script", "style", "noscript", "template", "svg", "iframe", "object", "canvas")
 _LABEL_ALIASES = {"attr": "attributed", "adv": "advocacy", "[fact]": "fact", "[attr]": "attributed",
                   "[adv]": "advocacy", "[meta]": "meta"}
@@ -358,15 +384,57 @@ def _odd_share(text: str) -> float:
     return odd / counted if counted else 0.0
 
 
+def _markup_kind(text: str) -> str:
+    """``"page"``, ``"feed"``, ``"fragment"`` or ``""`` (plain text).
+
+    >>> _markup_kind("<p>Talks resumed.</p><p>They ended.</p>")
+    'fragment'
+    >>> _markup_kind("<item><title>Talks</title><description>They ended.</description></item>")
+    'feed'
+    >>> _markup_kind("Prices rose by <5% and fell again.")
+    ''
+    """
+    if _HTML_RE.search(text):
+        return "page"
+    if _FEED_RE.search(text):
+        return "feed"
+    found = 0
+    for _ in _FRAGMENT_TAG_RE.finditer(text):
+        found += 1
+        if found >= 2:
+            return "fragment"
+    return ""
+
+
+def _extract_markup(text: str) -> str:
+    """The text of a page, fragment or feed; markup left inside (a feed's escaped or CDATA
+    HTML) is extracted in a second pass.
+
+    >>> _extract_markup("<item><title>Border reopens</title><link>https://x.example/1</link>"
+    ...                 "<description>&lt;p&gt;Trucks crossed on Monday.&lt;/p&gt;</description></item>")
+    'Border reopens\\n\\nTrucks crossed on Monday.'
+    """
+    extracted = _extract_html(text)
+    if _markup_kind(extracted):
+        extracted = _extract_html(extracted)
+    return extracted
+
+
 def _extract_html(text: str) -> str:
     """The visible text of a web page, one block (paragraph, heading, list item ...) per paragraph.
 
     Scripts, styles and comments are dropped; runs of white space inside a block
-    become one space (as a browser shows them, also inside ``<pre>``).
+    become one space (as a browser shows them, also inside ``<pre>``).  In a feed,
+    the links, ids and dates are dropped.
     """
     from bs4 import BeautifulSoup, CData, NavigableString, Tag  # installed with the notebooks
 
-    soup = BeautifulSoup(text, "html.parser")
+    feed = bool(_FEED_RE.search(text))
+    if feed:  # html.parser treats <link> as empty: its URL would become text
+        text = re.sub(r"<link\b[^>]*>.*?</link>|<link\b[^>]*/>", " ", text, flags=re.IGNORECASE | re.DOTALL)
+    with warnings.catch_warnings():  # a feed is XML; html.parser reads it well enough, so do not warn
+        warnings.simplefilter("ignore")
+        soup = BeautifulSoup(text, "html.parser")
     parts: list[str] = []
     stack: list = [(soup, False)]       # an explicit stack: deeply nested pages cannot overflow it
     while stack:
@@ -374,12 +442,12 @@ def _extract_html(text: str) -> str:
         if closing:
             parts.append("\n")
         elif isinstance(node, Tag):
-            if node.name in _HTML_DROP:
+            if node.name in _HTML_DROP or (feed and node.name in _FEED_DROP):
                 continue
             if node.name == "br":
                 parts.append("\n")
                 continue
-            if node.name in _HTML_BLOCKS:
+            if node.name in _HTML_BLOCKS or (feed and node.name in _FEED_BLOCKS):
                 parts.append("\n")
                 stack.append((node, True))
             stack.extend((child, False) for child in reversed(node.contents))
@@ -419,10 +487,11 @@ def _prepare_text(text: str, name: str, html: str) -> tuple[str, list[str]]:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         kind = "Windows (\\r\\n)" if crlf else "old Mac (\\r)"
         notes.append(f"Line endings were {kind}; they were changed to \\n, and the stored raw.txt uses \\n.")
-    if html == "extract" or (html == "auto" and _HTML_RE.search(text)):
+    kind = _markup_kind(text) if html == "auto" else ("page" if html == "extract" else "")
+    if kind:
         _check_html_size(text, name)
         try:
-            extracted = _extract_html(text)
+            extracted = _extract_markup(text)
         except Exception as error:  # the parser is lenient; report anything it raises in our words
             raise UserArticleError(
                 f"{name} looks like a web page (HTML), but its text could not be extracted "
@@ -433,10 +502,12 @@ def _prepare_text(text: str, name: str, html: str) -> tuple[str, list[str]]:
                 f"{name} is a web page (HTML) with no readable text once tags, scripts and styles are "
                 "removed. Copy the article's text from the browser into a .txt file."
             )
+        what = {"page": "a web page (HTML)", "fragment": "a piece of a web page (HTML tags such as <p>)",
+                "feed": "a news-feed item (RSS/Atom XML)"}[kind]
         notes.append(
-            "This is a web page (HTML): its text was extracted with BeautifulSoup (scripts and styles "
+            f"This is {what}: its text was extracted with BeautifulSoup (scripts and styles "
             "dropped, tags removed). Menus and links come along as text; the tagger marks many of them "
-            "as page furniture (meta). To keep tags as text instead, pass html='text'."
+            "as page furniture (meta). To keep tags as text instead, pass html='text' (command line: --text)."
         )
         text = extracted
     if not text.strip():
@@ -461,6 +532,33 @@ def _prepare_text(text: str, name: str, html: str) -> tuple[str, list[str]]:
             "or unreadable signs. It may be a binary file. " + _SAVE_AS_TEXT
         )
     return text, notes
+
+
+def looks_english(text: str) -> bool:
+    """Whether ``text`` looks like English, from its script and its share of English function words.
+
+    A rough test (no language model): most letters must be Latin, and a text of 20
+    words or more must have at least one word in ten among the commonest English
+    function words ("the", "of", "and" ...); English news prose has three or four.
+
+    >>> looks_english("Officials said the border would reopen on Monday after talks.")
+    True
+    >>> looks_english("Las autoridades indias han acusado a Pakistán de violar el alto al fuego en la región "
+    ...               "de Cachemira, tras reportarse múltiples incidentes de disparos en la Línea de Control.")
+    False
+    >>> looks_english("पाकिस्तान और अफगानिस्तान के बीच सीमा पर तनाव")
+    False
+    """
+    letters = [ch for ch in text if ch.isalpha()]
+    if len(letters) < 4:  # too little to tell
+        return True
+    latin = sum(ch.isascii() or "LATIN" in unicodedata.name(ch, "") for ch in letters)
+    if latin / len(letters) < 0.6:
+        return False
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    if len(words) < 20:
+        return True
+    return sum(w in _ENGLISH_WORDS for w in words) / len(words) >= 0.1
 
 
 def _clean_meta(value, what: str, *, required: bool) -> str:
@@ -565,7 +663,8 @@ class AddedArticle:
             f"Added {self.article_id!r} ({self.headline}): {self.sentences} sentence"
             f"{'s' if self.sentences != 1 else ''}, {self.spans} marked word{'s' if self.spans != 1 else ''}.",
             f"Read as {self.encoding}.",
-            f"Labels guessed by the tagger (label_source = machine): {labels}.",
+            f"Labels guessed by the tagger (label_source = machine): {labels}." if any(self.labels.values())
+            or not self.sentences else "No machine labels (see the notice below).",
             accuracy_note(self.accuracy) if self.accuracy is not None else accuracy_note({}),
         ]
         lines += self.notes
@@ -648,14 +747,28 @@ def _add(text, article_id, headline, *, byline, outlet, date, user_dir, html, na
     except tagger.TaggerInputError as error:
         raise UserArticleError(f"{name} cannot be tagged: {error}") from None
     _check_offsets(text, sentences, spans)
+    english = looks_english(text)
     sentences = sentences.assign(label_source="machine", human_label="")
+    if not english:  # stored with its sentences and roles, but not labelled by English rules
+        sentences = sentences.assign(
+            label=pd.Categorical([None] * len(sentences), categories=list(schema.LABELS)),
+            cue="", source="", label_source="none",
+            source_type=pd.Categorical(["none"] * len(sentences), categories=list(schema.SOURCE_TYPES)),
+            rationale="not labelled: the text is not English, and the tagger's rules are English",
+        )
+        spans = spans.iloc[0:0]
+        notes.append(
+            "This text does not look like English. The tagger's rules (cue words, modal verbs, word lists) "
+            "are English, so its sentences were stored without labels rather than labelled wrongly. "
+            "Label them yourself with ml.user.correct_labels(), or add an English version of the article."
+        )
     accuracy = machine_accuracy()
     labels = {lab: int((sentences["label"].astype(str) == lab).sum()) for lab in schema.LABELS}
     roles = {role: int(n) for role, n in sentences["role"].astype(str).value_counts(sort=False).items()}
     meta = {
         "article_id": article_id, "headline": headline, "byline": byline, "outlet": outlet, "date": date,
         "source_file": source_file, "encoding": encoding, "notes": notes, "characters": len(text),
-        "sentences": len(sentences), "spans": len(spans), "label_source": "machine",
+        "sentences": len(sentences), "spans": len(spans), "label_source": "machine" if english else "none",
         "tagger": accuracy if accuracy is not None else {"tagger_version": tagger.TAGGER_VERSION},
     }
     _write_folder(root, target, text, sentences, spans, meta)

@@ -237,3 +237,141 @@ def test_any_text_gives_matching_offsets_or_the_taggers_own_error(text):
     for span in spans.itertuples():
         assert text[span.start:span.end] == span.text
     assert set(sentences["label"].astype(str)) <= set(schema.LABELS)
+
+
+# --- issue 12: web-page furniture (own example lines) ---------------------------------------------
+
+def roles(text):
+    return tag_text(text)["role"].astype(str).tolist()
+
+
+@pytest.mark.parametrize("line", [
+    "Last updated: 3 March 2025, 09:12 PKT",
+    "Updated on March 3, 2025 09:12 am",
+    "Published in The Evening Courier, March 3rd, 2025.",
+    "Source: Reuters",
+    "— AFP",
+    "Anna Berg | Reuters | Getty Images",
+    "[Image by The Valley Post]",
+    "— Some Reporter (@somereporter) March 3, 2025",
+    "@valleypost",
+    "Read more: Dam talks stall again",
+    "728x90",
+    "17",
+    "Comments are moderated and will appear once approved.",
+    "Like Valley News on Facebook to get every story.",
+    "To see more, visit https://example.org.",
+])
+def test_page_furniture_lines_are_meta(line):
+    text = f"Dam talks resume\n\nThe two delegations met in the capital on Monday.\n\n{line}\n\nThey will meet again next week, officials said.\n"
+    rows = tag_text(text)
+    line_row = rows[rows.text == line.strip()] if (rows.text == line.strip()).any() else rows.iloc[[2]]
+    assert line_row["label"].astype(str).tolist() == ["meta"], line
+
+
+def test_photo_caption_followed_by_credit_line_is_furniture():
+    text = ("Floods close mountain road\n\nA lorry stands in mud near the pass on Tuesday.\n\n— Staff photo\n\n"
+            "The road was closed for three days.\n")
+    assert roles(text) == ["headline", "furniture", "furniture", "body"]
+
+
+def test_a_date_line_does_not_push_the_real_headline_down():
+    text = "Last updated: 4 June 2025\n\nRiver treaty talks stall\n\nNegotiators left without a deal on Friday.\n"
+    assert roles(text) == ["furniture", "headline", "body"]
+
+
+def test_a_capitalised_subheading_late_in_the_page_does_not_make_the_rest_furniture():
+    body = " ".join(f"The committee met for the {n}th time." for n in range(4, 12))
+    text = f"Water talks\n\n{body}\n\nBorder Trade Resumes\n\nTrucks crossed the border on Friday.\n"
+    rows = tag_text(text)
+    assert rows["role"].astype(str).tolist()[-1] == "body"
+    assert rows["label"].astype(str).tolist()[-1] == "fact"
+
+
+def test_caption_photo_shows_is_furniture():
+    assert labels("This photograph taken on Monday shows a flooded street in the old town.\n\n"
+                  "The river rose by two metres overnight.") == ["meta", "fact"]
+
+
+# --- issue 12: reported speech (own example sentences) --------------------------------------------
+
+def attributed(text):
+    row = tag_text(text).iloc[0]
+    return str(row["label"]), row["cue"], row["source"]
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("The ministry claims the convoy was carrying only food.", "claims"),
+    ("The state radio reports that two bridges were damaged.", "reports"),
+    ("The harbour authority says the port will reopen.", "says"),
+    ("The union asked the city council to delay the vote.", "asked"),
+    ("Neighbouring states pressed both sides to return to talks.", "pressed"),
+    ("Farmers demanded that the canal be repaired.", "demanded"),
+    ("The opposition calls for an inquiry into the contract.", "calls for"),
+    ("The mayor denounced the decision as a betrayal of the valley.", "denounced"),
+    ("The council condemned the closure as unlawful.", "condemned"),
+    ("The province alleged fraud in the tender.", "alleged"),
+    ("A spokesman called the closure a punishment of ordinary traders.", "called"),
+    ("The envoy landed in the capital on Sunday and told reporters the talks had failed.", "told reporters"),
+    ("The company has offered to pay for repairs but warned it would appeal.", "warned"),
+    ("The Daily Ledger writes: “The vote was rigged.”", "writes"),
+    ("The minister confirmed at a news briefing on Sunday that the dam would open.", "confirmed"),
+    ("The board maintains there is no shortage of water.", "maintains"),
+])
+def test_reporting_verbs_and_directives_attribute(text, cue):
+    label, found_cue, _ = attributed(text)
+    assert (label, found_cue) == ("attributed", cue), text
+
+
+@pytest.mark.parametrize("text", [
+    "It is widely believed that the ferry was overloaded.",
+    "It was reported that the ferry had left late.",
+    "The impression was created that the ferry had sunk.",
+    "There were reports of flooding in two villages.",
+    "There is a widespread fear that prices will rise.",
+])
+def test_impersonal_frames_attribute_to_no_one(text):
+    label, _, source = attributed(text)
+    assert (label, source) == ("attributed", ""), text
+
+
+def test_second_conjunct_source_is_the_subject():
+    assert attributed("The envoy landed in the capital and told reporters the talks had failed.")[2] == "The envoy"
+
+
+@pytest.mark.parametrize("text", [
+    "It is a valley that both countries claim.",
+    "Both countries claim the valley in its entirety.",
+    "The two states lay claim to the whole island.",
+    "The floods claimed the lives of nine people.",
+    "Its declared aim was a customs union.",
+    "The alleged fraud took place in 2019.",
+    "The bus came after a reportedly delayed train.",
+    "The calls for reform had been ignored for years.",
+    "The agency is scheduled to meet, while donors have urged more aid, officials said last month in the city.",
+])
+def test_cue_words_in_another_sense_do_not_attribute(text):
+    assert labels(text) != ["attributed"], text
+
+
+# --- issue 12: units and invisible characters ------------------------------------------------------
+
+def test_elision_does_not_split_a_quotation():
+    rows = tag_text("“We will rebuild the bridge […] The work starts in May,” the mayor said.")
+    assert len(rows) == 1 and rows.label.astype(str).tolist() == ["attributed"]
+
+
+def test_heading_glued_to_the_first_sentence_is_its_own_unit():
+    rows = tag_text("Ferry service resumes after storm The first ferry left the harbour at dawn.")
+    assert rows.text.tolist() == ["Ferry service resumes after storm", "The first ferry left the harbour at dawn."]
+
+
+@pytest.mark.parametrize("mark", ["\u200b", "\u200d", "\u00ad", "\u202e", "\u2066", "\ufeff"])
+def test_invisible_characters_do_not_hide_a_cue_and_offsets_index_the_raw_text(mark):
+    text = f"Residents s{mark}aid the water was unsafe.\n\n{mark}The pump will be replaced."
+    sentences, spans = tag(text)
+    assert sentences.label.astype(str).tolist() == ["attributed", "advocacy"]
+    for table in (sentences, spans):
+        for start, end, piece in zip(table.start, table.end, table.text):
+            assert text[start:end] == piece
+    assert f"s{mark}aid" in spans.text.tolist()

@@ -513,7 +513,9 @@ def add_or_refuse(text=None, data=None):
         raw, sentences, spans = user.load_user_article("prop", user_dir=root)
         check_offsets(raw, sentences, spans)
         assert "\r" not in raw
-        assert set(sentences.label.astype(str)) <= set(schema.LABELS)
+        labelled = sentences.label_source == "machine"  # "none": not English, stored without labels
+        assert set(sentences.label[labelled].astype(str)) <= set(schema.LABELS)
+        assert sentences.label[~labelled].isna().all()
         return raw, sentences, spans
 
 
@@ -591,3 +593,65 @@ def test_staging_folders_of_a_killed_add_are_removed_by_the_next_add(tmp_path):
     os.utime(ancient, (time.time() - 7200, time.time() - 7200))
     add_text(ARTICLE, "dam", "Dam", user_dir=root)
     assert sorted(os.listdir(root)) == [running.name, "dam"]
+
+
+# --- issue 12: markup fragments, feed items, --html/--text, other languages (own examples) ---------
+
+def test_a_fragment_of_a_web_page_is_extracted(tmp_path):
+    fragment = "<p>The ferry left at dawn.</p>\n<p>The harbour master said the sea was calm.</p>"
+    added = add_text(fragment, "ferry", "Ferry", user_dir=tmp_path)
+    raw, sentences, _ = user.load_user_article("ferry", user_dir=tmp_path)
+    assert "<p>" not in raw and sentences.text.tolist() == [
+        "The ferry left at dawn.", "The harbour master said the sea was calm."]
+    assert any("piece of a web page" in note for note in added.notes)
+
+
+def test_a_feed_item_is_extracted_without_its_bookkeeping(tmp_path):
+    item = ("<?xml version='1.0'?><rss><channel><item><title>Ferry service resumes</title>"
+            "<link>https://news.example/ferry</link><guid>ferry-1</guid>"
+            "<pubDate>Mon, 02 Jun 2025 08:00:00 GMT</pubDate>"
+            "<description><![CDATA[<p>The first ferry left the harbour at dawn.</p>]]></description>"
+            "</item></channel></rss>")
+    added = add_text(item, "ferry-feed", "Ferry", user_dir=tmp_path)
+    raw, sentences, _ = user.load_user_article("ferry-feed", user_dir=tmp_path)
+    assert sentences.text.tolist() == ["Ferry service resumes", "The first ferry left the harbour at dawn."]
+    assert "ferry-1" not in raw and "https://" not in raw and "<" not in raw
+    assert any("news-feed item" in note for note in added.notes)
+
+
+def test_text_with_a_lone_angle_bracket_is_not_markup(tmp_path):
+    raw = add_text("Inflation stayed <3% for a year. Prices rose.", "prices", "Prices", user_dir=tmp_path)
+    assert not any("web page" in note for note in raw.notes)
+
+
+def test_cli_html_and_text_flags(tmp_path, capsys):
+    page = write(tmp_path, b"<div>The ferry left at dawn.</div>", "one-tag.txt")  # one tag: not markup by itself
+    root = tmp_path / "user"
+    assert cli.main(["add-article", str(page), "--id", "as-html", "--headline", "Ferry", "--html",
+                     "--user-dir", str(root)]) == 0
+    raw, _, _ = user.load_user_article("as-html", user_dir=root)
+    assert raw == "The ferry left at dawn."
+    two = write(tmp_path, b"<p>Keep the tags.</p><p>Really.</p>", "two.txt")
+    assert cli.main(["add-article", str(two), "--id", "as-text", "--headline", "Tags", "--text",
+                     "--user-dir", str(root)]) == 0
+    raw, _, _ = user.load_user_article("as-text", user_dir=root)
+    assert raw.startswith("<p>Keep")
+    capsys.readouterr()
+    assert cli.main(["add-article", str(two), "--id", "both", "--headline", "X", "--html", "--text",
+                     "--user-dir", str(root)]) == 2
+    assert "not allowed with argument" in capsys.readouterr().err
+
+
+def test_non_english_text_is_stored_without_labels_and_with_a_notice(tmp_path):
+    text = ("El gobierno anunció el lunes que la frontera permanecerá cerrada durante una semana más. "
+            "Los comerciantes de la región dicen que las pérdidas son enormes y piden una solución rápida.")
+    added = add_text(text, "frontera", "Frontera", user_dir=tmp_path)
+    assert sum(added.labels.values()) == 0 and "does not look like English" in added.summary()
+    _, sentences, spans = user.load_user_article("frontera", user_dir=tmp_path)
+    assert sentences.label.isna().all() and set(sentences.label_source) == {"none"}
+    assert spans.empty
+
+
+def test_english_text_is_labelled_as_before(tmp_path):
+    added = add_text(ARTICLE, "dam-english", "Dam", user_dir=tmp_path)
+    assert sum(added.labels.values()) == 4 and "English" not in added.summary()
