@@ -7,10 +7,12 @@ An exercise notebook asks for its checks once::
 
 and then, after each answer cell, calls ``check.task_3(answer)``.  A check
 either prints a short confirmation that says *why* the answer is right, or
-prints what is still wrong with a hint (a codebook rule or a sentence to
-reread, never the answer itself) and raises one :class:`AssertionError` whose
-message is that same feedback, so ``pytest --nbval-lax`` and the teacher's
-``medialit check-class`` both see the task as not passed.
+shows what is still wrong with a hint (a codebook rule or a sentence to
+reread, never the answer itself).  That second message is one
+:class:`CheckNotPassed` error, an :class:`AssertionError` that Jupyter shows as
+its message alone, without a stack trace; so ``pytest --nbval-lax``, the
+teacher's ``medialit check-class`` and the student's ``medialit check`` all see
+the task as not passed.
 
 Every message starts with the task name and one of three verdicts:
 
@@ -24,14 +26,15 @@ module per exercise); this module only gathers what a notebook or a test needs.
 >>> check = exercise("02")
 >>> check.task_4(...)
 Traceback (most recent call last):
-AssertionError: ✗ Task 4 — not answered yet: replace the ... with a number between 0 and 1, like 0.25.
+medialit.exercises.feedback.CheckNotPassed: ✗ Task 4 — not answered yet: replace the ... with a number between 0 and 1, like 0.25.
 """
 
 from __future__ import annotations
 
 from .exercises.catalogue import exercise, exercise_names
 from .exercises.feedback import (
-    CHECK_FAILED, NOT_ANSWERED, NOT_YET, RIGHT, VERDICT_PATTERN, Exercise, ExerciseError, NotAnswered, Result, Task,
+    CHECK_FAILED, NOT_ANSWERED, NOT_YET, RIGHT, VERDICT_PATTERN, CheckNotPassed, Exercise, ExerciseError, NotAnswered,
+    Result, Task,
     compare_ids, format_message, not_answered, not_yet, note, right, safe_repr,
 )
 from .exercises.readers import (
@@ -41,7 +44,7 @@ from .exercises.readers import (
 
 __all__ = [
     "RIGHT", "NOT_YET", "NOT_ANSWERED", "CHECK_FAILED", "VERDICT_PATTERN",
-    "Result", "Task", "Exercise", "ExerciseError", "NotAnswered",
+    "Result", "Task", "Exercise", "ExerciseError", "NotAnswered", "CheckNotPassed",
     "right", "not_yet", "not_answered", "exercise", "exercise_names", "format_message",
     "read_ids", "read_id", "read_choice", "read_choice_mapping", "read_mapping", "read_number", "read_numbers",
     "read_text", "read_figure", "ids_in_text", "Choices", "LABELS_READER", "SOURCE_TYPES_READER", "compare_ids",

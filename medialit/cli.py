@@ -1,6 +1,7 @@
 """The ``medialit`` command.
 
     medialit make-exercises [--check]
+    medialit check NOTEBOOK [--timeout 60]
     medialit check-class FOLDER --exercise 02_attribution --out report.csv [--timeout 60]
     medialit add-article FILE --id ID --headline "..." [--byline ... --outlet ... --date ...] [--html | --text]
     medialit remove-article ID
@@ -9,7 +10,7 @@ Each subcommand is a function ``_cmd_<name>(args) -> int`` registered in
 :data:`COMMANDS` with a function that adds its arguments; to add a command,
 write both and add one line to :data:`COMMANDS`.
 
->>> main(["--help"])  # doctest: +ELLIPSIS
+>>> main(["--help"])  # doctest: +ELLIPSIS +NORMALIZE_WHITESPACE
 usage: medialit [-h]...add-article,remove-article} ...
 ...
 0
@@ -45,6 +46,23 @@ def _cmd_make_exercises(args: argparse.Namespace) -> int:
     for path in generate.make_exercises():
         print(f"wrote {path.relative_to(generate.ROOT).as_posix()}")
     return 0
+
+
+def _add_check(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("notebook", type=Path, help="your exercise notebook, like exercises/02_attribution.ipynb")
+    parser.add_argument("--timeout", type=int, default=60, help="seconds allowed per cell (default: %(default)s)")
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from .exercises import selfcheck
+
+    try:
+        report = selfcheck.self_check(args.notebook, timeout=args.timeout)
+    except selfcheck.SelfCheckError as problem:
+        print(f"medialit: {problem}", file=sys.stderr)
+        return 2
+    print(report.text)
+    return 0 if report.all_right else 1
 
 
 def _add_check_class(parser: argparse.ArgumentParser) -> None:
@@ -131,6 +149,8 @@ def _cmd_remove_article(args: argparse.Namespace) -> int:
 COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int]]] = {
     "make-exercises": ("write exercises/NN_topic.ipynb from exercises/solutions/",
                        _add_make_exercises, _cmd_make_exercises),
+    "check": ("run your exercise notebook and print one line per task (✓ right, ✗ not yet, – not answered)",
+              _add_check, _cmd_check),
     "check-class": ("run a folder of student notebooks and write a report CSV",
                     _add_check_class, _cmd_check_class),
     "add-article": ("tag a text of your own and store it next to the five pieces (data/user/)",

@@ -41,6 +41,7 @@ def run_check(ex: Exercise, number: int, answer) -> tuple[str, str | None]:
         try:
             getattr(ex, f"task_{number}")(answer)
         except AssertionError as error:
+            assert type(error) is checks.CheckNotPassed, type(error)
             return out.getvalue(), str(error)
     return out.getvalue(), None
 
@@ -79,10 +80,21 @@ def test_right_answer_prints_confirmation_and_does_not_raise():
     assert printed == "✓ Task 1 — right. tit-for-tat-021 has the cue.\n"
 
 
-def test_wrong_answer_prints_and_raises_the_same_feedback():
+def test_wrong_answer_raises_the_feedback_and_prints_nothing_else():
     printed, error = run_check(FIXTURE, 1, "fact")
     assert error == "✗ Task 1 — not yet. Reread rule L3."
-    assert printed == error + "\n"
+    assert printed == ""
+
+
+def test_in_jupyter_a_check_that_fails_shows_its_message_not_a_stack_trace():
+    """IPython shows ``_render_traceback_()`` instead of the frames (see CheckNotPassed)."""
+    with pytest.raises(checks.CheckNotPassed) as caught:
+        FIXTURE.task_2(["tit-for-tat-021", "tit-for-tat-022"])
+    lines = caught.value._render_traceback_()
+    assert lines[0].startswith("✗ Task 2 — not yet. 0 of your 2 ids are right")
+    assert "\n".join(lines) == str(caught.value)
+    assert not any("File " in line or "medialit" in line or "Traceback" in line for line in lines)
+    assert caught.value.__cause__ is None and caught.value.__suppress_context__
 
 
 def test_placeholder_and_none_are_not_answered_yet():
@@ -284,7 +296,7 @@ def _assert_only_feedback(name, number, answer):
     assert re.match(rf"^[✓✗] Task {number} — ", message), message
     assert CHECK_FAILED not in message, message  # a bug in the check, not the answer's fault
     if error is not None:
-        assert printed == error + "\n"
+        assert printed == ""
 
 
 class Exiting(Hostile):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -87,7 +88,10 @@ def test_untouched_student_notebook_reaches_every_check_and_is_only_not_answered
         errors = [o for o in cell.outputs if o.output_type == "error"]
         if "check" in cell.metadata.get("tags", []):
             assert len(errors) == 1, cell.source
-            assert errors[0].ename == "AssertionError"
+            assert errors[0].ename == "CheckNotPassed"
+            # Jupyter shows the feedback, not a stack trace through the package
+            assert errors[0].traceback == errors[0].evalue.split("\n"), errors[0].traceback
+            assert not [o for o in cell.outputs if o.output_type == "stream"]
             match = checks.VERDICT_PATTERN.match(errors[0].evalue)
             assert match and match.group("verdict") == checks.NOT_ANSWERED, errors[0].evalue
             reached.append(int(match.group("task")))
@@ -149,10 +153,18 @@ def test_readme_describes_the_self_check_output_of_an_untouched_exercise():
 
     root = Path(__file__).resolve().parent.parent
     run = subprocess.run([sys.executable, "-m", "pytest", "--nbval-lax", "exercises/02_attribution.ipynb",
-                          "-p", "no:cacheprovider", "-q"], capture_output=True, text=True, cwd=root, timeout=300)
+                          "-p", "no:cacheprovider", "-q"], capture_output=True, text=True, cwd=root, timeout=300,
+                         env={**os.environ, "COLUMNS": "120"})
     last = run.stdout.strip().splitlines()[-1]
     counts = re.match(r"(\d+ failed, \d+ passed)", last).group(1)
-    assert f"`{counts}`" in (root / "README.md").read_text(encoding="utf-8")
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    assert f"`{counts}`" in readme
+    # the summary names each task that is not right yet (exercises/conftest.py), as the README says
+    summary = [line for line in run.stdout.splitlines() if line.startswith("FAILED ")]
+    named = [re.search(r"::Cell \d+ - ✗ Task (\d+) — not answered yet", line) for line in summary]
+    assert all(named), summary
+    assert [int(m.group(1)) for m in named] == checks.exercise("02").numbers
+    assert "::Cell 8 - ✗ Task 3 — " in readme and any("::Cell 8 - ✗ Task 3 — " in line for line in summary)
 
 
 @pytest.mark.parametrize("path", [*SOLUTIONS, *(ROOT / "exercises" / f"{n}.ipynb" for n in NAMES)],
@@ -174,3 +186,38 @@ def test_generator_refuses_a_markdown_cell_that_would_render_as_code(tmp_path):
     nbformat.write(nb, path)
     with pytest.raises(generate.ExerciseFormatError, match="renders as a code block"):
         generate.render_student(path)
+
+
+def test_self_check_prints_one_line_per_task_from_the_class_checks_engine(capsys):
+    """`medialit check FILE` gives the outcomes the class report gives for the same file."""
+    path = FIXTURES / "ben_partly_wrong.ipynb"
+    assert cli.main(["check", str(path), "--timeout", "30"]) == 1
+    printed = capsys.readouterr().out.splitlines()
+    row = next(line for line in EXPECTED_REPORT.splitlines() if line.startswith("ben_partly_wrong"))
+    outcomes = row.split(",")[2:]
+    titles = [task.title for task in checks.exercise("01").tasks]
+    marks = {"passed": "✓", "not yet": "✗", "not answered": "–"}
+    words = {"passed": "right", "not yet": "not yet", "not answered": "not answered"}
+    assert printed[0] == "ben_partly_wrong.ipynb (exercise 01_meet_the_pieces)"
+    assert printed[1:-1] == [f"  {marks[o]} Task {n}  {t} — {words[o]}"
+                             for n, (o, t) in enumerate(zip(outcomes, titles), start=1)]
+    assert printed[-1].startswith(f"{outcomes.count('passed')} of {len(outcomes)} tasks right.")
+
+
+def test_self_check_of_a_finished_notebook_says_all_right(capsys):
+    assert cli.main(["check", str(FIXTURES / "ada_correct.ipynb")]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "All 6 tasks right."
+
+
+@pytest.mark.parametrize("name, message", [
+    ("missing.ipynb", "there is no file"),
+    ("dee_corrupt.ipynb", "is not a notebook that can be read"),
+    ("not_an_exercise.ipynb", "is not an exercise notebook"),
+])
+def test_self_check_explains_a_file_it_cannot_check(tmp_path, capsys, name, message):
+    if name == "not_an_exercise.ipynb":
+        nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1 + 1")]), tmp_path / name)
+    path = FIXTURES / name if name == "dee_corrupt.ipynb" else tmp_path / name
+    assert cli.main(["check", str(path)]) == 2
+    captured = capsys.readouterr()
+    assert message in captured.err and "Traceback" not in captured.err + captured.out

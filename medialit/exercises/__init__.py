@@ -11,7 +11,8 @@ Notebooks ask for their checks through the public face :mod:`medialit.checks`
 - ``catalogue``   which exercises exist; ``exercise(name)``
 - ``layout``      how an exercise notebook is laid out (tags, check calls)
 - ``generate``    student notebooks from the solutions (``medialit make-exercises``)
-- ``classcheck``  run notebooks and read each task's verdict (``medialit check-class``, ``medialit check``)
+- ``classcheck``  run notebooks and read each task's verdict (``medialit check-class``)
+- ``selfcheck``   one student's notebook, one line per task (``medialit check``), on the class check's engine
 
 Importing this package imports none of its modules; ``medialit.exercises.generate``
 and the others load the first time they are used.
@@ -20,7 +21,7 @@ and the others load the first time they are used.
 from importlib import import_module
 
 _MODULES = {
-    "feedback", "readers", "gold", "builders", "charts", "catalogue", "layout", "generate", "classcheck",
+    "feedback", "readers", "gold", "builders", "charts", "catalogue", "layout", "generate", "classcheck", "selfcheck",
     "ex01_meet_the_pieces", "ex02_attribution", "ex03_sources_evidence", "ex04_advocacy_loaded_language",
     "ex05_naming", "ex06_frames", "ex07_machine",
 }

@@ -8,8 +8,8 @@ message that starts with the task name and one of three verdicts:
 - ``✗ Task 3 — not yet.``
 - ``✗ Task 3 — not answered yet``
 
-A check never raises anything but one :class:`AssertionError` carrying that
-message: an answer of the wrong type, an untouched ``...`` placeholder, or even
+A right answer prints the message; any other raises one :class:`CheckNotPassed`
+(an :class:`AssertionError`) carrying it, which Jupyter shows as the message alone: an answer of the wrong type, an untouched ``...`` placeholder, or even
 a bug inside the check itself all come out as feedback that names the task.
 
 >>> demo = Exercise("demo", [Task(1, "Name a label", "a label, like \\"fact\\"",
@@ -19,7 +19,7 @@ a bug inside the check itself all come out as feedback that names the task.
 ✓ Task 1 — right. fact is a label.
 >>> demo.task_1(...)
 Traceback (most recent call last):
-AssertionError: ✗ Task 1 — not answered yet: replace the ... with a label, like "fact".
+medialit.exercises.feedback.CheckNotPassed: ✗ Task 1 — not answered yet: replace the ... with a label, like "fact".
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from typing import Any, Callable, Iterable, Mapping
 
 __all__ = [
     "RIGHT", "NOT_YET", "NOT_ANSWERED", "CHECK_FAILED", "VERDICT_PATTERN",
-    "Result", "Task", "Exercise", "ExerciseError", "NotAnswered",
+    "Result", "Task", "Exercise", "ExerciseError", "NotAnswered", "CheckNotPassed",
     "right", "not_yet", "not_answered", "note", "format_message", "safe_repr", "kind_of", "compare_ids",
 ]
 
@@ -100,6 +100,22 @@ class NotAnswered(Exception):
     The grading machinery turns it into a "not answered yet" message; it never
     reaches the student as an exception.
     """
+
+
+class CheckNotPassed(AssertionError):
+    """What a check raises when its task is not right yet; the message is the feedback.
+
+    It is an :class:`AssertionError`, so ``pytest --nbval-lax`` counts the check cell
+    as failed.  In Jupyter (IPython) it shows as its message only, not as a stack trace
+    through the package: IPython asks an exception for ``_render_traceback_()`` and shows
+    the lines it returns.
+
+    >>> CheckNotPassed("✗ Task 3 — not yet. Look again.")._render_traceback_()
+    ['✗ Task 3 — not yet. Look again.']
+    """
+
+    def _render_traceback_(self) -> list[str]:
+        return str(self).split("\n")
 
 
 class ExerciseError(LookupError):
@@ -231,8 +247,9 @@ def _short(problem: BaseException) -> str:
 class Exercise:
     """The checks of one exercise notebook, as attributes ``task_1``, ``task_2`` ...
 
-    Each ``task_N(answer)`` prints the feedback; when the answer is not right
-    it then raises one :class:`AssertionError` carrying the same text.
+    Each ``task_N(answer)`` prints the feedback when the answer is right; when it is
+    not, it raises one :class:`CheckNotPassed` (an :class:`AssertionError`) whose
+    message is the feedback, shown in Jupyter without a stack trace.
     """
 
     name: str
@@ -266,9 +283,9 @@ class Exercise:
             except Exception as problem:  # pragma: no cover - last line of defence
                 result = Result(CHECK_FAILED, f"{type(problem).__name__}. Tell your teacher.")
                 text = f"✗ Task {number} — {CHECK_FAILED}: {type(problem).__name__}. Tell your teacher."
-            sys.stdout.write(text + "\n")
             if result.verdict != RIGHT:
-                raise AssertionError(text)
+                raise CheckNotPassed(text) from None
+            sys.stdout.write(text + "\n")
 
         check.__name__ = check.__qualname__ = f"task_{number}"
         task = self._by_number.get(number)
