@@ -5,7 +5,8 @@
 
 Round 1 (72 sentences) was labelled against the first codebook. Round 2 (60 sentences) was
 drawn after the codebook was refined, from the sentences that neither round 1 nor the codebook's
-worked examples use, so it measures agreement on the refined codebook with fresh sentences.
+worked examples (as they stood then: ``agreement/round2/codebook_examples_at_draw.csv``) use,
+so it measures agreement on the refined codebook with fresh sentences.
 Each sample uses a fixed seed so that it can be reproduced (tests/test_data.py re-draws them);
 the annotators see only the sample, the codebook and the raw texts — never the gold labels.
 """
@@ -31,8 +32,20 @@ def candidates(round_number: int, data_dir=None) -> list[tuple[str, str, str]]:
         return rows
     folder = ml.corpus.data_dir(data_dir)
     used = {row["sent_id"] for row in csv.DictReader(open(folder / "agreement" / "sample.csv", encoding="utf-8"))}
-    used |= set(re.findall(r"\b[a-z]+(?:-[a-z]+)*-\d{3}\b", (folder / "codebook.md").read_text(encoding="utf-8")))
+    used |= codebook_examples_at_draw(folder)
     return [row for row in rows if row[0] not in used]
+
+
+def codebook_examples_at_draw(folder: Path) -> set[str]:
+    """Sentence ids the codebook cited when round 2 was drawn.
+
+    They are frozen in ``agreement/round2/codebook_examples_at_draw.csv`` so that later codebook
+    cases (which cite more sentences) do not change the pool the sample was drawn from.
+    """
+    frozen = folder / "agreement" / "round2" / "codebook_examples_at_draw.csv"
+    if frozen.is_file():
+        return {row["sent_id"] for row in csv.DictReader(open(frozen, encoding="utf-8"))}
+    return set(re.findall(r"\b[a-z]+(?:-[a-z]+)*-\d{3}\b", (folder / "codebook.md").read_text(encoding="utf-8")))
 
 
 def draw(round_number: int, data_dir=None) -> list[tuple[str, str, str]]:

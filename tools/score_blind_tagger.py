@@ -22,19 +22,24 @@ import pandas as pd
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ("fact", "attributed", "advocacy")
+#: The first piece's article id now, and before the rename.
+RENAMED = ("militancy-bases", "pok" + "-bases")
 
 
 def draft_predictions(commit: str) -> pd.Series:
     archive = subprocess.run(["git", "archive", commit], cwd=ROOT, check=True, capture_output=True).stdout
     with tempfile.TemporaryDirectory() as folder:
         tarfile.open(fileobj=BytesIO(archive)).extractall(folder, filter="data")
+        # The draft predates the rename of the first piece's id (data dictionary changelog).
+        first = next(a for a in RENAMED if (Path(folder) / "data" / "raw" / f"{a}.txt").is_file())
         script = ("import sys, pandas as pd; sys.path.insert(0, sys.argv[1]); import medialit.tagger as t; "
-                  "ids = ['militancy-bases', 'ap-crackdown', 'regional-peace', 'balakot', 'tit-for-tat']; "
+                  f"ids = [{first!r}, 'ap-crackdown', 'regional-peace', 'balakot', 'tit-for-tat']; "
                   "pd.concat([t.tag_article(a) for a in ids])[['sent_id', 'label']].astype(str)"
                   ".to_csv(sys.stdout, index=False)")
         out = subprocess.run([sys.executable, "-c", script, folder], cwd=folder, check=True,
                              capture_output=True, text=True).stdout
-    return pd.read_csv(BytesIO(out.encode()), dtype=str).set_index("sent_id").label
+    labels = pd.read_csv(BytesIO(out.encode()), dtype=str).set_index("sent_id").label
+    return labels.rename(index=lambda i: RENAMED[0] + i[len(first):] if i.startswith(first + "-") else i)
 
 
 def main(argv: list[str]) -> int:
