@@ -132,7 +132,7 @@ def tasks() -> list[Task]:
                    "short phrase as printed."),
         span_kind_task(3, "hedges and boosters",
                        [("balakot-026", "For sure"), ("balakot-039", "Apparently"),
-                        ("tit-for-tat-063", "What is clear"), ("tit-for-tat-062", "it remains to be seen"),
+                        ("tit-for-tat-063", "What is clear"), ("tit-for-tat-051", "may"),
                         ("militancy-bases-017", "ample evidence"), ("regional-peace-037", "seem")],
                        ("hedge", "booster")),
         numbers_task(4, "loaded words per 1,000 body words",
