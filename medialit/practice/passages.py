@@ -108,30 +108,32 @@ PASSAGES = {p.passage_id: p for p in [
     _p("02-a", "02_attribution", "militancy-bases", 2, 8, focus=F02,
        shown=[
            "militancy-bases-002", "militancy-bases-003", "militancy-bases-004", "militancy-bases-005",
-           "militancy-bases-010", "militancy-bases-016", "militancy-bases-017", "militancy-bases-021",
-           "militancy-bases-022"]),
+           "militancy-bases-010", "militancy-bases-016", "militancy-bases-017", "militancy-bases-020",
+           "militancy-bases-021", "militancy-bases-022", "militancy-bases-024"]),
     _p("02-b", "02_attribution", "balakot", 4, 14, focus=F02,
        shown=[
-           "balakot-004", "balakot-005", "balakot-006", "balakot-007", "balakot-008", "balakot-011",
+           "balakot-004", "balakot-005", "balakot-006", "balakot-007", "balakot-008", "balakot-009",
+           "balakot-010", "balakot-011",
            "balakot-012", "balakot-013", "balakot-014", "balakot-015", "balakot-017", "balakot-018",
            "balakot-019", "balakot-020", "balakot-022", "balakot-023", "balakot-025", "balakot-026"]),
     _p("02-c", "02_attribution", "tit-for-tat", 16, 22, focus=F02,
        shown=[
            "tit-for-tat-016", "tit-for-tat-018", "tit-for-tat-020", "tit-for-tat-021", "tit-for-tat-023",
-           "tit-for-tat-028", "tit-for-tat-032"]),
+           "tit-for-tat-026", "tit-for-tat-028", "tit-for-tat-031"]),
     _p("03-a", "03_sources_evidence", "militancy-bases", 10, 14, focus=F03,
        shown=[
            "militancy-bases-026", "militancy-bases-027", "militancy-bases-029", "militancy-bases-030",
            "militancy-bases-033", "militancy-bases-034", "militancy-bases-036"]),
     _p("03-b", "03_sources_evidence", "militancy-bases", 18, 23, focus=F03,
        shown=[
-           "militancy-bases-047", "militancy-bases-048", "militancy-bases-053", "militancy-bases-054",
+           "militancy-bases-047", "militancy-bases-048", "militancy-bases-052", "militancy-bases-053", "militancy-bases-054",
            "militancy-bases-058", "militancy-bases-060", "militancy-bases-063", "militancy-bases-064"]),
     _p("03-c", "03_sources_evidence", "regional-peace", 3, 8, focus=F03,
        shown=[
-           "regional-peace-003", "regional-peace-006", "regional-peace-007", "regional-peace-012",
+           "regional-peace-003", "regional-peace-004", "regional-peace-006", "regional-peace-007",
+           "regional-peace-010", "regional-peace-011", "regional-peace-012",
            "regional-peace-013", "regional-peace-014", "regional-peace-016", "regional-peace-018",
-           "regional-peace-019", "regional-peace-020"]),
+           "regional-peace-019", "regional-peace-020", "regional-peace-021"]),
     _p("04-a", "04_advocacy_loaded_language", "regional-peace", 9, 14, focus=F04,
        shown=[
            "regional-peace-022", "regional-peace-023", "regional-peace-024", "regional-peace-026",
@@ -143,8 +145,8 @@ PASSAGES = {p.passage_id: p for p in [
        shown=[
            "tit-for-tat-034", "tit-for-tat-037", "tit-for-tat-039", "tit-for-tat-043", "tit-for-tat-044",
            "tit-for-tat-045", "tit-for-tat-046", "tit-for-tat-049", "tit-for-tat-051", "tit-for-tat-052",
-           "tit-for-tat-053", "tit-for-tat-056", "tit-for-tat-057", "tit-for-tat-058", "tit-for-tat-059",
-           "tit-for-tat-061", "tit-for-tat-062", "tit-for-tat-063", "tit-for-tat-064"]),
+           "tit-for-tat-055", "tit-for-tat-056", "tit-for-tat-057", "tit-for-tat-059", "tit-for-tat-061",
+           "tit-for-tat-062", "tit-for-tat-063"]),
     _p("05-a", "05_naming", "ap-crackdown", 4, 12, focus=F05,
        shown=[
            "ap-crackdown-004", "ap-crackdown-005", "ap-crackdown-007", "ap-crackdown-008", "ap-crackdown-010",
@@ -154,7 +156,7 @@ PASSAGES = {p.passage_id: p for p in [
            "militancy-bases-042", "militancy-bases-043", "militancy-bases-044"]),
     _p("07-a", "07_machine", "balakot", 15, 20, focus=F07,
        shown=[
-           "balakot-029", "balakot-031", "balakot-032", "balakot-034", "balakot-035", "balakot-036",
+           "balakot-027", "balakot-029", "balakot-031", "balakot-032", "balakot-034", "balakot-035", "balakot-036",
            "balakot-037", "balakot-039", "balakot-040"]),
 ]}
 
