@@ -4,7 +4,13 @@
     python tasks.py test    # create .venv if missing, install, run the whole test suite
 
 Works on Linux, macOS and Windows with only Python 3.11+ and git.  Extra
-arguments after ``test`` go to pytest, e.g. ``python tasks.py test -k corpus``.
+arguments go to JupyterLab or pytest, e.g. ``python tasks.py lab --no-browser``
+or ``python tasks.py test -k corpus``.
+
+``lab`` serves the whole repository (notebooks/, exercises/, data/, docs/) and
+opens notebook 00.  Its terminals have the project's .venv first on PATH, so
+``pytest``, ``python`` and ``medialit`` typed there are the project's; the
+settings it reads are in ``jupyter-config/``.
 """
 
 from __future__ import annotations
@@ -21,11 +27,15 @@ VENV = ROOT / ".venv"
 REQUIREMENTS = ROOT / "requirements.txt"
 STAMP = VENV / ".requirements.sha256"
 FIRST_NOTEBOOK = "notebooks/00_start_here.ipynb"
+JUPYTER_CONFIG = ROOT / "jupyter-config"
+
+
+def _venv_bin() -> Path:
+    return VENV / ("Scripts" if os.name == "nt" else "bin")
 
 
 def _venv_python() -> Path:
-    sub = "Scripts/python.exe" if os.name == "nt" else "bin/python"
-    return VENV / sub
+    return _venv_bin() / ("python.exe" if os.name == "nt" else "python")
 
 
 def _requirements_hash() -> str:
@@ -51,6 +61,29 @@ def setup() -> Path:
     return python
 
 
+def _is_root() -> bool:
+    return hasattr(os, "geteuid") and os.geteuid() == 0
+
+
+def lab_command(python: Path, rest: list[str]) -> tuple[list[str], dict[str, str]]:
+    """The JupyterLab command line and environment that ``python tasks.py lab`` uses.
+
+    The server (and so its kernels and terminals) sees .venv as the active environment
+    and reads the project's settings in jupyter-config/.
+    """
+    env = dict(os.environ)
+    env["VIRTUAL_ENV"] = str(VENV)
+    env["PATH"] = os.pathsep.join([str(_venv_bin()), env.get("PATH", "")])
+    env.pop("PYTHONHOME", None)
+    env["JUPYTER_CONFIG_PATH"] = os.pathsep.join(
+        p for p in [str(JUPYTER_CONFIG), env.get("JUPYTER_CONFIG_PATH", "")] if p)
+    command = [str(python), "-m", "jupyter", "lab", f"--ServerApp.root_dir={ROOT}"]
+    if _is_root() and "--allow-root" not in rest:
+        command.append("--allow-root")
+    opens = [] if any(arg.endswith(".ipynb") for arg in rest) else [FIRST_NOTEBOOK]
+    return [*command, *opens, *rest], env
+
+
 def main(argv: list[str]) -> int:
     if not argv or argv[0] not in {"lab", "test", "setup"}:
         print(__doc__)
@@ -60,7 +93,13 @@ def main(argv: list[str]) -> int:
     if command == "setup":
         return 0
     if command == "lab":
-        return subprocess.call([python, "-m", "jupyter", "lab", FIRST_NOTEBOOK, *rest], cwd=ROOT)
+        if _is_root():
+            print("Running as root (as in a container): starting JupyterLab with --allow-root.", flush=True)
+        lab, env = lab_command(python, rest)
+        try:
+            return subprocess.call(lab, cwd=ROOT, env=env)
+        except KeyboardInterrupt:  # Ctrl-C stops the server; no traceback for that
+            return 0
     return subprocess.call([python, "-m", "pytest", "--nbval", *rest], cwd=ROOT)
 
 

@@ -14,13 +14,13 @@ import time
 from pathlib import Path
 
 import nbformat
-from nbclient import NotebookClient
+from medialit.kernel import notebook_client
 
 
 def execute(path: Path, timeout: int = 300) -> float:
     notebook = nbformat.read(path, as_version=4)
     started = time.perf_counter()
-    NotebookClient(notebook, timeout=timeout, kernel_name="python3",
+    notebook_client(notebook, timeout=timeout, kernel_name="python3",
                    resources={"metadata": {"path": str(path.parent)}}).execute()
     elapsed = time.perf_counter() - started
     # Keep stored notebooks free of machine-specific metadata.

@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 import nbformat
-from nbclient import NotebookClient
+from medialit.kernel import notebook_client
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def run_once(notebook, folder: Path) -> float:
     notebook = copy.deepcopy(notebook)
     started = time.perf_counter()
-    NotebookClient(notebook, timeout=300, kernel_name="python3",
+    notebook_client(notebook, timeout=300, kernel_name="python3",
                    resources={"metadata": {"path": str(folder)}}).execute()
     return time.perf_counter() - started
 

@@ -1,0 +1,32 @@
+"""Run notebooks in a fresh kernel the way every script and test of the project does.
+
+``notebook_client`` is nbclient's ``NotebookClient`` with one setting added: the kernel
+manager gives the kernel CurveZMQ keys (``transport_encryption = "auto"``, used because
+the ipykernel kernelspec declares ``supported_encryption: curve``).  Messages between the
+runner and the kernel are then encrypted, and ipykernel no longer prints "Kernel is running
+over TCP without encryption" on every start, a warning a student running a class check or a
+notebook from a terminal would take for an error.  JupyterLab started by ``python tasks.py
+lab`` gets the same setting from ``jupyter-config/jupyter_server_config.py``.
+
+>>> KERNEL_CONFIG["KernelManager"]["transport_encryption"]
+'auto'
+"""
+
+from __future__ import annotations
+
+#: Jupyter configuration for the kernel manager of every notebook run.
+KERNEL_CONFIG = {"KernelManager": {"transport_encryption": "auto"}}
+
+
+def notebook_client(notebook, **kwargs):
+    """An ``nbclient.NotebookClient`` for ``notebook`` whose kernel talks over encrypted sockets.
+
+    Keyword arguments go to ``NotebookClient`` (``timeout``, ``kernel_name``, ``resources`` …).
+    """
+    from nbclient import NotebookClient
+    from traitlets.config import Config
+
+    config = Config(KERNEL_CONFIG)
+    if "config" in kwargs:
+        config.merge(kwargs.pop("config"))
+    return NotebookClient(notebook, config=config, **kwargs)

@@ -1,0 +1,81 @@
+"""``python tasks.py lab``: what it starts, checked without starting it (the real server: tests/browser/test_lab_doors.py)."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture()
+def tasks():
+    spec = importlib.util.spec_from_file_location("medialit_tasks_lab", ROOT / "tasks.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _option(command, name):
+    return [arg.split("=", 1)[1] for arg in command if arg.startswith(f"{name}=")]
+
+
+def test_lab_serves_the_repository_root_and_opens_notebook_00(tasks, monkeypatch):
+    monkeypatch.setattr(tasks, "_is_root", lambda: False)
+    command, _ = tasks.lab_command(Path("py"), [])
+    assert command[1:4] == ["-m", "jupyter", "lab"]
+    assert _option(command, "--ServerApp.root_dir") == [str(ROOT)]
+    assert command[-1] == "notebooks/00_start_here.ipynb" and (ROOT / command[-1]).is_file()
+    assert "--allow-root" not in command
+
+
+def test_extra_arguments_pass_through_and_a_named_notebook_replaces_00(tasks, monkeypatch):
+    monkeypatch.setattr(tasks, "_is_root", lambda: False)
+    command, _ = tasks.lab_command(Path("py"), ["--no-browser", "--port", "9999"])
+    assert command[-3:] == ["--no-browser", "--port", "9999"]
+    assert "notebooks/00_start_here.ipynb" in command
+    command, _ = tasks.lab_command(Path("py"), ["exercises/02_attribution.ipynb"])
+    assert command[-1] == "exercises/02_attribution.ipynb"
+    assert "notebooks/00_start_here.ipynb" not in command
+
+
+def test_as_root_lab_allows_root_and_says_so(tasks, monkeypatch, capsys):
+    monkeypatch.setattr(tasks, "_is_root", lambda: True)
+    monkeypatch.setattr(tasks, "setup", lambda: Path("python-from-venv"))
+    calls = []
+    monkeypatch.setattr(tasks.subprocess, "call", lambda args, **kw: calls.append((list(args), kw)) or 0)
+    assert tasks.main(["lab", "--no-browser"]) == 0
+    command, options = calls[0]
+    assert command.count("--allow-root") == 1 and "--no-browser" in command
+    assert "--allow-root" in capsys.readouterr().out
+    assert options["cwd"] == tasks.ROOT
+    assert tasks.lab_command(Path("py"), ["--allow-root"])[0].count("--allow-root") == 1
+
+
+def test_the_server_sees_the_projects_environment_and_settings(tasks, monkeypatch):
+    monkeypatch.setenv("PATH", os.pathsep.join(["/usr/bin", "/bin"]))
+    monkeypatch.setenv("JUPYTER_CONFIG_PATH", "/somewhere/else")
+    monkeypatch.setenv("PYTHONHOME", "/wrong")
+    _, env = tasks.lab_command(Path("py"), [])
+    assert env["VIRTUAL_ENV"] == str(ROOT / ".venv")
+    assert env["PATH"].split(os.pathsep)[0] == str(tasks._venv_bin())
+    assert env["JUPYTER_CONFIG_PATH"].split(os.pathsep) == [str(ROOT / "jupyter-config"), "/somewhere/else"]
+    assert "PYTHONHOME" not in env
+
+
+def test_the_shipped_jupyter_settings_are_the_documented_ones():
+    config = ROOT / "jupyter-config"
+    overrides = json.loads((config / "labconfig" / "default_setting_overrides.json").read_text(encoding="utf-8"))
+    assert overrides["@jupyterlab/apputils-extension:notification"] == {"fetchNews": "false", "checkForUpdates": False}
+    from traitlets.config.loader import PyFileConfigLoader
+
+    loaded = PyFileConfigLoader("jupyter_server_config.py", path=str(config)).load_config()
+    assert loaded.KernelManager.transport_encryption == "auto"
+    if os.name != "nt":
+        shell = loaded.ServerApp.terminado_settings["shell_command"]
+        assert shell[:4] == ["/bin/sh", "-c", 'cd "$0" && exec "$@"', str(ROOT)]
+        assert "-l" not in shell, "a login shell would reset PATH"
