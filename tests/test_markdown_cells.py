@@ -62,21 +62,9 @@ def code_blocks_meant_as_structure(markdown: str) -> list[str]:
 
 
 NOTEBOOKS = _notebooks()
-#: Known until exercise generation writes the title unindented (issue #10 §1, the `machinery`
-#: branch): strict, so the mark has to go as soon as a title renders as a heading.
-_KNOWN_INDENTED_TITLES = {f"{folder}/{name}.ipynb" for folder in ("exercises", "exercises/solutions")
-                          for name in ("01_meet_the_pieces", "02_attribution", "03_sources_evidence",
-                                       "04_advocacy_loaded_language", "05_naming", "06_frames", "07_machine")}
 
 
-def test_the_scan_covers_lessons_exercises_and_solutions():
-    folders = {Path(n).parent.as_posix() for n in NOTEBOOKS}
-    assert {"notebooks", "exercises", "exercises/solutions"} <= folders, folders
-
-
-@pytest.mark.parametrize("relative", [
-    pytest.param(n, marks=pytest.mark.xfail(strict=True, reason="exercise title indented (fixed on machinery)"))
-    if n in _KNOWN_INDENTED_TITLES else n for n in NOTEBOOKS])
+@pytest.mark.parametrize("relative", NOTEBOOKS)
 def test_no_heading_or_list_renders_as_a_code_block(relative):
     notebook = nbformat.read(ROOT / relative, as_version=4)
     problems = []
