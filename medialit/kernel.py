@@ -24,9 +24,9 @@ def notebook_client(notebook, **kwargs):
     Keyword arguments go to ``NotebookClient`` (``timeout``, ``kernel_name``, ``resources`` …).
     """
     from nbclient import NotebookClient
-    from traitlets.config import Config
 
-    config = Config(KERNEL_CONFIG)
-    if "config" in kwargs:
-        config.merge(kwargs.pop("config"))
-    return NotebookClient(notebook, config=config, **kwargs)
+    client = NotebookClient(notebook, **kwargs)
+    for section, values in KERNEL_CONFIG.items():  # the kernel manager is made later, from this config
+        for name, value in values.items():
+            setattr(client.config[section], name, value)
+    return client

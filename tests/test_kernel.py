@@ -30,9 +30,18 @@ def test_a_plain_notebook_client_shows_the_warning_it_removes(capfd):
     assert WARNING in capfd.readouterr().err
 
 
-def test_extra_configuration_is_kept():
-    from traitlets.config import Config
+def test_arguments_reach_the_client_and_the_setting_its_kernel_manager():
+    client = notebook_client(_notebook(), timeout=7, kernel_name="python3", allow_errors=True)
+    assert (client.timeout, client.kernel_name, client.allow_errors) == (7, "python3", True)
+    assert client.create_kernel_manager().transport_encryption == "auto"
 
-    client = notebook_client(_notebook(), config=Config({"NotebookClient": {"timeout": 7}}))
-    assert client.timeout == 7
-    assert client.config.KernelManager.transport_encryption == "auto"
+
+def test_every_notebook_run_goes_through_notebook_client():
+    """One place decides how kernels are started: no other module or tool builds a NotebookClient."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    direct = [p.relative_to(root).as_posix() for folder in ("medialit", "tools")
+              for p in sorted((root / folder).rglob("*.py"))
+              if "NotebookClient(" in p.read_text(encoding="utf-8") and p.name != "kernel.py"]
+    assert not direct, f"use medialit.kernel.notebook_client in {direct}"

@@ -27,6 +27,7 @@ from pathlib import Path
 
 import nbformat
 
+from ..kernel import notebook_client
 from .catalogue import exercise
 from .feedback import VERDICT_PATTERN
 from .layout import CHECK_CALL, exercise_name_of
@@ -73,7 +74,6 @@ def _outcome(cell, number: int) -> str:
 def check_notebook(path: Path, name: str, numbers: list[int], *, timeout: int = 60,
                    kernel_name: str = "python3") -> StudentResult:
     """Run one handed-in notebook and read the outcome of each task from its check cells."""
-    from nbclient import NotebookClient
     from nbclient.exceptions import CellTimeoutError, DeadKernelError
 
     path = Path(path)
@@ -97,8 +97,8 @@ def check_notebook(path: Path, name: str, numbers: list[int], *, timeout: int = 
             cell.outputs, cell.execution_count = [], None
             for match in CHECK_CALL.finditer(cell.source):
                 check_cells.setdefault(int(match.group(1)), cell)
-    client = NotebookClient(notebook, timeout=timeout, kernel_name=kernel_name, allow_errors=True,
-                            record_timing=False, resources={"metadata": {"path": str(path.parent)}})
+    client = notebook_client(notebook, timeout=timeout, kernel_name=kernel_name, allow_errors=True,
+                             record_timing=False, resources={"metadata": {"path": str(path.parent)}})
     status = "ok"
     try:
         client.execute()
