@@ -2,7 +2,7 @@
 
     medialit make-exercises [--check]
     medialit check NOTEBOOK [--timeout 60]
-    medialit check-class FOLDER --exercise 02_attribution --out report.csv [--timeout 60]
+    medialit check-class FOLDER --exercise 02_attribution --out report.csv [--timeout 60] [--jobs N]
     medialit add-article FILE --id ID --headline "..." [--byline ... --outlet ... --date ...] [--html | --text]
     medialit remove-article ID
 
@@ -73,29 +73,17 @@ def _add_check_class(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--summary", type=Path, default=None,
                         help="per-task summary CSV (default: the report's name with -summary)")
     parser.add_argument("--timeout", type=int, default=60, help="seconds allowed per cell (default: %(default)s)")
+    parser.add_argument("--notebook-timeout", type=int, default=300,
+                        help="seconds allowed per notebook in total (default: %(default)s)")
+    parser.add_argument("--jobs", type=int, default=None, help="notebooks run at a time (default: one per CPU)")
+    parser.add_argument("--run-as", default=None, metavar="ACCOUNT",
+                        help="run the notebooks as this account (needs root; see the teacher guide)")
 
 
 def _cmd_check_class(args: argparse.Namespace) -> int:
-    from . import checks
     from .exercises import classcheck
 
-    if not args.folder.is_dir():
-        print(f"medialit: {args.folder} is not a folder of notebooks.", file=sys.stderr)
-        return 2
-    try:
-        ex = checks.exercise(args.exercise)
-    except checks.ExerciseError as problem:
-        print(f"medialit: {problem}", file=sys.stderr)
-        return 2
-    if not any(args.folder.glob("*.ipynb")):
-        print(f"medialit: no .ipynb files in {args.folder}.", file=sys.stderr)
-        return 2
-    results = classcheck.check_class(args.folder, ex.name, timeout=args.timeout,
-                                    progress=lambda r: print(f"  {r.student}: {r.status}", flush=True))
-    out, summary, text = classcheck.write_report(results, ex.numbers, args.out, args.summary)
-    print(text)
-    print(f"Report: {out}\nSummary: {summary}")
-    return 0
+    return classcheck.main(args)
 
 
 def _add_add_article(parser: argparse.ArgumentParser) -> None:

@@ -105,7 +105,7 @@ student,status,task_1,task_2,task_3,task_4,task_5,task_6
 ada_correct.ipynb,ok,passed,passed,passed,passed,passed,passed
 ben_partly_wrong.ipynb,ok,not yet,passed,not yet,passed,passed,not answered
 cai_blank.ipynb,ok,not answered,not answered,not answered,not answered,not answered,not answered
-dee_corrupt.ipynb,unreadable: not a valid notebook (NotJSONError),,,,,,
+dee_corrupt.ipynb,unreadable: not a valid notebook (not JSON),,,,,,
 eve_other_exercise.ipynb,wrong exercise: this is 02_attribution,,,,,,
 fay_endless_loop.ipynb,timed out: a cell ran longer than 10 s (an endless loop?),passed,passed,passed,not run,not run,not run
 """

@@ -11,7 +11,9 @@ Notebooks ask for their checks through the public face :mod:`medialit.checks`
 - ``catalogue``   which exercises exist; ``exercise(name)``
 - ``layout``      how an exercise notebook is laid out (tags, check calls)
 - ``generate``    student notebooks from the solutions (``medialit make-exercises``)
-- ``classcheck``  run notebooks and read each task's verdict (``medialit check-class``)
+- ``classcheck``  check a class: run each notebook, grade its answer values here (``medialit check-class``);
+  ``sandbox`` the folder and limits of one run, ``worker`` the process that runs it, ``processes``
+  killing all it started, ``answers`` answer values out of the notebook, ``report`` the CSVs
 - ``selfcheck``   one student's notebook, one line per task (``medialit check``), on the class check's engine
 
 Importing this package imports none of its modules; ``medialit.exercises.generate``
@@ -22,6 +24,7 @@ from importlib import import_module
 
 _MODULES = {
     "feedback", "readers", "gold", "builders", "charts", "catalogue", "layout", "generate", "classcheck", "selfcheck",
+    "answers", "processes", "report", "sandbox", "worker",
     "ex01_meet_the_pieces", "ex02_attribution", "ex03_sources_evidence", "ex04_advocacy_loaded_language",
     "ex05_naming", "ex06_frames", "ex07_machine",
 }

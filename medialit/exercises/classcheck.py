@@ -1,176 +1,388 @@
-"""Check a class's notebooks: run each one and read every task's verdict from its check cells.
-
-A teacher checks a folder of handed-in notebooks with::
+"""Check a class's notebooks: each run in its own sandbox, graded from its answer values.
 
     medialit check-class hand-ins/ --exercise 02_attribution --out report.csv
 
-Each notebook is run in a fresh kernel (nbclient, with a time limit per cell);
-the outcome of every task is read from the message its check cell printed
-(``✓ Task 3 — right`` …).  The report has one row per file and one column per
-task (``passed`` / ``not yet`` / ``not answered`` / ``check error`` / ``error`` /
-``not run``); a second CSV counts the outcomes per task.  A file that is not a
-notebook, belongs to another exercise, or runs past the time limit gets a row
-that says so, and the other files are still checked.  Running a notebook runs
-its code: only check notebooks from your own students.
+For every ``*.ipynb`` in the folder (not its subfolders):
 
-The engine is :func:`check_notebook` (one notebook in, one :class:`StudentResult`
-with an outcome per task out); ``medialit check`` uses the same function for a
-student's self-check.
+1. every file is read before anything runs, and its exercise recognised (a file
+   that is not a notebook, or belongs to another exercise, gets a row that says so);
+2. after each ``check.task_N(...)`` cell the checker adds a cell that writes the
+   value passed to the check to a file (:mod:`~medialit.exercises.answers`);
+3. the notebook runs in a :class:`~medialit.exercises.sandbox.Sandbox` (its own
+   folder, read-only data, clean environment, limits per cell and per notebook,
+   no survivors), several at a time;
+4. the answer values are graded **here**, by the teacher's own copy of the
+   checks, against a copy of the data made before the first notebook ran.
+   Nothing a notebook prints, redefines or patches reaches this step.
+
+The report (:mod:`~medialit.exercises.report`) has one row per file and one
+column per task (``passed`` / ``not yet`` / ``not answered`` / ``check error`` /
+``error`` / ``not run``), rewritten as each notebook finishes.  The engine for
+one notebook, :func:`check_notebook`, is also the student's self-check
+(``medialit check``).
 """
 
 from __future__ import annotations
 
-import csv
-import io
-from dataclasses import dataclass, field
+import json
+import os
+import shutil
+import sys
+import tempfile
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
+from typing import Callable, Iterable, Mapping
 
-import nbformat
-
-from ..kernel import notebook_client
+from .. import checksums, corpus
+from . import answers
 from .catalogue import exercise
-from .feedback import VERDICT_PATTERN
-from .layout import CHECK_CALL, exercise_name_of
+from .feedback import CHECK_FAILED, NOT_ANSWERED, NOT_YET, RIGHT
+from .layout import CHECK_CALL, EXERCISE_CALL, find_check_calls
+from .report import OUTCOMES, ClassReport, ReportError, ReportExtension, StudentResult, summary_path
+from .sandbox import Limits, RunResult, Sandbox, make_writable, warm_matplotlib
+from .processes import ProcessGuard
 
-__all__ = ["OUTCOMES", "StudentResult", "check_notebook", "check_class", "summary_path", "write_report"]
+__all__ = ["OUTCOMES", "StudentResult", "ReportError", "ReportExtension", "Limits", "check_class", "check_notebook",
+           "instrument", "summary_path", "default_jobs", "main"]
 
-#: Outcomes written into the class report, in this order in the summary.
-OUTCOMES = ("passed", "not yet", "not answered", "check error", "error", "not run")
-_VERDICT_OUTCOME = {"right": "passed", "not yet": "not yet", "not answered yet": "not answered",
-                    "the check could not run": "check error"}
-
-
-@dataclass
-class StudentResult:
-    """The outcome of one handed-in file: a status and one outcome per task."""
-
-    student: str
-    status: str
-    outcomes: dict[int, str] = field(default_factory=dict)
+_VERDICT_OUTCOME = {RIGHT: "passed", NOT_YET: "not yet", NOT_ANSWERED: "not answered", CHECK_FAILED: "check error"}
+_MAX_NOTEBOOK_BYTES = 20_000_000
 
 
-def _cell_text(cell) -> str:
-    parts = []
-    for output in cell.get("outputs", []):
-        if output.get("output_type") == "stream":
-            parts.append(output.get("text", ""))
-        elif output.get("output_type") == "error":
-            parts.append(str(output.get("evalue", "")))
-        elif "data" in output:
-            parts.append(str(output["data"].get("text/plain", "")))
-    return "\n".join(parts)
+def default_jobs() -> int:
+    """Notebooks run at a time: one per CPU this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:
+        return max(1, os.cpu_count() or 1)
 
 
-def _outcome(cell, number: int) -> str:
-    if cell.get("execution_count") is None and not cell.get("outputs"):
-        return "not run"
-    for match in VERDICT_PATTERN.finditer(_cell_text(cell)):
-        if int(match.group("task")) == number:
-            return _VERDICT_OUTCOME[match.group("verdict")]
-    errors = [o for o in cell.get("outputs", []) if o.get("output_type") == "error"]
-    return "error" if errors else "not run"
+# ---------------------------------------------------------------------------
+# reading notebooks and adding the capture cells
+
+
+def read_sources(content: bytes | str, name: str) -> tuple[list[str] | None, str]:
+    """A notebook's code cells, or None and a status saying why it is not checked.
+
+    Read as plain JSON (nbformat 4: a list of cells with ``cell_type`` and
+    ``source``); ``content`` is the file's bytes, or already a status.
+
+    >>> read_sources(b"not json", "01_meet_the_pieces")
+    (None, 'unreadable: not a valid notebook (not JSON)')
+    """
+    if isinstance(content, str):
+        return None, content
+    try:
+        data = json.loads(content.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        return None, "unreadable: not a valid notebook (not JSON)"
+    cells = data.get("cells") if isinstance(data, dict) else None
+    if not isinstance(cells, list):
+        return None, "unreadable: not a valid notebook (no list of cells)"
+    sources = []
+    for cell in cells:
+        if isinstance(cell, dict) and cell.get("cell_type") == "code":
+            source = cell.get("source", "")
+            if isinstance(source, list) and all(isinstance(part, str) for part in source):
+                source = "".join(source)
+            if not isinstance(source, str):
+                return None, "unreadable: not a valid notebook (a cell's source is not text)"
+            sources.append(source)
+    found = next((m.group(1) for m in map(EXERCISE_CALL.search, sources) if m), None)
+    if found is None:
+        return None, "wrong exercise: no ml.checks.exercise(...) cell"
+    try:
+        found = exercise(found).name
+    except Exception:
+        pass
+    if found != name:
+        return None, f"wrong exercise: this is {found}"
+    return sources, "ok"
+
+
+def _template_variables(name: str) -> dict[int, str]:
+    """Task number -> the variable the official student notebook passes to its check."""
+    path = Path(__file__).resolve().parent.parent.parent / "exercises" / f"{name}.ipynb"
+    sources = read_sources(path.read_bytes(), name)[0] if path.is_file() else None
+    found: dict[int, str] = {}
+    for source in sources or []:
+        for number, variable in CHECK_CALL.findall(source):
+            found.setdefault(int(number), variable)
+    return found
+
+
+def instrument(sources: list[str], numbers: Iterable[int], folder: str, fallback: Mapping[int, str] | None = None,
+               collect: Iterable[str] = ()) -> list[str]:
+    """The code cells, with a capture cell after the first check call of each task.
+
+    A task whose check call is missing gets a capture cell at the end that reads
+    the variable the official notebook uses (``fallback``); so do the variables
+    named in ``collect``.
+
+    >>> [c.splitlines()[1] for c in instrument(["x = 1", "check.task_2(x)"], [1, 2], "/box", {1: "y"})[2:]]
+    ["__medialit_answers.capture(2, lambda: (x), '/box')", "__medialit_answers.capture(1, lambda: (y), '/box')"]
+    """
+    numbers = list(numbers)
+    cells, done = [], set()
+    for source in sources:
+        if not source.strip():
+            continue
+        cells.append(source)
+        for number, expression in find_check_calls(source):
+            if number in numbers and number not in done:
+                done.add(number)
+                cells.append(answers.capture_cell(number, expression, folder))
+    for number in numbers:
+        if number not in done and fallback and number in fallback:
+            cells.append(answers.capture_cell(number, fallback[number], folder))
+    for name in collect:
+        if str(name).isidentifier():
+            cells.append(answers.capture_cell(str(name), str(name), folder))
+    return cells
+
+
+# ---------------------------------------------------------------------------
+# grading, here in the checker
+
+
+def _grade(name: str, numbers: list[int], folder: Path, result: StudentResult, collect: Iterable[str] = ()) -> None:
+    ex = exercise(name)
+    for key in [*numbers, *collect]:
+        path = folder / f"answer_{key}.json"
+        if not path.is_file():
+            if key in numbers:
+                result.outcomes[key] = "not run"
+            continue
+        try:
+            record = answers.load(path)
+        except (answers.AnswerFileError, OSError):
+            if key in numbers:
+                result.outcomes[key] = "error"
+            continue
+        if "error" in record:       # the variable was never defined, or computing it failed
+            if key in numbers:
+                result.outcomes[key] = "error"
+                result.feedback[key] = f"{record['error']} before the check"
+            continue
+        result.answers[key] = record["value"]
+        if key in numbers:
+            graded = ex.result(key, record["value"])
+            result.outcomes[key] = _VERDICT_OUTCOME.get(graded.verdict, "check error")
+            result.feedback[key] = graded.text
+
+
+def _status(run: RunResult, live_changes: list[str]) -> str:
+    """The report's status: the run's, with any change to the data named."""
+    status = run.status
+    if run.tampered:
+        status = "tampered: changed its copy of the data (" + ", ".join(run.tampered[:5]) + ")" \
+                 + ("" if run.status == "ok" else f"; {run.status}")
+    if live_changes:
+        status += "; the teacher's data/ changed while it ran (" + ", ".join(live_changes[:5]) + ")"
+    return status
+
+
+class _Session:
+    """What every notebook of one check shares: a private copy of the data, a warm font cache, a process guard.
+
+    The checker grades against its copy (``MEDIALIT_DATA`` points there while
+    the session is open), so a notebook that changes the teacher's ``data/``
+    changes nobody's grade; :meth:`live_changes` says when that happened.
+    """
+
+    def __init__(self, limits: Limits, run_as: str | None = None, say: Callable[[str], None] = lambda text: None):
+        self.limits = limits
+        self.uid = self.gid = None
+        if run_as is not None:
+            self.uid, self.gid = _account(run_as)
+        self.live = corpus.data_dir()
+        self.root = Path(tempfile.mkdtemp(prefix="medialit-check-"))
+        os.chmod(self.root, 0o711 if self.uid is not None else 0o700)
+        self.previous = os.environ.get("MEDIALIT_DATA")
+        self.reference = self.root / "reference"
+        shutil.copytree(self.live, self.reference, ignore=shutil.ignore_patterns(*checksums.EXCLUDED_FOLDERS, ".*"))
+        self.expected = checksums.compute(self.reference)
+        released = checksums.differences(self.reference)
+        if released and released != [(checksums.MANIFEST, "missing")]:
+            say("Note: your data/ differs from the released data (" + ", ".join(f for f, _ in released[:5])
+                + "); answers are graded against your data as it is.")
+        os.environ["MEDIALIT_DATA"] = str(self.reference)
+        self.mpl_cache = warm_matplotlib(self.root / "matplotlib")
+        self.guard = ProcessGuard()
+        self.live_start = checksums.compute(self.live)
+        self._watch = {"state": dict(self.live_start), "checked": time.monotonic()}
+        self._windows: list[tuple[float, float, list[str]]] = []
+        self._lock = threading.Lock()
+
+    def live_changes(self, began: float) -> list[str]:
+        """Files of the teacher's data/ that changed while a notebook that began at ``began`` ran."""
+        with self._lock:
+            now, state = time.monotonic(), checksums.compute(self.live)
+            before = self._watch["state"]
+            if state != before:
+                self._windows.append((self._watch["checked"], now, sorted(
+                    f for f in set(state) | set(before) if state.get(f) != before.get(f))))
+                self._watch["state"] = state
+            self._watch["checked"] = now
+            return sorted({f"data/{f}" for _, t1, files in self._windows if t1 >= began for f in files})
+
+    def check(self, student: str, content: bytes | str, name: str, numbers: list[int],
+              fallback: Mapping[int, str], collect: tuple[str, ...] = ()) -> StudentResult:
+        sources, status = read_sources(content, name)
+        if sources is None:
+            return StudentResult(student, status)
+        began = time.monotonic()
+        with Sandbox(self.reference, self.expected, base=self.root, mpl_cache=self.mpl_cache, run_as=self.uid,
+                     group=self.gid) as box:
+            run = box.run(instrument(sources, numbers, str(box.answers), fallback, collect), self.limits,
+                          guard=self.guard)
+            result = StudentResult(student, _status(run, self.live_changes(began)), seconds=run.seconds)
+            _grade(name, numbers, box.answers, result, collect)
+        return result
+
+    def close(self) -> list[str]:
+        """End the session; returns the files of the teacher's data/ that changed during it."""
+        self.guard.close()
+        final = checksums.compute(self.live)
+        if self.previous is None:
+            os.environ.pop("MEDIALIT_DATA", None)
+        else:
+            os.environ["MEDIALIT_DATA"] = self.previous
+        make_writable(str(self.root))
+        shutil.rmtree(self.root, ignore_errors=True)
+        return sorted(f for f in set(final) | set(self.live_start) if final.get(f) != self.live_start.get(f))
+
+
+def _read_all(paths: list[Path]) -> dict[str, bytes | str]:
+    """Every hand-in's bytes, read before any notebook runs (or why it cannot be read)."""
+    found: dict[str, bytes | str] = {}
+    for path in paths:
+        try:
+            if path.stat().st_size > _MAX_NOTEBOOK_BYTES:
+                found[path.name] = "unreadable: larger than 20 MB"
+                continue
+            found[path.name] = path.read_bytes()
+        except OSError as problem:
+            found[path.name] = f"unreadable: {problem.strerror or type(problem).__name__}"
+    return found
+
+
+def _changed_hand_ins(folder: Path, contents: dict[str, bytes | str]) -> list[str]:
+    changed = []
+    for name, content in contents.items():
+        path = folder / name
+        try:
+            if not path.is_file():
+                changed.append(f"{name} (deleted)")
+            elif isinstance(content, bytes) and path.read_bytes() != content:
+                changed.append(f"{name} (changed)")
+        except OSError:
+            changed.append(f"{name} (unreadable)")
+    return changed + [f"{p.name} (new)" for p in sorted(folder.glob("*.ipynb")) if p.name not in contents]
 
 
 def check_notebook(path: Path, name: str, numbers: list[int], *, timeout: int = 60,
-                   kernel_name: str = "python3") -> StudentResult:
-    """Run one handed-in notebook and read the outcome of each task from its check cells."""
-    from nbclient.exceptions import CellTimeoutError, DeadKernelError
-
+                   limits: Limits | None = None) -> StudentResult:
+    """Check one notebook in a sandbox (the engine of ``medialit check``); never raises for a bad file."""
     path = Path(path)
-    student = path.name
+    limits = limits or Limits(cell_seconds=timeout)
+    session = _Session(limits)
     try:
-        notebook = nbformat.read(path, as_version=4)
-    except Exception as problem:
-        return StudentResult(student, f"unreadable: not a valid notebook ({type(problem).__name__})")
-    found = exercise_name_of(notebook)
-    if found is None:
-        return StudentResult(student, "wrong exercise: no ml.checks.exercise(...) cell")
-    try:
-        found_name = exercise(found).name
-    except Exception:
-        found_name = found
-    if found_name != name:
-        return StudentResult(student, f"wrong exercise: this is {found_name}")
-    check_cells: dict[int, object] = {}
-    for cell in notebook.cells:
-        if cell.cell_type == "code":
-            cell.outputs, cell.execution_count = [], None
-            for match in CHECK_CALL.finditer(cell.source):
-                check_cells.setdefault(int(match.group(1)), cell)
-    client = notebook_client(notebook, timeout=timeout, kernel_name=kernel_name, allow_errors=True,
-                             record_timing=False, resources={"metadata": {"path": str(path.parent)}})
-    status = "ok"
-    try:
-        client.execute()
-    except CellTimeoutError:
-        status = f"timed out: a cell ran longer than {timeout} s (an endless loop?)"
-    except DeadKernelError:
-        status = "kernel died while running the notebook"
-    except Exception as problem:
-        status = f"could not run: {type(problem).__name__}"
-    outcomes = {}
-    for number in numbers:
-        cell = check_cells.get(number)
-        outcomes[number] = "not run" if cell is None else _outcome(cell, number)
-    return StudentResult(student, status, outcomes)
+        return session.check(path.name, _read_all([path])[path.name], exercise(name).name, list(numbers),
+                             _template_variables(exercise(name).name))
+    finally:
+        session.close()
 
 
-def check_class(folder: Path, name: str, *, timeout: int = 60, progress=None) -> list[StudentResult]:
-    """Check every ``*.ipynb`` in ``folder`` (not its subfolders) against exercise ``name``."""
-    ex = exercise(name)
-    results = []
-    for path in sorted(Path(folder).glob("*.ipynb")):
-        result = check_notebook(path, ex.name, ex.numbers, timeout=timeout)
-        if progress is not None:
-            progress(result)
-        results.append(result)
-    return results
+def check_class(folder: Path, name: str, out: Path, *, summary: Path | None = None, jobs: int | None = None,
+                limits: Limits | None = None, run_as: str | None = None,
+                progress: Callable[[str], None] | None = None,
+                extensions: Iterable[ReportExtension] = ()) -> tuple[list[StudentResult], list[Path], str]:
+    """Check every notebook in ``folder`` against exercise ``name``; returns results, files written, summary text.
 
-
-def _report_rows(results: list[StudentResult], numbers: list[int]) -> list[list[str]]:
-    rows = [["student", "status", *[f"task_{n}" for n in numbers]]]
-    for result in results:
-        rows.append([result.student, result.status, *[result.outcomes.get(n, "") for n in numbers]])
-    return rows
-
-
-def _summary_rows(results: list[StudentResult], numbers: list[int]) -> list[list[str]]:
-    rows = [["task", *OUTCOMES]]
-    for n in numbers:
-        counts = [sum(1 for r in results if r.outcomes.get(n) == outcome) for outcome in OUTCOMES]
-        rows.append([f"task_{n}", *map(str, counts)])
-    return rows
-
-
-def _csv_text(rows: list[list[str]]) -> str:
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerows(rows)
-    return buffer.getvalue()
-
-
-def summary_path(out: Path) -> Path:
-    """Where the per-task summary goes: next to the report, with ``-summary`` added.
-
-    >>> summary_path(Path("report.csv")).name
-    'report-summary.csv'
+    Raises :class:`~medialit.exercises.report.ReportError` before running anything when
+    the report cannot be written.
     """
-    out = Path(out)
-    return out.with_name(f"{out.stem}-summary{out.suffix or '.csv'}")
+    ex = exercise(name)
+    numbers, limits, extensions = ex.numbers, limits or Limits(), tuple(extensions)
+    jobs = max(1, jobs or default_jobs())
+    collect = tuple(dict.fromkeys(n for e in extensions for n in e.collect))
+    report = ClassReport(out, summary or summary_path(out), numbers, extensions)
+    report.start()
+    say = progress or (lambda text: None)
+    paths = sorted(p for p in Path(folder).glob("*.ipynb") if p.is_file())
+    contents = _read_all(paths)         # deleting a classmate's file cannot change their check
+    session = _Session(limits, run_as, say)
+    changed_data: list[str] = []
+    try:
+        fallback = _template_variables(ex.name)
+        say(f"Checking {len(paths)} notebook{'s' if len(paths) != 1 else ''} of {ex.name}, {jobs} at a time "
+            f"(at most {limits.cell_seconds} s per cell, {limits.notebook_seconds} s per notebook).")
+        with ThreadPoolExecutor(max_workers=jobs) as pool:
+            futures = [pool.submit(session.check, p.name, contents[p.name], ex.name, numbers, fallback, collect)
+                       for p in paths]
+            for done, future in enumerate(as_completed(futures), start=1):
+                result = future.result()
+                report.add(result)
+                counts = {o: list(result.outcomes.values()).count(o) for o in OUTCOMES}
+                shown = ", ".join(f"{n} {o}" for o, n in counts.items() if n)
+                say(f"[{done}/{len(paths)}] {result.student}: {result.status}"
+                    + (f" · {shown}" if shown else "") + (f" ({result.seconds:.1f} s)" if result.seconds else ""))
+    finally:
+        changed_data = session.close()
+    written = report.finish()
+    text = report.text()
+    if changed_data:
+        text += ("\nYour data/ folder changed during the check: " + ", ".join(changed_data)
+                 + ". Grading used a copy made before the first notebook ran. Restore the folder with "
+                 "`git checkout -- data/` (or copy it again from the release).")
+    altered = _changed_hand_ins(Path(folder), contents)
+    if altered:
+        text += ("\nHand-ins changed during the check: " + ", ".join(altered)
+                 + ". Each notebook was checked as it was when the check began.")
+    return report.results, written, text
 
 
-def write_report(results: list[StudentResult], numbers: list[int], out: Path,
-                 summary: Path | None = None) -> tuple[Path, Path, str]:
-    """Write the report and the summary CSVs; returns their paths and a printable summary."""
-    out = Path(out)
-    summary = Path(summary) if summary is not None else summary_path(out)
-    report = _report_rows(results, numbers)
-    counts = _summary_rows(results, numbers)
-    out.write_text(_csv_text(report), encoding="utf-8")
-    summary.write_text(_csv_text(counts), encoding="utf-8")
-    widths = [max(len(row[i]) for row in counts) for i in range(len(counts[0]))]
-    table = "\n".join("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip() for row in counts)
-    problems = [f"{r.student}: {r.status}" for r in results if r.status != "ok"]
-    text = f"{len(results)} notebook{'s' if len(results) != 1 else ''} checked.\n{table}"
-    if problems:
-        text += "\nNot fully checked:\n" + "\n".join(f"  {p}" for p in problems)
-    return out, summary, text
+def _account(name: str) -> tuple[int, int]:
+    """uid and gid of an account to run notebooks as (needs root)."""
+    if os.name != "posix" or os.geteuid() != 0:
+        raise ReportError("--run-as needs the check to be started as root (for example with sudo).")
+    import pwd
+
+    try:
+        entry = pwd.getpwnam(name) if not name.isdigit() else pwd.getpwuid(int(name))
+    except KeyError:
+        raise ReportError(f"there is no account {name!r} to run the notebooks as.") from None
+    if entry.pw_uid == 0:
+        raise ReportError("--run-as must name an account other than root.")
+    return entry.pw_uid, entry.pw_gid
+
+
+def main(args) -> int:
+    """``medialit check-class`` (arguments parsed by :mod:`medialit.cli`); returns the exit status."""
+    from .feedback import ExerciseError
+
+    if not args.folder.is_dir():
+        print(f"medialit: {args.folder} is not a folder of notebooks.", file=sys.stderr)
+        return 2
+    try:
+        ex = exercise(args.exercise)
+    except ExerciseError as problem:
+        print(f"medialit: {problem}", file=sys.stderr)
+        return 2
+    if not any(args.folder.glob("*.ipynb")):
+        print(f"medialit: no .ipynb files in {args.folder}.", file=sys.stderr)
+        return 2
+    limits = Limits(cell_seconds=args.timeout, notebook_seconds=args.notebook_timeout)
+    try:
+        _, written, text = check_class(args.folder, ex.name, args.out, summary=args.summary, jobs=args.jobs,
+                                       limits=limits, run_as=args.run_as,
+                                       progress=lambda line: print(line, flush=True))
+    except ReportError as problem:
+        print(f"medialit: {problem}", file=sys.stderr)
+        return 2
+    print(text)
+    print(f"Report: {written[0]}\nSummary: {written[1]}")
+    return 0

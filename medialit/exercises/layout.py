@@ -15,15 +15,18 @@ cells tagged ``teacher`` are dropped from the student version.
 
 from __future__ import annotations
 
+import ast
 import re
 
-__all__ = ["ANSWER_TAG", "CHECK_TAG", "TEACHER_TAG", "CHECK_CALL", "EXERCISE_CALL", "tags", "exercise_name_of"]
+__all__ = ["ANSWER_TAG", "CHECK_TAG", "TEACHER_TAG", "CHECK_CALL", "EXERCISE_CALL", "tags", "exercise_name_of",
+           "find_check_calls"]
 
 ANSWER_TAG, CHECK_TAG, TEACHER_TAG = "answer", "check", "teacher"
 #: ``check.task_N(variable)``: group 1 is the task number, group 2 the variable.
 CHECK_CALL = re.compile(r"\bcheck\.task_(\d+)\(\s*([A-Za-z_]\w*)\s*\)")
 #: ``checks.exercise("name")``: group 1 is the exercise name.
 EXERCISE_CALL = re.compile(r"""checks\.exercise\(\s*["']([^"']+)["']\s*\)""")
+_TASK_ATTRIBUTE = re.compile(r"^task_?(\d+)$")
 
 
 def tags(cell) -> set[str]:
@@ -39,3 +42,32 @@ def exercise_name_of(notebook) -> str | None:
             if match:
                 return match.group(1)
     return None
+
+
+def _parsable(source: str) -> str:
+    """IPython lines (``%magic``, ``!shell``) blanked out so the rest can be parsed as Python."""
+    return "\n".join("" if line.lstrip().startswith(("%", "!")) else line for line in source.splitlines())
+
+
+def find_check_calls(source: str) -> list[tuple[int, str]]:
+    """``(task number, argument expression)`` of every ``….task_N(one argument)`` call in a cell.
+
+    >>> find_check_calls("check.task_3(ids)\\nprint(1)")
+    [(3, 'ids')]
+    >>> find_check_calls('%matplotlib inline\\ncheck.task_1({"a": 1})')
+    [(1, '{"a": 1}')]
+    """
+    text = _parsable(source)
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return [(int(n), arg) for n, arg in CHECK_CALL.findall(source)]
+    calls = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and len(node.args) == 1 \
+                and not node.keywords and not isinstance(node.args[0], ast.Starred):
+            match = _TASK_ATTRIBUTE.match(node.func.attr)
+            segment = ast.get_source_segment(text, node.args[0])
+            if match and segment:
+                calls.append((node.lineno, node.col_offset, int(match.group(1)), segment))
+    return [(number, segment) for _, _, number, segment in sorted(calls)]

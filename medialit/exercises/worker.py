@@ -1,0 +1,204 @@
+"""The worker that runs one notebook's code in its sandbox: a small monitor and the shell it watches.
+
+``python -m medialit.exercises.worker SANDBOX LIMITS`` is started by
+:meth:`medialit.exercises.sandbox.Sandbox.run`, in its own session, with a
+clean environment.  It makes itself the subreaper of everything below it,
+starts the shell (``… worker --shell …``: an IPython shell in its own session
+that runs the cells one by one and reports each start and end through a pipe),
+and enforces the limits: a cell longer than ``cell_seconds``, a notebook longer
+than ``notebook_seconds`` in total, or more than ``output_bytes`` printed stops
+the run.  Output is never kept.  At the end it kills every process below it
+and writes what happened to ``result.json`` in the sandbox.
+
+The monitor imports nothing heavy, so starting it costs little; the shell
+costs what the notebook's own imports cost.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import asdict
+from pathlib import Path
+
+from .processes import die_with_parent, kill_tree, set_subreaper
+from .sandbox import CELLS_FILE, RESULT_FILE, Limits
+
+__all__ = ["main"]
+
+
+def _limit_resources(limits: Limits) -> None:
+    try:
+        import resource
+    except ImportError:
+        return
+    for name, value in (("RLIMIT_CORE", 0), ("RLIMIT_FSIZE", limits.file_bytes)):
+        try:
+            resource.setrlimit(getattr(resource, name), (value, value))
+        except (ValueError, OSError, AttributeError):
+            pass
+
+
+class _Counter:
+    """Stands in for sys.stdout/sys.stderr in the shell: keeps nothing, reports a flood."""
+
+    encoding = "utf-8"
+    errors = "replace"
+
+    def __init__(self, report, limit: int, shared: list[int]):
+        self._report, self._limit, self._shared = report, limit, shared
+
+    def write(self, text) -> int:
+        size = len(text) if isinstance(text, (str, bytes)) else 0
+        self._shared[0] += size
+        if self._shared[0] > self._limit and self._shared[1] == 0:
+            self._shared[1] = 1
+            self._report("flood")
+        return size
+
+    def flush(self) -> None:
+        pass
+
+    def isatty(self) -> bool:
+        return False
+
+    def writable(self) -> bool:
+        return True
+
+    def fileno(self) -> int:
+        raise OSError("no file descriptor")
+
+
+def _shell(root: Path, channel: int, limits: Limits) -> None:
+    """Run the cells in an IPython shell, telling the monitor when each starts and ends."""
+    def report(line: str) -> None:
+        try:
+            os.write(channel, (line + "\n").encode("utf-8"))
+        except OSError:
+            pass
+
+    die_with_parent()
+    cells = json.loads((root / CELLS_FILE).read_text(encoding="utf-8"))
+    shared = [0, 0]
+    sys.stdout = _Counter(report, limits.output_bytes, shared)
+    sys.stderr = _Counter(report, limits.output_bytes, shared)
+    from IPython.core.interactiveshell import InteractiveShell
+    from traitlets.config import Config
+
+    config = Config()
+    config.HistoryManager.enabled = False
+    shell = InteractiveShell.instance(config=config)
+    for index, source in enumerate(cells):
+        report(f"start {index}")
+        result = shell.run_cell(source, store_history=False)
+        error = result.error_in_exec or result.error_before_exec
+        if error is not None:
+            report(f"error {index} {type(error).__name__[:60]}")
+        report(f"done {index}")
+    report("end")
+
+
+def _monitor(root: Path, limits: Limits, python: str) -> dict:
+    """Start the shell in its own session, enforce the limits, and return what happened."""
+    import select
+
+    cells = json.loads((root / CELLS_FILE).read_text(encoding="utf-8"))
+    read_end, write_end = os.pipe()
+    options: dict = {"stdin": subprocess.DEVNULL, "stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL,
+                     "cwd": str(root / "work"), "pass_fds": (write_end,)}
+    if os.name == "posix":
+        options["start_new_session"] = True
+    shell = subprocess.Popen([python, "-m", "medialit.exercises.worker", "--shell", str(root), json.dumps(asdict(limits)),
+                              str(write_end)], **options)
+    os.close(write_end)
+    status, cells_run, errors, buffer = "ok", 0, [], b""
+    begun = time.monotonic()
+    notebook_deadline = None
+    cell_deadline = begun + limits.startup_seconds
+    running = None
+    try:
+        while True:
+            now = time.monotonic()
+            deadline = cell_deadline if notebook_deadline is None else min(cell_deadline, notebook_deadline)
+            if now >= deadline:
+                if running is None and notebook_deadline is None:
+                    status = f"could not start within {limits.startup_seconds} s"
+                elif notebook_deadline is not None and notebook_deadline <= cell_deadline:
+                    status = f"timed out: the notebook ran longer than {limits.notebook_seconds} s in total"
+                else:
+                    status = f"timed out: a cell ran longer than {limits.cell_seconds} s (an endless loop?)"
+                break
+            ready, _, _ = select.select([read_end], [], [], max(0.0, min(deadline - now, 1.0)))
+            if not ready:
+                continue
+            chunk = os.read(read_end, 65536)
+            if not chunk:
+                status = "stopped: the notebook ended its own process" if running is not None or cells_run < \
+                    len(cells) else status
+                break
+            buffer += chunk
+            *lines, buffer = buffer.split(b"\n")
+            buffer = buffer[-1000:]
+            finished = False
+            for raw in lines:
+                words = raw.decode("utf-8", "replace").split()
+                if not words:
+                    continue
+                if words[0] == "start" and len(words) > 1:
+                    if notebook_deadline is None:
+                        notebook_deadline = time.monotonic() + limits.notebook_seconds
+                    running = words[1]
+                    cell_deadline = time.monotonic() + limits.cell_seconds
+                elif words[0] == "done":
+                    running = None
+                    cells_run += 1
+                    cell_deadline = time.monotonic() + limits.cell_seconds
+                elif words[0] == "error" and len(words) > 2 and len(errors) < 50:
+                    errors.append(f"cell {words[1]}: {words[2][:60]}")
+                elif words[0] == "flood":
+                    status = f"stopped: the notebook printed more than {limits.output_bytes // 1_000_000} MB of output"
+                    finished = True
+                elif words[0] == "end":
+                    finished = True
+            if finished:
+                break
+    finally:
+        try:
+            os.killpg(shell.pid, signal.SIGKILL)     # its session, where /proc cannot be read
+        except (ProcessLookupError, PermissionError, OSError):
+            pass
+        kill_tree(shell.pid, include_self=True)
+        kill_tree(os.getpid())
+        shell.wait()
+        os.close(read_end)
+    return {"status": status, "cells_run": min(cells_run, len(cells)), "errors": errors}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m medialit.exercises.worker ROOT LIMITS_JSON`` (the monitor) or ``--shell ROOT LIMITS_JSON FD``."""
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] == "--shell":
+        _shell(Path(argv[1]), int(argv[3]), Limits(**json.loads(argv[2])))
+        return 0
+    root, limits = Path(argv[0]), Limits(**json.loads(argv[1]))
+    set_subreaper()
+    _limit_resources(limits)
+    try:
+        result = _monitor(root, limits, sys.executable)
+    except Exception as problem:
+        result = {"status": f"could not run: {type(problem).__name__}", "cells_run": 0, "errors": []}
+    finally:
+        kill_tree(os.getpid())
+    path = root / RESULT_FILE
+    temporary = path.with_name(path.name + ".tmp")
+    temporary.write_text(json.dumps(result), encoding="utf-8")
+    os.replace(temporary, path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
