@@ -87,11 +87,8 @@ def _shell(root: Path, channel: int, limits: Limits) -> None:
     sys.stdout = _Counter(report, limits.output_bytes, shared)
     sys.stderr = _Counter(report, limits.output_bytes, shared)
     from IPython.core.interactiveshell import InteractiveShell
-    from traitlets.config import Config
 
-    config = Config()
-    config.HistoryManager.enabled = False
-    shell = InteractiveShell.instance(config=config)
+    shell = InteractiveShell.instance()     # its history goes to the sandbox's IPYTHONDIR, deleted after
     for index, source in enumerate(cells):
         report(f"start {index}")
         result = shell.run_cell(source, store_history=False)
