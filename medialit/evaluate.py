@@ -23,7 +23,7 @@ from . import corpus, schema, tagger
 __all__ = [
     "EvaluationError", "label_scores", "macro_f1", "cohen_kappa", "confusion_matrix",
     "compare_labels", "disagreements", "evaluate", "leave_one_article_out", "CONTENT_LABELS",
-    "align_by_offsets",
+    "align_by_offsets", "accusation_agreement", "confidence_table", "load_labelled_folder", "score_labelled",
 ]
 
 #: The three labels that describe content (``meta`` is page furniture).
@@ -272,3 +272,107 @@ def align_by_offsets(gold: pd.DataFrame, machine: pd.DataFrame) -> pd.DataFrame:
         best = max(range(len(starts)), key=lambda k: (overlaps[k], -abs(starts[k] - a)))
         picked.append(best)
     return machine.iloc[picked].reset_index(drop=True)
+
+
+def accusation_agreement(gold: pd.DataFrame | None = None, machine: pd.DataFrame | None = None) -> dict:
+    """How often the tagger's ``accusation`` (0/1) matches the gold: kappa, agreement, counts.
+
+    Defaults: the five pieces' gold table and the tagger run on their raw texts
+    (sentence ids match).  ``gold`` and ``machine`` must list the same sentences in
+    the same order.
+
+    >>> result = accusation_agreement()
+    >>> sorted(result)
+    ['agreement', 'gold_accusations', 'kappa', 'machine_accusations', 'sentences']
+    """
+    if gold is None:
+        gold = corpus.load_sentences()
+    if machine is None:
+        machine = tagger.tag_corpus(list(dict.fromkeys(gold["article_id"].astype(str))))
+    g = [str(int(x)) if pd.notna(x) else "0" for x in gold["accusation"]]
+    p = [str(int(x)) if pd.notna(x) else "0" for x in machine["accusation"]]
+    g, p = _as_lists(g, p)
+    return {
+        "sentences": len(g),
+        "kappa": cohen_kappa(g, p),
+        "agreement": sum(a == b for a, b in zip(g, p)) / len(g),
+        "gold_accusations": g.count("1"),
+        "machine_accusations": p.count("1"),
+    }
+
+
+def confidence_table(gold_labels, machine: pd.DataFrame) -> pd.DataFrame:
+    """Share of correct labels among the sentences the tagger is sure and unsure of.
+
+    >>> machine = pd.DataFrame({"label": ["fact", "fact", "advocacy"], "confidence": ["sure", "unsure", "unsure"]})
+    >>> confidence_table(["fact", "advocacy", "advocacy"], machine).to_dict("index")["unsure"]
+    {'sentences': 2, 'correct': 0.5}
+    """
+    gold, predicted = _as_lists(gold_labels, machine["label"].astype(str))
+    frame = pd.DataFrame({"confidence": machine["confidence"].astype(str).values,
+                          "ok": [a == b for a, b in zip(gold, predicted)]})
+    table = frame.groupby("confidence").ok.agg(sentences="size", correct="mean")
+    return table.reindex([c for c in ("sure", "unsure") if c in table.index])
+
+
+def load_labelled_folder(folder) -> tuple[dict, pd.DataFrame]:
+    """Raw texts and hand labels of a folder of labelled articles (not the five pieces).
+
+    The folder holds the texts as ``<article_id>.txt`` (or in ``raw/``) and one table,
+    ``sentences.csv`` with at least ``article_id``, ``start``, ``end``, ``label`` (and
+    ``accusation`` if scored).  The sentences may be cut differently from the
+    tagger's: they are matched by their offsets (:func:`align_by_offsets`).
+    Returns ``(texts by article id, gold table)``.
+    """
+    from pathlib import Path
+
+    folder = Path(folder)
+    table = folder / "sentences.csv"
+    if not table.is_file():
+        raise EvaluationError(f"{folder} has no sentences.csv with the hand labels.")
+    gold = pd.read_csv(table, dtype={"article_id": str, "label": str}, keep_default_na=False)
+    missing = {"article_id", "start", "end", "label"} - set(gold.columns)
+    if missing:
+        raise EvaluationError(f"{table} lacks the column(s) {sorted(missing)}.")
+    texts = {}
+    for article_id in dict.fromkeys(gold["article_id"]):
+        for candidate in (folder / f"{article_id}.txt", folder / "raw" / f"{article_id}.txt"):
+            if candidate.is_file():
+                texts[article_id] = candidate.read_text(encoding="utf-8")
+                break
+        else:
+            raise EvaluationError(f"No text for {article_id!r} in {folder} (looked for {article_id}.txt and raw/).")
+    return texts, gold
+
+
+def score_labelled(texts: dict, gold: pd.DataFrame) -> dict:
+    """Tag each text and score it against hand labels given with offsets (see :func:`load_labelled_folder`).
+
+    Returns ``summary`` (as :func:`evaluate`'s, plus ``accusation_kappa`` when the gold
+    has an ``accusation`` column), ``per_label``, ``per_article`` (macro-F1 and
+    accuracy of each text) and ``confidence`` (:func:`confidence_table`).
+
+    >>> text = "Officials said the bridge was closed. The bridge must reopen."
+    >>> gold = pd.DataFrame({"article_id": ["x", "x"], "start": [0, 38], "end": [37, 61],
+    ...                      "label": ["attributed", "advocacy"], "accusation": [0, 0]})
+    >>> score_labelled({"x": text}, gold)["summary"]["macro_f1_4"]
+    1.0
+    """
+    predicted, per_article, frames = [], {}, []
+    for article_id, part in gold.groupby("article_id", sort=False):
+        machine = align_by_offsets(part, tagger.tag_text(texts[article_id], str(article_id)))
+        frames.append(machine)
+        labels = machine["label"].astype(str).tolist()
+        predicted += labels
+        g = part["label"].astype(str).tolist()
+        per_article[article_id] = {"sentences": len(g), "accuracy": sum(a == b for a, b in zip(g, labels)) / len(g),
+                                   "macro_f1_4": macro_f1(g, labels)}
+    machine = pd.concat(frames, ignore_index=True)
+    g = gold["label"].astype(str).tolist()
+    summary = _summary(g, predicted)
+    if "accusation" in gold.columns:
+        both = accusation_agreement(gold.reset_index(drop=True), machine)
+        summary["accusation_kappa"] = both["kappa"]
+    return {"summary": summary, "per_label": label_scores(g, predicted),
+            "per_article": pd.DataFrame.from_dict(per_article, orient="index"),
+            "confidence": confidence_table(g, machine)}

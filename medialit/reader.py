@@ -275,6 +275,9 @@ def _note_html(row) -> str:
     label = _label_of(row)
     if label:
         parts.append(f"<b>{_ESC(label)}</b>")
+    if row.get("confidence", "") == "unsure":  # the tagger's own doubt: a word, not only a colour
+        reason = row.get("confidence_reason", "")
+        parts.append("⚠ <b>unsure</b>" + (f" ({_ESC(reason)})" if isinstance(reason, str) and reason else ""))
     if label == "attributed":
         source = tables.as_text(pd.Series([row.get("source", "")])).iloc[0]
         stype = tables.as_text(pd.Series([row.get("source_type", "")])).iloc[0]

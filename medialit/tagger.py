@@ -47,11 +47,12 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from . import corpus, schema
+from . import accusation, corpus, schema
 from .segment import split_sentences
 
 __all__ = [
     "TaggerInputError", "tag_text", "tag_spans", "tag", "tag_article", "tag_corpus", "TAGGER_VERSION",
+    "MACHINE_COLUMNS", "CONFIDENCE",
 ]
 
 #: How many "weak" evaluative markers (lexicon modals.csv, strength=weak) make a sentence advocacy.
@@ -59,7 +60,10 @@ __all__ = [
 WEAK_EVALUATION_THRESHOLD = 2
 
 #: Bump when a rule changes, so saved outputs can say which tagger made them.
-TAGGER_VERSION = "1.0"
+TAGGER_VERSION = "2.0"
+#: Columns the tagger adds after the gold columns: how sure it is of the label, and why not.
+MACHINE_COLUMNS = ("confidence", "confidence_reason")
+CONFIDENCE = ("sure", "unsure")
 
 
 class TaggerInputError(TypeError):
@@ -845,7 +849,7 @@ def _source_before(text: str, pos: int) -> str:
     return ""
 
 
-_AFTER_STOP_RE = re.compile(r"[,.;:!?“”\"(]|\s(?:at|in|on|during|after|before|for|with|from|that|who|which)\s")
+_AFTER_STOP_RE = re.compile(r"[,.;:!?“”\"(]|\s(?:at|in|on|during|after|before|for|with|from|that|who|which|as|over|of)\s")
 
 
 def _source_after(text: str, pos: int) -> str:
@@ -899,6 +903,10 @@ def _find_attribution(rules: _Rules, text: str, low: str) -> _Attribution | None
             src = _source_before(text, start)
             if not src or src.lower() in ("the", "a"):
                 src = _source_after(text, end)
+        if kind == "verb" and i > 0 and toks[i - 1] in ("been", "being", "is", "are", "was", "were") \
+                and term.endswith("ed") and not term.endswith(" by"):
+            nxt = toks[k + 1] if k + 1 < len(toks) else ""
+            src = _source_after(text, offsets[k + 1][2]) if nxt == "by" else ""  # "has been accused of": no speaker
         if i > 0 and toks[i - 1] in ("and", "but") and kind == "verb":
             src = _subject(text, offsets, i)  # a second conjunct: the speaker is the sentence's subject
         if src.lower() in ("it", "there", "this"):
@@ -1137,11 +1145,11 @@ def _analyse_plain(text: str, article_id: str, with_spans: bool = True):
     spans = []
     open_quote = False
     prev_para = None
-    prev_label_reason = ""
+    prev_label_reason = prev_attributed = ""
     for i, s in enumerate(sents):
         if s.paragraph != prev_para:
             open_quote = False
-            prev_label_reason = ""
+            prev_label_reason = prev_attributed = ""
         prev_para = s.paragraph
         text = s.text
         low = text.lower().replace("’", "'").replace("‘", "'")
@@ -1172,6 +1180,10 @@ def _analyse_plain(text: str, article_id: str, with_spans: bool = True):
             body_low = low[m.end():] if m else low
             body_text = text[m.end():] if m else text
             att = _find_attribution(rules, body_text, body_low)
+            if not att and prev_attributed and _verbless(body_low) and not _QUESTION_END_RE.search(text) and (
+                    body_low.startswith(("to ", "and to ", "not ", "and ", "or ", "nor ", "but not "))
+                    or len(body_low.split()) <= 6):  # "To restore the ceasefire." after "X said its aim was ..."
+                att = _Attribution("", prev_attributed, "L3 a verbless fragment continuing the reported speech before it")
             if att:
                 label, cue, source, rationale = "attributed", att.cue, att.source, att.how
             else:
@@ -1186,13 +1198,84 @@ def _analyse_plain(text: str, article_id: str, with_spans: bool = True):
                     if m:
                         rationale += " (opening frame is the writer's)"
         prev_label_reason = rationale if label == "advocacy" else ""
+        prev_attributed = (source or "unnamed") if label == "attributed" and rationale.startswith("L3") else ""
         rows.append([article_id, sids[i], s.paragraph, s.start, s.end, text, role,
-                     repeats[i], label, cue, source, rationale, started_inside, open_quote])
+                     repeats[i], label, cue, source, rationale, started_inside, open_quote,
+                     _confidence(rules, text, low, role, label, rationale, share)])
         if with_spans:
             spans.extend(_sentence_spans(rules, article_id, sids[i], s, low, label))
 
     _fill_quotation_sources(rows)
+    finder = accusation.AccusationFinder()
+    for row in rows:  # who accuses whom (codebook §4), with the sources the quotations now have
+        sure = row.pop(14)
+        row.extend(finder(row[5], label=row[8], source=row[10]))
+        row.extend(sure)
     return rows, spans
+
+
+#: Why a label may be wrong; the reader and the tables show it, and students check these first.
+UNSURE_NO_RULE = "no rule fired: fact by default, but a sign of another label is there"
+UNSURE_DISAGREE = "rules disagree"
+UNSURE_FRAGMENT = "a fragment: too short or without a verb to judge"
+
+
+def _confidence(rules: _Rules, text: str, low: str, role: str, label: str, rationale: str, share: float):
+    """``(confidence, reason)``: ``("sure", "")`` or ``("unsure", why)``.
+
+    >>> _confidence(_rules(), "Talks failed.", "talks failed.", "body", "fact", "L5 ...", 0.0)
+    ('unsure', 'a fragment: too short or without a verb to judge')
+    >>> _confidence(_rules(), "Officials said the talks should resume.",
+    ...             "officials said the talks should resume.", "body", "attributed", "L3 cue", 0.0)
+    ('unsure', "rules disagree: a cue hands the claim to a source, and 'should' marks advocacy")
+    """
+    words = len(low.split())
+    if label == "meta":
+        if role == "furniture" and words > 25:
+            return "unsure", f"{UNSURE_DISAGREE}: a long sentence read as page furniture"
+        return "sure", ""
+    if words < 4 or (words <= 12 and role != "headline" and not _has_verb(low)):
+        return "unsure", UNSURE_FRAGMENT
+    if label == "attributed" and rationale.startswith("L3"):
+        found = rules.advocacy.find(low)
+        strong = [m.group() for kind in ("prescription", "prediction", "evaluation") for m in found[kind]
+                  if not _is_month_may(text, m)]
+        if strong:
+            return "unsure", f"{UNSURE_DISAGREE}: a cue hands the claim to a source, and '{strong[0]}' marks advocacy"
+    elif label == "advocacy" and not rationale.startswith("L4 question"):
+        m = rules.verb_cue_re.search(low)
+        if m:
+            return "unsure", f"{UNSURE_DISAGREE}: '{rationale[3:]}' marks advocacy, and the cue '{m.group()}' is there too"
+    elif label == "fact":
+        if 0 < share < 0.5:
+            return "unsure", f"{UNSURE_NO_RULE} (words in quotation marks)"
+        m = rules.verb_cue_re.search(low)
+        if m:
+            return "unsure", f"{UNSURE_NO_RULE} (the cue '{m.group()}' in a clause that does not govern)"
+        weak = rules.advocacy.find(low)["weak"]
+        if weak:
+            return "unsure", f"{UNSURE_NO_RULE} (the evaluative word '{weak[0].group()}')"
+    return "sure", ""
+
+
+#: Common irregular past forms (a fragment has none of these, no auxiliary and no "-ed" word).
+_IRREGULAR_PAST = frozenset(
+    "held made took went came said told met left fell rose gave won lost led fought began broke ran saw struck "
+    "kept set put got hit shot sent built paid found sold stood brought bought thought felt knew grew drew "
+    "spoke wrote chose froze hid fled sought spent lent meant".split()
+)
+
+
+def _has_verb(low: str) -> bool:
+    """Whether a sentence has a word that looks like a finite verb.
+
+    >>> _has_verb("the truce held, despite the claims."), _has_verb("a new start for the valley.")
+    (True, False)
+    """
+    for w in _LETTERS_RE.findall(low):
+        if w in _FINITE_HINTS or w in _IRREGULAR_PAST or (w.endswith("ed") and len(w) > 4):
+            return True
+    return False
 
 
 def _heading_cue(rules: _Rules, low: str):
@@ -1328,12 +1411,11 @@ def _text_column(values, dtype):
 
 def _sentence_frame(rows, article_id: str) -> pd.DataFrame:
     n = len(rows)
-    columns = list(zip(*(r[:12] for r in rows))) if rows else [()] * 12
+    columns = list(zip(*(r[:12] + r[14:19] for r in rows))) if rows else [()] * 17
     (article_ids, sent_ids, paragraphs, starts, ends, texts, roles, repeats,
-     labels, cues, sources, rationales) = [list(c) for c in columns]
+     labels, cues, sources, rationales, accusations, accusers, accuseds, confidences, reasons) = [list(c) for c in columns]
     source_types = [_source_type(src, "") if lab == "attributed" else "none"
                     for src, lab in zip(sources, labels)]
-    empty_int = pd.arrays.IntegerArray(np.zeros(n, dtype="int64"), np.ones(n, dtype=bool))
     text = _text_dtype()
     data = {
         "article_id": _text_column(article_ids, text),
@@ -1345,16 +1427,18 @@ def _sentence_frame(rows, article_id: str) -> pd.DataFrame:
         "role": _categorical(roles, schema.ROLES, text),
         "repeats": _text_column(repeats, text),
         "label": _categorical(labels, schema.LABELS, text),
-        "accusation": empty_int,  # the tagger does not guess accusations ...
-        "accuser": _strings([""] * n, text),
-        "accused": _strings([""] * n, text),
+        "accusation": _ints(accusations),
+        "accuser": _strings(accusers, text),
+        "accused": _strings(accuseds, text),
         "source": _text_column(sources, text),
         "source_type": _categorical(source_types, schema.SOURCE_TYPES, text),
         "cue": _text_column(cues, text),
-        "conflict": _categorical([None] * n, schema.CONFLICTS, text),  # ... nor the conflict
+        "conflict": _categorical([None] * n, schema.CONFLICTS, text),  # the tagger does not guess the conflict
         "rationale": _text_column(rationales, text),
     }
-    return pd.DataFrame({c: data[c] for c in schema.SENTENCE_COLUMNS}, copy=False)
+    data["confidence"] = _categorical(confidences, CONFIDENCE, text)
+    data["confidence_reason"] = _text_column(reasons, text)
+    return pd.DataFrame({c: data[c] for c in (*schema.SENTENCE_COLUMNS, *MACHINE_COLUMNS)}, copy=False)
 
 
 @lru_cache(maxsize=32)

@@ -114,3 +114,23 @@ def test_leave_one_article_out_has_one_row_per_article():
     assert table.loc["mean", "macro_f1_4"] == pytest.approx(per_article["macro_f1_4"].mean())
     assert table.loc["min", "kappa"] == pytest.approx(per_article["kappa"].min())
     assert table.loc["mean", "sentences"] == len(corpus.load_sentences())
+
+
+def test_the_data_dictionary_reports_the_figures_the_code_computes():
+    """data/README.md's tagger tables are what the code computes now (rounded to two places)."""
+    import re
+
+    from medialit import evaluate
+
+    text = (corpus.data_dir() / "README.md").read_text(encoding="utf-8")
+    section = text[text.index("## The rule tagger"):text.index("**Which figures")]
+    table = dict(re.findall(r"^\| ([^|]+?) \| (\d\.\d\d) \|$", section, flags=re.M))
+    summary = evaluate.evaluate()["summary"]
+    assert float(table["accuracy"]) == round(summary["accuracy"], 2)
+    assert float(table["macro-F1, four labels"]) == round(summary["macro_f1_4"], 2)
+    assert float(table["macro-F1, three content labels (meta left out)"]) == round(summary["macro_f1_3"], 2)
+    assert float(table["Cohen's kappa"]) == round(summary["kappa"], 2)
+    assert float(table["accusation kappa"]) == round(evaluate.accusation_agreement()["kappa"], 2)
+    per_label = evaluate.evaluate()["per_label"].round(2)
+    for label, p, r, f in re.findall(r"^\| (fact|attributed|advocacy|meta) \| (\S+) \| (\S+) \| (\S+) \|$", section, re.M):
+        assert [float(p), float(r), float(f)] == per_label.loc[label, ["precision", "recall", "f1"]].tolist()

@@ -347,3 +347,13 @@ def test_a_direction_override_in_the_text_cannot_reverse_the_readers_ids_and_tag
 def test_left_to_right_text_is_not_wrapped():
     page = reader.render_article("balakot").html
     assert "<bdi" not in page
+
+
+def test_an_unsure_machine_label_says_so_in_words():
+    from medialit import tagger
+    raw = "Talks failed. Officials said the border would reopen on Monday."
+    sentences, spans = tagger.tag(raw, "doubt")
+    page = reader.render_article("doubt", sentences=sentences, spans=spans, raw=raw, notes=True)
+    text = BeautifulSoup(page.html, "html.parser").get_text(" ")
+    assert text.count("⚠") == 1 and text.count("unsure") == 1 and "fragment" in text
+    assert "unsure" not in reader.render_article("doubt", sentences=sentences, spans=spans, raw=raw).html

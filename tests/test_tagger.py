@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from medialit import corpus, schema
 from medialit.segment import split_sentences
 from medialit.tagger import (
-    TaggerInputError, tag, tag_article, tag_corpus, tag_spans, tag_text,
+    MACHINE_COLUMNS, TaggerInputError, tag, tag_article, tag_corpus, tag_spans, tag_text,
 )
 
 
@@ -45,7 +45,7 @@ def test_surrogate_text_raises_tagger_error_not_unicode_error():
 def test_empty_and_whitespace_text_give_empty_tables_with_schema_columns(text):
     sentences, spans = tag(text)
     assert sentences.empty and spans.empty
-    assert list(sentences.columns) == list(schema.SENTENCE_COLUMNS)
+    assert list(sentences.columns) == [*schema.SENTENCE_COLUMNS, *MACHINE_COLUMNS]
     assert list(spans.columns) == list(schema.SPAN_COLUMNS)
 
 
@@ -81,7 +81,7 @@ def test_span_offsets_match_raw_text_and_lie_inside_their_sentence():
 
 def test_columns_and_vocabularies_match_the_schema():
     rows = tag_text(SAMPLE)
-    assert list(rows.columns) == list(schema.SENTENCE_COLUMNS)
+    assert list(rows.columns) == [*schema.SENTENCE_COLUMNS, *MACHINE_COLUMNS]
     assert set(rows["label"].dropna()) <= set(schema.LABELS)
     assert set(rows["role"].dropna()) <= set(schema.ROLES)
     assert rows["label"].notna().all() and rows["rationale"].str.startswith("L").all()
@@ -375,3 +375,89 @@ def test_invisible_characters_do_not_hide_a_cue_and_offsets_index_the_raw_text(m
         for start, end, piece in zip(table.start, table.end, table.text):
             assert text[start:end] == piece
     assert f"s{mark}aid" in spans.text.tolist()
+
+
+# --- issue 12: advocacy without a modal, negated predictions, fragments (own example sentences) ----
+
+@pytest.mark.parametrize("text", [
+    "It is high time the two capitals reopened the crossing.",
+    "Now is the moment to sign the water treaty.",
+    "Let us not forget who pays for this quarrel.",
+    "This cannot go on.",
+    "The ministry keeps dragging its feet on the inquiry.",
+    "The new tariff is a recipe for shortages.",
+    "The council has finally shaken off its complacency.",
+    "The new dam will not solve the drought.",
+    "Such promises ring hollow in the flooded villages.",
+    "The decision is nothing short of reckless.",
+])
+def test_advocacy_without_a_modal(text):
+    assert labels(text) == ["advocacy"], text
+
+
+def test_a_plain_report_stays_fact():
+    assert labels("The council met on Tuesday and approved the budget for the new bridge.") == ["fact"]
+
+
+def test_a_verbless_fragment_continues_the_reported_speech():
+    rows = tag_text("The mayor said the plan had two aims. To rebuild the bridge and to reopen the school.")
+    assert rows.label.astype(str).tolist() == ["attributed", "attributed"]
+    assert rows.source.tolist()[1] == "The mayor"
+
+
+# --- issue 12: accusations (own example sentences, invented parties) -----------------------------
+
+def accusation_of(text, **kw):
+    row = tag_text(text).iloc[-1]
+    return int(row.accusation), row.accuser, row.accused
+
+
+@pytest.mark.parametrize("text, accuser, accused", [
+    ("The Valdian government accuses Norland of shelling the border villages.", "The Valdian government", "Norland"),
+    ("Norland blamed the Red Valley Front for the bombing.", "Norland", "Red Valley Front"),
+    ("The Red Valley Front has been accused of recruiting children.", "unnamed", "Red Valley Front"),
+    ("Valdian troops shelled the market, killing four people.", "writer", "Valdian troops"),
+    ("The attack was carried out by the Red Valley Front, officials said.", "officials", "Red Valley Front"),
+    ("The Red Valley Front claimed responsibility for the blast.", "Red Valley Front", "Red Valley Front"),
+    ("Norland has long been accused of harbouring RVF fighters.", "unnamed", "Norland"),
+    ("RVF-linked violence has surged in the north, the report said.", "the report", "RVF"),
+])
+def test_accusations_name_accuser_and_accused_as_printed(text, accuser, accused):
+    found, who, whom = accusation_of(text)
+    assert found == 1, text
+    assert whom == accused, text
+    assert who.lower() == accuser.lower(), text
+
+
+@pytest.mark.parametrize("text", [
+    "Militants attacked a checkpoint on Monday.",           # no identifiable party
+    "Gunmen opened fire on a bus near the bridge.",
+    "The river flooded three villages in the north.",
+    "Norland and Valdia signed a trade agreement in May.",
+    "The ministers discussed the attack on the convoy.",      # an attack, but nobody charged with it
+])
+def test_no_accusation_without_a_charge_against_a_named_party(text):
+    assert accusation_of(text)[0] == 0, text
+
+
+def test_the_group_refers_back_to_the_party_named_before():
+    rows = tag_text("The Red Valley Front was founded in 2009. The group has carried out dozens of attacks since then.")
+    assert rows.accusation.tolist() == [0, 1]
+    assert rows.accused.tolist()[1] == "Red Valley Front"
+
+
+def test_meta_sentences_carry_no_accusation():
+    rows = tag_text("Border talks\n\nTroops shelled the town.\n\nRead more: Norland accuses Valdia of shelling")
+    assert int(rows.accusation.iloc[-1]) == 0
+
+
+# --- issue 12: confidence ------------------------------------------------------------------------
+
+def test_confidence_says_why_a_label_is_unsure():
+    rows = tag_text("Talks failed.\n\nOfficials said the talks should resume.\n\n"
+                    "The fragile truce held, despite claims that it had collapsed.\n\n"
+                    "The bridge reopened on Monday after three weeks of repairs.")
+    assert rows.confidence.astype(str).tolist() == ["unsure", "unsure", "unsure", "sure"]
+    reasons = rows.confidence_reason.tolist()
+    assert "fragment" in reasons[0] and "rules disagree" in reasons[1] and "no rule fired" in reasons[2]
+    assert reasons[3] == ""

@@ -329,7 +329,9 @@ def test_round_trip_add_load_compare_correct_remove(tmp_path):
         ["meta.json", "raw.txt", "sentences.csv", "spans.csv"]
     raw, sentences, spans = user.load_user_article("invented-dam", user_dir=root)
     assert raw == SAMPLE.read_text(encoding="utf-8")
-    assert list(sentences.columns) == [*schema.SENTENCE_COLUMNS, "label_source", "human_label"]
+    assert list(sentences.columns) == [*schema.SENTENCE_COLUMNS, "label_source", "human_label",
+                                       *tagger.MACHINE_COLUMNS]
+    assert user.MACHINE_COLUMNS == tagger.MACHINE_COLUMNS
     assert list(spans.columns) == list(schema.SPAN_COLUMNS)
     assert (sentences.label_source == "machine").all() and (sentences.human_label == "").all()
     assert added.sentences == len(sentences) and added.spans == len(spans)
@@ -337,7 +339,8 @@ def test_round_trip_add_load_compare_correct_remove(tmp_path):
     check_offsets(raw, sentences, spans)
     gold = corpus.load_sentences()
     assert sentences.dtypes.astype(str).to_dict() == {
-        **gold.dtypes.astype(str).to_dict(), "label_source": "str", "human_label": "str"}
+        **gold.dtypes.astype(str).to_dict(), "label_source": "str", "human_label": "str",
+        "confidence": "str", "confidence_reason": "str"}
     # what the tagger would say on the same text
     machine = tagger.tag_text(raw, "invented-dam")
     assert sentences.label.astype(str).tolist() == machine.label.astype(str).tolist()
@@ -654,4 +657,27 @@ def test_non_english_text_is_stored_without_labels_and_with_a_notice(tmp_path):
 
 def test_english_text_is_labelled_as_before(tmp_path):
     added = add_text(ARTICLE, "dam-english", "Dam", user_dir=tmp_path)
-    assert sum(added.labels.values()) == 4 and "English" not in added.summary()
+    assert sum(added.labels.values()) == 4 and "does not look like English" not in added.summary()
+
+
+def test_confidence_is_stored_and_an_old_article_without_it_still_loads(tmp_path):
+    add_text("Talks failed. Officials said the border would reopen on Monday.", "conf", "C", user_dir=tmp_path)
+    _, sentences, _ = user.load_user_article("conf", user_dir=tmp_path)
+    assert sentences.confidence.tolist() == ["unsure", "sure"]
+    assert "fragment" in sentences.confidence_reason[0]
+    table = tmp_path / "conf" / "sentences.csv"
+    old = pd.read_csv(table, dtype=str, keep_default_na=False).drop(columns=list(tagger.MACHINE_COLUMNS))
+    old.to_csv(table, index=False)
+    _, sentences, _ = user.load_user_article("conf", user_dir=tmp_path)
+    assert sentences.confidence.tolist() == ["", ""]
+
+
+def test_accuracy_note_says_where_its_figure_comes_from_and_warns():
+    note = user.accuracy_note()
+    measured = user.machine_accuracy()
+    assert measured["source"] in note and f"{measured['accuracy']:.0%}" in note
+    assert "opinion pieces" in note and "not English" in note and "unsure" in note
+    if measured["tuned"]:
+        assert "optimistic" in note
+    else:
+        assert "not written against" in note
