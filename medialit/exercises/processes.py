@@ -47,7 +47,7 @@ def set_subreaper(on: bool = True) -> bool:
 
 def die_with_parent() -> bool:
     """Be killed the moment the parent process dies (Linux only), so nothing runs unwatched."""
-    return _prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    return sys.platform.startswith("linux") and _prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
 
 
 def _parents() -> dict[int, int]:

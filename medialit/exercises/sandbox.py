@@ -222,6 +222,8 @@ class Sandbox:
                     os.killpg(worker.pid, signal.SIGKILL)   # its session, where /proc cannot be read
                 except (ProcessLookupError, PermissionError):
                     pass
+            elif worker.poll() is None:
+                worker.kill()
             kill_tree(worker.pid, include_self=True)
             worker.wait()
             if guard is not None:

@@ -4,7 +4,8 @@
 :meth:`medialit.exercises.sandbox.Sandbox.run`, in its own session, with a
 clean environment.  It makes itself the subreaper of everything below it,
 starts the shell (``… worker --shell …``: an IPython shell in its own session
-that runs the cells one by one and reports each start and end through a pipe),
+that runs the cells one by one and reports each start and end on its original
+standard output, while the notebook's own output goes to the null device),
 and enforces the limits: a cell longer than ``cell_seconds``, a notebook longer
 than ``notebook_seconds`` in total, or more than ``output_bytes`` printed stops
 the run.  Output is never kept.  At the end it kills every process below it
@@ -73,15 +74,20 @@ class _Counter:
         raise OSError("no file descriptor")
 
 
-def _shell(root: Path, channel: int, limits: Limits) -> None:
-    """Run the cells in an IPython shell, telling the monitor when each starts and ends."""
+def _shell(root: Path, limits: Limits) -> None:
+    """Run the cells in an IPython shell, telling the monitor (on the original stdout) when each starts and ends."""
+    die_with_parent()
+    channel = os.dup(1)                     # the pipe to the monitor; the notebook's own output goes nowhere
+    quiet = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(quiet, 1)
+    os.dup2(quiet, 2)
+
     def report(line: str) -> None:
         try:
             os.write(channel, (line + "\n").encode("utf-8"))
         except OSError:
             pass
 
-    die_with_parent()
     cells = json.loads((root / CELLS_FILE).read_text(encoding="utf-8"))
     shared = [0, 0]
     sys.stdout = _Counter(report, limits.output_bytes, shared)
@@ -99,23 +105,30 @@ def _shell(root: Path, channel: int, limits: Limits) -> None:
     report("end")
 
 
+def _lines(stream, queue) -> None:
+    """Pass the shell's report lines to the monitor's queue (a thread: works where select() on pipes does not)."""
+    for raw in iter(lambda: stream.readline(1000), b""):
+        queue.put(raw)
+    queue.put(None)
+
+
 def _monitor(root: Path, limits: Limits, python: str) -> dict:
     """Start the shell in its own session, enforce the limits, and return what happened."""
-    import select
+    import queue
+    import threading
 
     cells = json.loads((root / CELLS_FILE).read_text(encoding="utf-8"))
-    read_end, write_end = os.pipe()
-    options: dict = {"stdin": subprocess.DEVNULL, "stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL,
-                     "cwd": str(root / "work"), "pass_fds": (write_end,)}
+    options: dict = {"stdin": subprocess.DEVNULL, "stdout": subprocess.PIPE, "stderr": subprocess.DEVNULL,
+                     "cwd": str(root / "work")}
     if os.name == "posix":
         options["start_new_session"] = True
-    shell = subprocess.Popen([python, "-m", "medialit.exercises.worker", "--shell", str(root), json.dumps(asdict(limits)),
-                              str(write_end)], **options)
-    os.close(write_end)
-    status, cells_run, errors, buffer = "ok", 0, [], b""
-    begun = time.monotonic()
+    shell = subprocess.Popen([python, "-m", "medialit.exercises.worker", "--shell", str(root),
+                              json.dumps(asdict(limits))], **options)
+    reports: queue.Queue = queue.Queue(maxsize=10_000)
+    threading.Thread(target=_lines, args=(shell.stdout, reports), daemon=True).start()
+    status, cells_run, errors = "ok", 0, []
     notebook_deadline = None
-    cell_deadline = begun + limits.startup_seconds
+    cell_deadline = time.monotonic() + limits.startup_seconds
     running = None
     try:
         while True:
@@ -129,57 +142,51 @@ def _monitor(root: Path, limits: Limits, python: str) -> dict:
                 else:
                     status = f"timed out: a cell ran longer than {limits.cell_seconds} s (an endless loop?)"
                 break
-            ready, _, _ = select.select([read_end], [], [], max(0.0, min(deadline - now, 1.0)))
-            if not ready:
+            try:
+                raw = reports.get(timeout=max(0.01, min(deadline - now, 1.0)))
+            except queue.Empty:
                 continue
-            chunk = os.read(read_end, 65536)
-            if not chunk:
-                status = "stopped: the notebook ended its own process" if running is not None or cells_run < \
-                    len(cells) else status
+            if raw is None:                 # the shell is gone without saying "end"
+                status = "stopped: the notebook ended its own process"
                 break
-            buffer += chunk
-            *lines, buffer = buffer.split(b"\n")
-            buffer = buffer[-1000:]
-            finished = False
-            for raw in lines:
-                words = raw.decode("utf-8", "replace").split()
-                if not words:
-                    continue
-                if words[0] == "start" and len(words) > 1:
-                    if notebook_deadline is None:
-                        notebook_deadline = time.monotonic() + limits.notebook_seconds
-                    running = words[1]
-                    cell_deadline = time.monotonic() + limits.cell_seconds
-                elif words[0] == "done":
-                    running = None
-                    cells_run += 1
-                    cell_deadline = time.monotonic() + limits.cell_seconds
-                elif words[0] == "error" and len(words) > 2 and len(errors) < 50:
-                    errors.append(f"cell {words[1]}: {words[2][:60]}")
-                elif words[0] == "flood":
-                    status = f"stopped: the notebook printed more than {limits.output_bytes // 1_000_000} MB of output"
-                    finished = True
-                elif words[0] == "end":
-                    finished = True
-            if finished:
+            words = raw.decode("utf-8", "replace").split()
+            if not words:
+                continue
+            if words[0] == "start" and len(words) > 1:
+                if notebook_deadline is None:
+                    notebook_deadline = time.monotonic() + limits.notebook_seconds
+                running = words[1]
+                cell_deadline = time.monotonic() + limits.cell_seconds
+            elif words[0] == "done":
+                running = None
+                cells_run += 1
+                cell_deadline = time.monotonic() + limits.cell_seconds
+            elif words[0] == "error" and len(words) > 2 and len(errors) < 50:
+                errors.append(f"cell {words[1]}: {words[2][:60]}")
+            elif words[0] == "flood":
+                status = f"stopped: the notebook printed more than {limits.output_bytes // 1_000_000} MB of output"
+                break
+            elif words[0] == "end":
                 break
     finally:
-        try:
-            os.killpg(shell.pid, signal.SIGKILL)     # its session, where /proc cannot be read
-        except (ProcessLookupError, PermissionError, OSError):
-            pass
+        if os.name == "posix":
+            try:
+                os.killpg(shell.pid, signal.SIGKILL)     # its session, where /proc cannot be read
+            except (ProcessLookupError, PermissionError, OSError):
+                pass
+        else:
+            shell.kill()
         kill_tree(shell.pid, include_self=True)
         kill_tree(os.getpid())
         shell.wait()
-        os.close(read_end)
     return {"status": status, "cells_run": min(cells_run, len(cells)), "errors": errors}
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m medialit.exercises.worker ROOT LIMITS_JSON`` (the monitor) or ``--shell ROOT LIMITS_JSON FD``."""
+    """``python -m medialit.exercises.worker ROOT LIMITS_JSON`` (the monitor) or ``--shell ROOT LIMITS_JSON``."""
     argv = sys.argv[1:] if argv is None else argv
     if argv and argv[0] == "--shell":
-        _shell(Path(argv[1]), int(argv[3]), Limits(**json.loads(argv[2])))
+        _shell(Path(argv[1]), Limits(**json.loads(argv[2])))
         return 0
     root, limits = Path(argv[0]), Limits(**json.loads(argv[1]))
     set_subreaper()
