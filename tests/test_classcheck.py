@@ -137,6 +137,7 @@ def checked(tmp_path_factory):
         *correct_until(1), "import os, signal\nos.kill(os.getppid(), signal.SIGKILL)", *CORRECT[len(correct_until(1)):],
     ])
     write(hand_ins, "flood.ipynb", [*correct_until(1), "while True:\n    print('x' * 100_000)"])
+    write(hand_ins, "memory_hog.ipynb", [*correct_until(1), "hog = bytearray(3_000_000_000)", *CORRECT[len(correct_until(1)):]])
     write(hand_ins, "slow_cells.ipynb", [*correct_until(1), *["import time\ntime.sleep(2.5)"] * 4,
                                          *CORRECT[len(correct_until(1)):]])
     write(hand_ins, '=HYPERLINK("evil.example")x.ipynb', [SETUP, *BLANK_ANSWERS])
@@ -173,8 +174,8 @@ def test_correct_notebooks_pass_every_task_and_progress_is_shown(checked):
         result = row(checked, name)
         assert result.status == "ok", result.status
         assert set(result.outcomes.values()) == {"passed"}, result.outcomes
-    assert checked["lines"][0].startswith("Checking 14 notebooks of 01_meet_the_pieces, 3 at a time")
-    assert any(line.startswith("[14/14] ") for line in checked["lines"])
+    assert checked["lines"][0].startswith("Checking 15 notebooks of 01_meet_the_pieces, 3 at a time")
+    assert any(line.startswith("[15/15] ") for line in checked["lines"])
 
 
 def test_forged_verdicts_printed_by_the_notebook_count_for_nothing(checked):
@@ -261,6 +262,12 @@ def test_an_output_flood_is_stopped(checked):
     assert result.seconds < LIMITS.cell_seconds
 
 
+def test_a_notebook_that_asks_for_too_much_memory_gets_an_error_in_that_cell_only(checked):
+    result = row(checked, "memory_hog.ipynb")
+    assert result.status == "ok"
+    assert set(result.outcomes.values()) == {"passed"}, result.outcomes
+
+
 def test_slow_cells_are_stopped_by_the_limit_per_notebook(checked):
     result = row(checked, "slow_cells.ipynb")
     assert result.status == "timed out: the notebook ran longer than 7 s in total"
@@ -283,7 +290,7 @@ def test_the_notebook_sees_a_clean_environment_and_its_own_data_copy(checked):
 def test_the_report_and_summary_are_complete(checked):
     rows = checked["out"].read_text(encoding="utf-8").splitlines()
     assert rows[0] == "student,status,task_1,task_2,task_3,task_4,task_5,task_6"
-    assert len(rows) == 15
+    assert len(rows) == 16
     summary = (checked["out"].parent / "report-summary.csv").read_text(encoding="utf-8").splitlines()
     assert summary[0] == "task,passed,not yet,not answered,check error,error,not run"
     assert [p.name for p in checked["written"]] == ["report.csv", "report-summary.csv"]

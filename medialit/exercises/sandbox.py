@@ -45,12 +45,13 @@ CELLS_FILE, RESULT_FILE = "cells.json", "result.json"
 
 @dataclass(frozen=True)
 class Limits:
-    """Time, output and file limits for one notebook."""
+    """Time, output, file-size and memory limits for one notebook (memory: the address space of its shell)."""
 
     cell_seconds: int = 60
     notebook_seconds: int = 300
     output_bytes: int = 2_000_000
     file_bytes: int = 200_000_000
+    memory_bytes: int = 2_000_000_000
     startup_seconds: int = 60
 
 

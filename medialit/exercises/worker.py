@@ -32,12 +32,15 @@ from .sandbox import CELLS_FILE, RESULT_FILE, Limits
 __all__ = ["main"]
 
 
-def _limit_resources(limits: Limits) -> None:
+def _limit_resources(limits: Limits, *, memory: bool = False) -> None:
     try:
         import resource
     except ImportError:
         return
-    for name, value in (("RLIMIT_CORE", 0), ("RLIMIT_FSIZE", limits.file_bytes)):
+    settings = [("RLIMIT_CORE", 0), ("RLIMIT_FSIZE", limits.file_bytes)]
+    if memory:
+        settings.append(("RLIMIT_AS", limits.memory_bytes))
+    for name, value in settings:
         try:
             resource.setrlimit(getattr(resource, name), (value, value))
         except (ValueError, OSError, AttributeError):
@@ -77,6 +80,7 @@ class _Counter:
 def _shell(root: Path, limits: Limits) -> None:
     """Run the cells in an IPython shell, telling the monitor (on the original stdout) when each starts and ends."""
     die_with_parent()
+    _limit_resources(limits, memory=True)   # a notebook that asks for too much memory gets a MemoryError
     channel = os.dup(1)                     # the pipe to the monitor; the notebook's own output goes nowhere
     quiet = os.open(os.devnull, os.O_WRONLY)
     os.dup2(quiet, 1)
