@@ -44,7 +44,8 @@ _WRONG_STEMS = (
     r"attack(?:s|ed|ing)?|assault(?:s|ed|ing)?|bomb(?:s|ed|ing|ings)?|shell(?:s|ed|ing)|"
     r"kill(?:s|ed|ing)?|murder(?:s|ed|ing)?|massacre(?:s|d)?|slaughter(?:s|ed)?|assassinat(?:e|es|ed|ing|ion)|"
     r"(?:opened|opens|open|opening) (?:\w+ )?fire|fired (?:on|at|upon)|struck|target(?:s|ed|ing)|raid(?:s|ed)|invad(?:e|es|ed|ing)|"
-    r"invasion|occup(?:y|ies|ied|ying)|harbou?r(?:s|ed|ing)?|shelter(?:s|ed|ing)|sponsor(?:s|ed|ing|ship)?|"
+    r"invasion|occup(?:y|ies|ied|ying|ation)|harbou?r(?:s|ed|ing)?|(?:air|drone|missile)[ -]?strikes?|"
+    r"infring(?:e|es|ed|ing|ement)|distort(?:s|ed|ing|ion)?|threaten(?:s|ed|ing)?|hurl(?:s|ed|ing)? threats|intimidat(?:e|es|ed|ion)|shelter(?:s|ed|ing)|sponsor(?:s|ed|ing|ship)?|"
     r"fund(?:s|ed|ing)|financ(?:e|es|ed|ing)|arm(?:s|ed|ing)(?= (?:militants|rebels|insurgents|groups|fighters))|"
     r"train(?:s|ed|ing)(?= (?:militants|fighters|insurgents|terrorists|recruits))|recruit(?:s|ed|ing)|"
     r"back(?:s|ed|ing)(?= (?:the )?(?:militants|insurgents|terror|gunmen|rebels|attackers|separatists|proxies))|"
@@ -53,8 +54,8 @@ _WRONG_STEMS = (
     r"violat(?:e|es|ed|ing|ions?)|interfer(?:e|es|ed|ing|ence)|meddl(?:e|es|ed|ing)|sabotag(?:e|es|ed|ing)|"
     r"destabili[sz](?:e|es|ed|ing|ation)|lie[sd]|lying|deceiv(?:e|es|ed|ing)|cover(?:ed)? up|"
     r"fail(?:s|ed|ing|ure)? to (?:act|stop|prevent|protect|curb|rein|control|honou?r|keep|take|dismantle|address|deliver)|"
-    r"(?:giv|provid|offer|extend|lend)(?:e|es|ed|ing|s)? (?:\w+ ){0,3}(?:training|support|sanctuary|shelter|refuge|"
-    r"safe havens?|funds|funding|weapons|arms|patronage|protection) (?:to|for)|"
+    r"(?:giv|provid|offer|extend|lend)(?:e|es|ed|ing|s)? (?:\w+ ){0,3}(?:training|sanctuary|shelter|refuge|"
+    r"safe havens?|funds|funding|weapons|arms|patronage) (?:to|for)|"
     r"(?:support|train|fund|financ|arm|harbou?r|shelter|patronis|patroniz)(?:e|es|ed|ing|s)? (?:and \w+ )?(?:\w+ ){0,2}"
     r"(?:militant|terror\w*|extremist|insurgent|jihadi|armed|proxy|non-state)\s*(?:groups?|outfits?|organi[sz]ations?|actors?|"
     r"fighters|proxies|networks?)|"
@@ -78,7 +79,8 @@ _NOUN_WRONGS = re.compile(
     r"^(?:attacks?|assaults?|bombings?|raids?|killings?|massacres?|invasion|occupation|sponsorship|safe havens?|"
     r"sanctuar(?:y|ies)|proxies|proxy war|infiltration|violations?|interference|destabili[sz]ation|"
     r"persecution|torture|abduction|atrocit(?:y|ies)|war crimes?|genocide|aggression|complicity|"
-    r"terror(?:ist)? attacks?|suicide (?:attack|bombing)s?|shelling|assassination|support .*)$"
+    r"terror(?:ist)? attacks?|suicide (?:attack|bombing)s?|shelling|assassination|support .*|"
+    r"(?:air|drone|missile)[ -]?strikes?|occupation|infringement|distortion|intimidation)$"
 )
 _NOUN_BEFORE = frozenset(
     "a an the this that these those its their his her our recent latest deadly fresh new weekend last "
@@ -96,6 +98,11 @@ _LINKED_RE = re.compile(
 _CHARGE_RE = re.compile(
     r"(?<![\w-])(?P<verb>accus(?:e|es|ed|ing)|blam(?:e|es|ed|ing)|charg(?:e|es|ed|ing)|implicat(?:e|es|ed|ing)|"
     r"h(?:old|olds|eld|olding))\s+(?P<object>.{1,80}?)\s+(?:of|for|with|responsible)\b",
+)
+#: Condemning a party or its act is a charge: "condemned Pakistan", "denounced Norland's actions as ...".
+_CONDEMN_RE = re.compile(
+    r"(?<![\w-])(?:condemn(?:s|ed|ing)?|denounc(?:e|es|ed|ing)|decr(?:y|ies|ied)|slam(?:s|med|ming)?|"
+    r"lambast(?:s|ed|ing)?)\s+(?P<object>[^,;.]{1,80})"
 )
 _PASSIVE_CHARGE_RE = re.compile(
     r"(?:is|are|was|were|has been|have been|had been|being|stands?|stood)\s+(?:\w+ly\s+)?(?:accused|blamed|charged)\s+(?:of|for|with)\b"
@@ -151,12 +158,25 @@ _TRIGGER_STARTS = (
     "provid offer extend lend patron campaign violent terror refuge hideout operat persecut tortur abduct kidnap "
     "atrocit war crime genocide aggression complicit involve responsible behind mastermind orchestrat plott carr "
     "claim took unprovoked suicide launch conduct stag mount perpetrat accus blam charg implicat hold held allegation "
-    "deni deny reject dismiss military"
+    "deni deny reject dismiss military air drone missile strike infring distort threat hurl intimidat condemn denounc "
+    "decr slam lambast"
 ).split()
+#: A party the sentence points to without naming it: a state, government, agency or army (codebook §4,
+#: "vague accused").  Generic militants, gunmen or terrorists are not in it.
+_VAGUE_PARTY_RE = re.compile(
+    r"\b(?:(?:its|their|the|some|certain|neighbou?ring|foreign|hostile|rival|state|regional)\s+){0,3}"
+    r"(?:states|state actors|governments?|authorities|regimes?|intelligence agencies|spy agenc(?:y|ies)|establishment|"
+    r"administration|security establishment)\b",
+    re.IGNORECASE,
+)
 _SUBJECT_STOP = re.compile(r"[,;:()“”\"—–]|\b(?:who|which|that|when|after|before|while|as|since|because)\b")
 
 
 _POSSESSIVE_END = re.compile(r"[’']s?$")
+_AGENT_END = re.compile(r"[,;.:()“”\"]|\s(?:at|in|on|during|near|after|before|since|while|who|which|that)\s")
+_INNER_ANAPHOR = re.compile(r"\b(?:this|that|the same) (?:organi[sz]ation|group|outfit|network|faction|militia)\b")
+_ATTRIBUTIVE_NEXT = re.compile(r"(?:territor|area|land|region|part|portion|jammu|kashmir|palestin|zone)")
+_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|being|be)\s+(?:\w+ly\s+)?$")
 _OF_THAT_IN = re.compile(r"\b(?:of|that|in)\b")
 _BY_TO = re.compile(r"\b(?:by|to)\s+")
 _OWNER_ANAPHOR = re.compile(r"(?:^|\s)(its|their|the group's|the group’s)\s+(?:\w+\s+){0,2}$")
@@ -259,6 +279,17 @@ class AccusationFinder:
                 if label == "attributed" and not source and subject:
                     accuser = subject[-1]
                 return 1, accuser, "; ".join(dict.fromkeys(accused))
+        # 1b. "X condemned Y's attack", "X denounced the strike" (the party named before, if none here)
+        m = _has(low, ("condemn", "denounc", "decr", "slam", "lambast")) and _CONDEMN_RE.search(text)
+        if m:
+            obj = m.group("object")
+            accused = _names(obj)
+            if not accused and self._wrongs(obj.lower()) and self.last_parties:
+                accused = self.last_parties[:1]
+            if accused:
+                subject = _names(text[:m.start()])
+                accuser = default_accuser if label == "attributed" and source else (subject[-1] if subject else default_accuser)
+                return 1, accuser, "; ".join(dict.fromkeys(accused))
         # 2. "Y has been accused of ...": the subject is the accused, the accuser unnamed
         m = _has(low, ("accused", "blamed", "charged")) and _PASSIVE_CHARGE_RE.search(low)
         if m:
@@ -297,6 +328,10 @@ class AccusationFinder:
         found, end = [], 0
         for start in _TRIGGER.finditer(low):
             if start.start() >= end and (m := _WRONG_RE.match(low, start.start())):
+                before = low[:m.start()].split()[-1:]
+                if m.group() == "occupied" and (before and (before[0] in ("the", "an", "a") or before[0].endswith("ly"))
+                                                 or low[m.end():m.end() + 1] == " " and _ATTRIBUTIVE_NEXT.match(low, m.end() + 1)):
+                    continue  # "the occupied territory", "illegally occupied Kashmir": part of a name
                 found.append(m)
                 end = m.end()
         return found
@@ -310,6 +345,10 @@ class AccusationFinder:
         if names:
             return names[0]
         resolved = self._anaphor(clause.lower().strip())
+        if not resolved:
+            vague = _VAGUE_PARTY_RE.search(clause)
+            if vague:  # "its neighbouring states", "state actors": a party, though not named (codebook §4)
+                return vague.group().strip()
         if resolved or not stop:
             return resolved
         first = clause.split()[:1]
@@ -326,6 +365,8 @@ class AccusationFinder:
         for word in ("these groups", "those groups") + _ANAPHORS:
             if phrase == word or phrase.startswith(word + " ") or phrase.endswith(" " + word):
                 return self.last_parties[0] if self.last_parties else ""
+        if _INNER_ANAPHOR.search(phrase):  # "terrorists from this organisation had ..."
+            return self.last_parties[0] if self.last_parties else ""
         return ""
 
     def _agent(self, text: str, low: str, w: re.Match) -> str:
@@ -348,10 +389,11 @@ class AccusationFinder:
             if m and w.group() not in ("unprovoked",):
                 after = _AGENT_AFTER_RE.match(text, w.end() + m.start())
         if after:
-            names = _names(after.group("agent"))
+            tail = _AGENT_END.split(text[after.start("agent"):after.start("agent") + 80], maxsplit=1)[0]
+            names = _names(tail) or _names(after.group("agent"))
             if names:
                 return names[0]
-        if not noun:
+        if not noun and not _PASSIVE_BEFORE.search(low[:w.start()]):  # "were targeted": the subject is the victim
             subject = self._subject(text, w.start())
             if subject:
                 return subject

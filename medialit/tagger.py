@@ -393,19 +393,20 @@ _PAGE_LINE_RE = re.compile(
     r"^\(?(?:photo|image|picture|file photo|screengrab|video grab)s?\s*(?::|by\b|via\b|courtesy\b|credit\b)|"
     r"\[(?:image|photo|picture)s?\s+(?:by|via|courtesy|credit)[^\]]*\]|screengrab|"
     r"^(?:this|the|a) (?:file )?(?:photo(?:graph)?|picture|image|handout(?: photo)?|video grab)\b[^.]{0,200}?\b(?:shows?|taken|released|dated)\b|"
-    r"^[—–-]\s*[^()]{1,60}\(@\w+\)|^@\w+\W*$",
+    r"^[—–-]\s*[^()]{1,60}\(@\w+\)|^@\w+\W*$|\(@\w+\)|\bpublished\s+(?:on\s+)?(?:\d|" + "|".join(_MONTHS) + r")|"
+    r"^(?:enhanced|powered|sponsored|presented) by\b|^back to top\b|^your email address will not be published",
     re.IGNORECASE,
 )
 _PAGE_LINE = _Prefiltered(
     _PAGE_LINE_RE,
     needles=("pic.twitter.com", "http://", "https://", "www.", "comments are moderated", "please see our",
              "to see more", "facebook", "twitter", "instagram", "whatsapp", "telegram", "youtube", "linkedin",
-             "zoom in", "read later", "|", "[image", "[photo", "[picture", "screengrab"),
+             "zoom in", "read later", "|", "[image", "[photo", "[picture", "screengrab", "(@", "published"),
     prefixes=("last ", "first ", "updated", "published", "posted", "modified", "date", "source", "credit",
               "courtesy", "read more", "also read", "see also", "read also", "recommended", "more ", "related ",
               "you might", "you may", "breaking", "live", "total views", "print", "listen", "—", "–", "-",
               "(", "photo", "image", "picture", "file photo", "screengrab", "video grab", "this ", "the ", "a ",
-              "@"),
+              "@", "enhanced by", "powered by", "sponsored by", "presented by", "back to top", "your email"),
 )
 #: A line with no letters but digits (share counts, ad sizes "970x125", a bare date "2024-05-12").
 _NUMERIC_LINE_RE = re.compile(r"^[\W\d_]*\d[\W\d_]*(?:[x×][\W\d_]*\d[\W\d_]*)?$")

@@ -461,3 +461,38 @@ def test_confidence_says_why_a_label_is_unsure():
     reasons = rows.confidence_reason.tolist()
     assert "fragment" in reasons[0] and "rules disagree" in reasons[1] and "no rule fired" in reasons[2]
     assert reasons[3] == ""
+
+
+@pytest.mark.parametrize("text, accused", [
+    ("The Valdian foreign ministry condemned Norland's air strikes on two villages.", "Norland"),
+    ("Officials denounced the Red Valley Front for the ambush.", "Red Valley Front"),
+    ("Norland's drone strike killed a shepherd near the pass.", "Norland"),
+    ("The convoy was attacked by Valdian troops at dawn.", "Valdian troops"),
+])
+def test_more_charges_condemnations_and_strikes(text, accused):
+    found, _, whom = accusation_of(text)
+    assert (found, whom) == (1, accused), text
+
+
+def test_the_victim_of_a_passive_verb_is_not_the_accused():
+    assert accusation_of("Members of the Red Valley Front were targeted in the raid.")[0] == 0
+
+
+def test_this_organisation_refers_back():
+    rows = tag_text("The Red Valley Front was formed in 2001.\n\nEarlier, fighters from this organisation had attacked a police post.")
+    assert rows.accused.tolist()[-1] == "Red Valley Front"
+
+
+def test_condemning_an_attack_charges_the_party_named_before():
+    rows = tag_text("Norland bombed the bridge on Monday. Valdia's foreign ministry condemned the attack.")
+    assert rows.accusation.tolist()[-1] == 1 and rows.accused.tolist()[-1] == "Norland"
+
+
+@pytest.mark.parametrize("line", [
+    "Anna Berg (@annaberg) Published March 3, 2025 | 10:15 AM",
+    "Enhanced by Zemanta",
+    "Back to top button",
+])
+def test_more_page_lines_are_meta(line):
+    rows = tag_text(f"Dam talks resume\n\nThe delegations met on Monday.\n\n{line}\n\nThey will meet again.\n")
+    assert rows.label.astype(str).tolist()[2] == "meta", line
