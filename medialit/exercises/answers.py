@@ -1,10 +1,11 @@
 """A student's answer values, carried out of their kernel as plain data and rebuilt for grading.
 
 The class check never trusts what a notebook prints.  After the student's code
-has run, a cell it adds calls :func:`capture` in the student's kernel: the
+has run, a cell it adds calls :func:`capture` in the student's notebook: the
 value the student passes to ``check.task_N(...)`` is turned into plain JSON by
-:func:`encode` and written to a file in the notebook's sandbox.  The checker
-reads that file with :func:`load` and :func:`decode` rebuilds a value that the
+:func:`encode` and sent through a pipe to the worker, which hands it to the
+checker (nothing lands in a file another notebook could find).  The checker
+reads it with :func:`parse`, and :func:`decode` rebuilds a value that the
 teacher's own checks can grade, in the checker's process:
 
 - ``None``, ``...``, booleans, numbers, text, lists, tuples, sets and dicts as they were;
@@ -37,8 +38,8 @@ import os
 from pathlib import Path
 from typing import Any, Callable
 
-__all__ = ["MAX_BYTES", "MAX_DEPTH", "MAX_ITEMS", "AnswerFileError", "Unreadable", "encode", "decode",
-           "capture", "load", "capture_cell"]
+__all__ = ["MAX_BYTES", "MAX_DEPTH", "MAX_ITEMS", "CHANNEL", "RECORD_MARK", "AnswerFileError", "Unreadable",
+           "encode", "decode", "record_text", "capture", "capture_cell", "parse", "load"]
 
 #: Largest answer file read back (bytes).
 MAX_BYTES = 5_000_000
@@ -282,13 +283,17 @@ def decode(data: Any, depth: int = 0) -> Any:
     raise AnswerFileError(f"unknown kind {kind!r} in an answer file")
 
 
-def capture(number: int | str, get: Callable[[], Any], folder: str) -> None:
-    """Write an answer to ``folder/answer_<number>.json`` (runs in the student's kernel).
+#: Where :func:`capture` sends its records: a file descriptor the sandbox's shell sets (None elsewhere).
+CHANNEL: int | None = None
+#: The first word of a record line on the channel.
+RECORD_MARK = "answer"
 
-    ``number`` is a task number, or a name for another value a report wants
-    (see :class:`~medialit.exercises.report.ReportExtension`).  ``get`` returns
-    the value; if it raises (the variable was never defined), the file says which
-    exception.
+
+def record_text(number: int | str, get: Callable[[], Any]) -> str:
+    """One answer as a line of JSON: ``{"task": N, "value": …}``, or ``{"task": N, "error": name}``.
+
+    >>> record_text(2, lambda: [1, ...])
+    '{"task": 2, "value": {"$": "list", "v": [1, {"$": "ellipsis"}]}}'
     """
     try:
         record = {"task": number, "value": encode(get())}
@@ -298,6 +303,26 @@ def capture(number: int | str, get: Callable[[], Any], folder: str) -> None:
     if len(text) > MAX_BYTES:
         text = json.dumps({"task": number, "value": {"$": "other", "type": "too large",
                                                      "repr": "an answer too large to check"}})
+    return text
+
+
+def capture(number: int | str, get: Callable[[], Any], folder: str | None = None) -> None:
+    """Send an answer to the checker (runs in the student's notebook).
+
+    ``number`` is a task number, or a name for another value a report wants
+    (see :class:`~medialit.exercises.report.ReportExtension`); ``get`` returns the
+    value.  In the sandbox the record goes through :data:`CHANNEL` to the worker,
+    which hands it to the checker: it is never written to a file another notebook
+    could find.  With ``folder`` it is written to ``folder/answer_<number>.json``.
+    """
+    text = record_text(number, get)
+    if folder is None:
+        if CHANNEL is None:
+            raise RuntimeError("no channel to the checker")
+        data = f"{RECORD_MARK} {text}\n".encode("ascii")
+        while data:
+            data = data[os.write(CHANNEL, data):]
+        return
     path = Path(folder) / f"answer_{number}.json"
     temporary = path.with_name(path.name + ".tmp")
     with open(temporary, "w", encoding="ascii") as handle:
@@ -305,36 +330,46 @@ def capture(number: int | str, get: Callable[[], Any], folder: str) -> None:
     os.replace(temporary, path)
 
 
-def capture_cell(number: int | str, expression: str, folder: str) -> str:
+def capture_cell(number: int | str, expression: str) -> str:
     """The code of the cell the checker adds after a student's ``check.task_N(...)`` call.
 
-    >>> print(capture_cell(3, "ids", "/tmp/box/answers"))
+    >>> print(capture_cell(3, "ids"))
     import medialit.exercises.answers as __medialit_answers
-    __medialit_answers.capture(3, lambda: (ids), '/tmp/box/answers')
+    __medialit_answers.capture(3, lambda: (ids))
     del __medialit_answers
     """
     return (f"import medialit.exercises.answers as __medialit_answers\n"
-            f"__medialit_answers.capture({number!r}, lambda: ({expression}), {str(folder)!r})\n"
+            f"__medialit_answers.capture({number!r}, lambda: ({expression}))\n"
             f"del __medialit_answers")
 
 
-def load(path: str | Path) -> dict:
-    """The record of one answer file: ``{"task": N, "value": …}`` or ``{"task": N, "error": name}``.
+def parse(text: str) -> dict:
+    """A record from :func:`record_text`, with its value rebuilt: ``{"task": N, "value": …}`` or ``"error"``.
 
-    Raises :class:`AnswerFileError` for a file that is too large or not in the format.
+    Raises :class:`AnswerFileError` for text that is too large or not in the format.
     """
-    path = Path(path)
-    if path.stat().st_size > MAX_BYTES:
-        raise AnswerFileError(f"{path.name} is larger than {MAX_BYTES} bytes")
+    if len(text) > MAX_BYTES + 100:
+        raise AnswerFileError(f"an answer larger than {MAX_BYTES} bytes")
     try:
-        record = json.loads(path.read_text(encoding="ascii"))
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as problem:
-        raise AnswerFileError(f"{path.name} is not an answer file ({type(problem).__name__})") from None
+        record = json.loads(text)
+    except (json.JSONDecodeError, RecursionError) as problem:
+        raise AnswerFileError(f"not an answer record ({type(problem).__name__})") from None
     if not isinstance(record, dict) or not isinstance(record.get("task"), (int, str)):
-        raise AnswerFileError(f"{path.name} is not an answer file")
+        raise AnswerFileError("not an answer record")
     if "error" in record:
         return {"task": record["task"], "error": str(record["error"])[:60]}
     try:
         return {"task": record["task"], "value": decode(record.get("value"))}
     except (AnswerFileError, KeyError, IndexError, TypeError, ValueError, RecursionError) as problem:
-        raise AnswerFileError(f"{path.name} cannot be rebuilt ({type(problem).__name__})") from None
+        raise AnswerFileError(f"an answer that cannot be rebuilt ({type(problem).__name__})") from None
+
+
+def load(path: str | Path) -> dict:
+    """The record of one answer file written by :func:`capture` with a folder (see :func:`parse`)."""
+    path = Path(path)
+    if path.stat().st_size > MAX_BYTES + 100:
+        raise AnswerFileError(f"{path.name} is larger than {MAX_BYTES} bytes")
+    try:
+        return parse(path.read_text(encoding="ascii"))
+    except UnicodeDecodeError:
+        raise AnswerFileError(f"{path.name} is not an answer file") from None

@@ -23,9 +23,10 @@ import sys
 import threading
 import time
 
-__all__ = ["set_subreaper", "die_with_parent", "descendants", "kill_tree", "ProcessGuard"]
+__all__ = ["set_subreaper", "set_dumpable", "die_with_parent", "descendants", "kill_tree", "ProcessGuard"]
 
 _PR_SET_PDEATHSIG = 1
+_PR_SET_DUMPABLE = 4
 _PR_SET_CHILD_SUBREAPER = 36
 
 
@@ -43,6 +44,14 @@ def _prctl(option: int, value: int) -> bool:
 def set_subreaper(on: bool = True) -> bool:
     """Make orphaned descendants of this process its children (Linux only); True if it worked."""
     return _prctl(_PR_SET_CHILD_SUBREAPER, 1 if on else 0)
+
+
+def set_dumpable(on: bool) -> bool:
+    """Linux: with ``on=False``, other processes of the same user can no longer look into this one
+    (``/proc/PID/cwd``, ``fd``, ``environ``, ``mem`` become root's), so one notebook cannot find or
+    read another's pipes, folders or memory.
+    """
+    return _prctl(_PR_SET_DUMPABLE, 1 if on else 0)
 
 
 def die_with_parent() -> bool:

@@ -5,8 +5,10 @@
 - ``work/``: the working folder of the notebook's code (empty at the start);
 - ``data/``: a fresh copy of the released data, read-only, checksummed before and
   after the run (``MEDIALIT_DATA`` points the code at it);
-- ``home/``: its home folder, with its own matplotlib and IPython settings;
-- ``answers/``: where the cells the checker adds write the answer values.
+- ``home/``: its home folder, with its own matplotlib and IPython settings.
+
+The notebook's code and its answers are never in the folder: they travel through
+pipes (see :mod:`medialit.exercises.worker`).
 
 :meth:`Sandbox.run` executes the notebook's code cells there through a worker
 process (:mod:`medialit.exercises.worker`) with a clean environment (none of the
@@ -30,17 +32,14 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from .processes import ProcessGuard, kill_tree
 
-__all__ = ["Limits", "RunResult", "Sandbox", "clean_environment", "warm_matplotlib", "make_writable",
-           "CELLS_FILE", "RESULT_FILE"]
-
-#: The code cells to run (a JSON list of sources) and the worker's account of the run, in the sandbox.
-CELLS_FILE, RESULT_FILE = "cells.json", "result.json"
+__all__ = ["Limits", "RunResult", "Sandbox", "clean_environment", "warm_matplotlib", "make_writable"]
 
 
 @dataclass(frozen=True)
@@ -64,6 +63,8 @@ class RunResult:
     errors: list[str] = field(default_factory=list)
     tampered: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    #: task number (or collected name) -> the answer record's JSON text, as the notebook sent it
+    answers: dict[str, str] = field(default_factory=dict)
 
 
 
@@ -152,17 +153,17 @@ class Sandbox:
                  mpl_cache: Path | None = None, run_as: int | None = None, group: int | None = None):
         self.root = Path(tempfile.mkdtemp(prefix="box-", dir=base))
         self.work, self.data = self.root / "work", self.root / "data"
-        self.home, self.answers = self.root / "home", self.root / "answers"
+        self.home = self.root / "home"
         self.expected = expected
         self.uid, self.gid = run_as, group
-        for folder in (self.work, self.home, self.answers, self.root / "tmp"):
+        for folder in (self.work, self.home, self.root / "tmp"):
             folder.mkdir()
         if mpl_cache is not None and mpl_cache.is_dir():
             shutil.copytree(mpl_cache, self.home / "matplotlib")
         shutil.copytree(reference, self.data)
         _read_only(self.data)
         if self.uid is not None:
-            for path in [self.root, *[p for f in (self.work, self.home, self.answers, self.root / "tmp")
+            for path in [self.root, *[p for f in (self.work, self.home, self.root / "tmp")
                                       for p in (f, *f.rglob("*"))]]:
                 os.chown(path, self.uid, self.gid if self.gid is not None else -1, follow_symlinks=False)
         os.chmod(self.root, 0o711 if self.uid is not None else 0o700)
@@ -189,14 +190,22 @@ class Sandbox:
 
     def run(self, cells: list[str], limits: Limits = Limits(), *, python: str = sys.executable,
             guard: ProcessGuard | None = None) -> RunResult:
-        """Run the code ``cells`` (a list of sources) in a worker process; never raises for bad code."""
+        """Run the code ``cells`` (a list of sources) in a worker process; never raises for bad code.
+
+        The cells go to the worker on its stdin and its result (answer records
+        included) comes back on its stdout: neither is ever in a file.
+        """
         started = time.monotonic()
-        job = self.root / CELLS_FILE
-        job.write_text(json.dumps([str(c) for c in cells]), encoding="utf-8")
-        os.chmod(job, 0o644)
-        command = [python, "-m", "medialit.exercises.worker", str(self.root), json.dumps(asdict(limits))]
-        options: dict = {"stdin": subprocess.DEVNULL, "stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL,
-                         "env": clean_environment(self.root, python), "cwd": str(self.work)}
+        payload = json.dumps([str(c) for c in cells]).encode("utf-8")
+        read_answers, write_answers = os.pipe()
+        collected: list[bytes] = []
+        reader = threading.Thread(target=_drain, args=(read_answers, collected), daemon=True)
+        reader.start()
+        command = [python, "-m", "medialit.exercises.worker", str(self.root), json.dumps(asdict(limits)),
+                   str(write_answers)]
+        options: dict = {"stdin": subprocess.PIPE, "stdout": subprocess.PIPE, "stderr": subprocess.DEVNULL,
+                         "env": clean_environment(self.root, python), "cwd": str(self.work),
+                         "pass_fds": (write_answers,)}
         if os.name == "posix":
             options["start_new_session"] = True
             if self.uid is not None:
@@ -210,13 +219,18 @@ class Sandbox:
             else:
                 worker = subprocess.Popen(command, **options)
         except OSError as problem:      # e.g. the account of run_as may not run this Python
+            os.close(write_answers)
+            reader.join()
             return RunResult(f"could not run: the worker did not start ({type(problem).__name__}: "
                              f"{problem.strerror or problem})")
+        os.close(write_answers)
+        output, killed_by_us = b"", False
         try:
-            worker.wait(timeout=hard_limit)
-            killed_by_us = False
+            output, _ = worker.communicate(payload, timeout=hard_limit)
         except subprocess.TimeoutExpired:
             killed_by_us = True
+        except OSError:
+            pass
         finally:
             if os.name == "posix":
                 try:
@@ -226,30 +240,68 @@ class Sandbox:
             elif worker.poll() is None:
                 worker.kill()
             kill_tree(worker.pid, include_self=True)
+            if killed_by_us:
+                try:
+                    output, _ = worker.communicate(timeout=10)
+                except (subprocess.TimeoutExpired, OSError):
+                    output = b""
             worker.wait()
             if guard is not None:
                 with guard.lock:
                     guard.workers.discard(worker.pid)
                 guard.sweep()
-        result = self._result()
-        if result is None:
+            reader.join(timeout=10)     # every writer is dead now: the pipe has ended
+        result = _result(output, b"".join(collected))
+        if result is None or not result.status:
+            answers = result.answers if result is not None else {}
             if killed_by_us:
                 result = RunResult(f"timed out: the notebook ran longer than {limits.notebook_seconds} s in total")
             else:
                 code = worker.returncode
                 how = f"signal {-code}" if code is not None and code < 0 else f"exit code {code}"
                 result = RunResult(f"stopped: the notebook ended the process that ran it ({how})")
+            result.answers = answers
         result.seconds = round(time.monotonic() - started, 2)
         result.tampered = self.changed_data()
         return result
 
-    def _result(self) -> RunResult | None:
-        path = self.root / RESULT_FILE
+
+def _drain(fd: int, collected: list[bytes], limit: int = 30_000_000) -> None:
+    """Read the answer pipe to its end, keeping at most ``limit`` bytes."""
+    kept = 0
+    with open(fd, "rb", closefd=True) as stream:
+        for block in iter(lambda: stream.read(65536), b""):
+            if kept + len(block) <= limit:
+                collected.append(block)
+                kept += len(block)
+
+
+def _result(output: bytes, answer_lines: bytes) -> RunResult | None:
+    """The worker's account of the run (None when it was killed before it gave one), with the answers.
+
+    The status comes only from the worker's own stdout, the answers only from the
+    answer pipe (which the notebook can write to: a line there can only change its
+    own answers).
+    """
+    answers: dict[str, str] = {}
+    for line in answer_lines.decode("utf-8", "replace").splitlines():
+        word, _, rest = line.partition(" ")
         try:
-            if path.stat().st_size > 100_000:
-                return None
-            data = json.loads(path.read_text(encoding="utf-8"))
-            return RunResult(str(data["status"])[:300], int(data.get("cells_run", 0)),
-                             [str(e)[:200] for e in data.get("errors", [])][:50])
-        except (OSError, ValueError, KeyError, TypeError):
-            return None
+            if word == "answer":
+                answers[str(json.loads(rest)["task"])] = rest
+        except (ValueError, KeyError, TypeError):
+            continue
+    result = None
+    for line in output.decode("utf-8", "replace").splitlines():
+        word, _, rest = line.partition(" ")
+        try:
+            if word == "result":
+                data = json.loads(rest)
+                result = RunResult(str(data["status"])[:300], int(data.get("cells_run", 0)),
+                                   [str(e)[:200] for e in data.get("errors", [])][:50])
+        except (ValueError, KeyError, TypeError, AttributeError):
+            continue
+    if result is None:
+        return RunResult("", answers=answers) if answers else None
+    result.answers = answers
+    return result

@@ -8,8 +8,13 @@ that runs the cells one by one and reports each start and end on its original
 standard output, while the notebook's own output goes to the null device),
 and enforces the limits: a cell longer than ``cell_seconds``, a notebook longer
 than ``notebook_seconds`` in total, or more than ``output_bytes`` printed stops
-the run.  Output is never kept.  At the end it kills every process below it
-and writes what happened to ``result.json`` in the sandbox.
+the run.  Output is never kept.  The cells arrive on stdin and the answer
+records on the shell's pipe, so neither the notebook's code nor its answers are
+ever in a file; both processes refuse to be looked into by other processes
+(:func:`~medialit.exercises.processes.set_dumpable`).  The shell sends each
+answer straight to the checker on a pipe of its own (kept even if the notebook
+kills the monitor); at the end the monitor kills every process below it and
+writes what happened.
 
 The monitor imports nothing heavy, so starting it costs little; the shell
 costs what the notebook's own imports cost.
@@ -26,10 +31,12 @@ import time
 from dataclasses import asdict
 from pathlib import Path
 
-from .processes import die_with_parent, kill_tree, set_subreaper
-from .sandbox import CELLS_FILE, RESULT_FILE, Limits
+from .processes import die_with_parent, kill_tree, set_dumpable, set_subreaper
+from .sandbox import Limits
 
 __all__ = ["main"]
+
+_MAX_LINE = 1000                 # one progress report of the shell
 
 
 def _limit_resources(limits: Limits, *, memory: bool = False) -> None:
@@ -77,14 +84,20 @@ class _Counter:
         raise OSError("no file descriptor")
 
 
-def _shell(root: Path, limits: Limits) -> None:
-    """Run the cells in an IPython shell, telling the monitor (on the original stdout) when each starts and ends."""
+def _shell(limits: Limits, answers_fd: int) -> None:
+    """Run the cells (read from stdin) in an IPython shell, reporting on the original stdout.
+
+    The answer records go straight to the checker through ``answers_fd``, so they
+    are safe even if the notebook then kills this shell's monitor.
+    """
     die_with_parent()
+    set_dumpable(False)                     # another notebook cannot open this one's pipes or memory
     _limit_resources(limits, memory=True)   # a notebook that asks for too much memory gets a MemoryError
+    cells = json.loads(sys.stdin.buffer.read().decode("utf-8"))
     channel = os.dup(1)                     # the pipe to the monitor; the notebook's own output goes nowhere
-    quiet = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(quiet, 1)
-    os.dup2(quiet, 2)
+    quiet = os.open(os.devnull, os.O_RDWR)
+    for fd in (0, 1, 2):
+        os.dup2(quiet, fd)
 
     def report(line: str) -> None:
         try:
@@ -92,12 +105,14 @@ def _shell(root: Path, limits: Limits) -> None:
         except OSError:
             pass
 
-    cells = json.loads((root / CELLS_FILE).read_text(encoding="utf-8"))
     shared = [0, 0]
     sys.stdout = _Counter(report, limits.output_bytes, shared)
     sys.stderr = _Counter(report, limits.output_bytes, shared)
     from IPython.core.interactiveshell import InteractiveShell
 
+    from . import answers
+
+    answers.CHANNEL = answers_fd
     shell = InteractiveShell.instance()     # its history goes to the sandbox's IPYTHONDIR, deleted after
     for index, source in enumerate(cells):
         report(f"start {index}")
@@ -111,24 +126,40 @@ def _shell(root: Path, limits: Limits) -> None:
 
 def _lines(stream, queue) -> None:
     """Pass the shell's report lines to the monitor's queue (a thread: works where select() on pipes does not)."""
-    for raw in iter(lambda: stream.readline(1000), b""):
+    for raw in iter(lambda: stream.readline(_MAX_LINE), b""):
         queue.put(raw)
     queue.put(None)
 
 
-def _monitor(root: Path, limits: Limits, python: str) -> dict:
+def _send(line: str) -> None:
+    """One line to the checker on stdout (the ``result {…}`` at the end)."""
+    sys.stdout.write(line + "\n")
+    sys.stdout.flush()
+
+
+def _feed(stream, payload: bytes) -> None:
+    try:
+        stream.write(payload)
+        stream.close()
+    except OSError:
+        pass
+
+
+def _monitor(payload: bytes, root: Path, limits: Limits, python: str, answers_fd: int) -> dict:
     """Start the shell in its own session, enforce the limits, and return what happened."""
     import queue
     import threading
 
-    cells = json.loads((root / CELLS_FILE).read_text(encoding="utf-8"))
-    options: dict = {"stdin": subprocess.DEVNULL, "stdout": subprocess.PIPE, "stderr": subprocess.DEVNULL,
-                     "cwd": str(root / "work")}
+    cells = json.loads(payload.decode("utf-8"))
+    options: dict = {"stdin": subprocess.PIPE, "stdout": subprocess.PIPE, "stderr": subprocess.DEVNULL,
+                     "cwd": str(root / "work"), "pass_fds": (answers_fd,)}
     if os.name == "posix":
         options["start_new_session"] = True
-    shell = subprocess.Popen([python, "-m", "medialit.exercises.worker", "--shell", str(root),
-                              json.dumps(asdict(limits))], **options)
-    reports: queue.Queue = queue.Queue(maxsize=10_000)
+    shell = subprocess.Popen([python, "-m", "medialit.exercises.worker", "--shell", json.dumps(asdict(limits)),
+                              str(answers_fd)], **options)
+    os.close(answers_fd)                    # the shell holds the only copy: the checker sees the end when it ends
+    threading.Thread(target=_feed, args=(shell.stdin, payload), daemon=True).start()
+    reports: queue.Queue = queue.Queue(maxsize=1000)
     threading.Thread(target=_lines, args=(shell.stdout, reports), daemon=True).start()
     status, cells_run, errors = "ok", 0, []
     notebook_deadline = None
@@ -153,24 +184,22 @@ def _monitor(root: Path, limits: Limits, python: str) -> dict:
             if raw is None:                 # the shell is gone without saying "end"
                 status = "stopped: the notebook ended its own process"
                 break
-            words = raw.decode("utf-8", "replace").split()
-            if not words:
-                continue
-            if words[0] == "start" and len(words) > 1:
+            word, _, rest = raw.decode("utf-8", "replace").strip().partition(" ")
+            if word == "start":
                 if notebook_deadline is None:
                     notebook_deadline = time.monotonic() + limits.notebook_seconds
-                running = words[1]
+                running = rest
                 cell_deadline = time.monotonic() + limits.cell_seconds
-            elif words[0] == "done":
+            elif word == "done":
                 running = None
                 cells_run += 1
                 cell_deadline = time.monotonic() + limits.cell_seconds
-            elif words[0] == "error" and len(words) > 2 and len(errors) < 50:
-                errors.append(f"cell {words[1]}: {words[2][:60]}")
-            elif words[0] == "flood":
+            elif word == "error" and len(errors) < 50:
+                errors.append(f"cell {rest[:80]}")
+            elif word == "flood":
                 status = f"stopped: the notebook printed more than {limits.output_bytes // 1_000_000} MB of output"
                 break
-            elif words[0] == "end":
+            elif word == "end":
                 break
     finally:
         if os.name == "posix":
@@ -187,24 +216,28 @@ def _monitor(root: Path, limits: Limits, python: str) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m medialit.exercises.worker ROOT LIMITS_JSON`` (the monitor) or ``--shell ROOT LIMITS_JSON``."""
+    """``python -m medialit.exercises.worker ROOT LIMITS_JSON FD`` (the monitor) or ``--shell LIMITS_JSON FD``.
+
+    The monitor reads the cells (a JSON list) on stdin and writes a ``result {…}``
+    line to stdout at the end; ``FD`` is the pipe on which the shell sends the
+    checker one ``answer {record}`` line per answer.
+    """
     argv = sys.argv[1:] if argv is None else argv
     if argv and argv[0] == "--shell":
-        _shell(Path(argv[1]), Limits(**json.loads(argv[2])))
+        _shell(Limits(**json.loads(argv[1])), int(argv[2]))
         return 0
-    root, limits = Path(argv[0]), Limits(**json.loads(argv[1]))
+    root, limits, answers_fd = Path(argv[0]), Limits(**json.loads(argv[1])), int(argv[2])
     set_subreaper()
+    set_dumpable(False)
     _limit_resources(limits)
+    payload = sys.stdin.buffer.read()
     try:
-        result = _monitor(root, limits, sys.executable)
+        result = _monitor(payload, root, limits, sys.executable, answers_fd)
     except Exception as problem:
         result = {"status": f"could not run: {type(problem).__name__}", "cells_run": 0, "errors": []}
     finally:
         kill_tree(os.getpid())
-    path = root / RESULT_FILE
-    temporary = path.with_name(path.name + ".tmp")
-    temporary.write_text(json.dumps(result), encoding="utf-8")
-    os.replace(temporary, path)
+    _send(f"result {json.dumps(result)}")
     return 0
 
 
