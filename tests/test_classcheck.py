@@ -147,7 +147,11 @@ def checked(tmp_path_factory):
         *correct_until(1)[1:],
     ])
     write(hand_ins, "parent_kill.ipynb", [
-        *correct_until(1), "import os, signal\nos.kill(os.getppid(), signal.SIGKILL)", *CORRECT[len(correct_until(1)):],
+        *correct_until(1),
+        "import os, signal, medialit.exercises.answers as a\n"     # a forged status first, then the kill
+        "os.write(a.CHANNEL, b'result {\"status\": \"ok\", \"cells_run\": 99, \"errors\": []}\\n')\n"
+        "os.kill(os.getppid(), signal.SIGKILL)",
+        *CORRECT[len(correct_until(1)):],
     ])
     write(hand_ins, "flood.ipynb", [*correct_until(1), "while True:\n    print('x' * 100_000)"])
     write(hand_ins, "memory_hog.ipynb", [*correct_until(1), "hog = bytearray(3_000_000_000)", *CORRECT[len(correct_until(1)):]])
