@@ -315,14 +315,20 @@ def confidence_table(gold_labels, machine: pd.DataFrame) -> pd.DataFrame:
     return table.reindex([c for c in ("sure", "unsure") if c in table.index])
 
 
-def load_labelled_folder(folder) -> tuple[dict, pd.DataFrame]:
+#: Column names that may say which half (development or test) a labelled text belongs to.
+HALF_COLUMNS = ("half", "split", "set", "part")
+
+
+def load_labelled_folder(folder, half: str | None = None) -> tuple[dict, pd.DataFrame]:
     """Raw texts and hand labels of a folder of labelled articles (not the five pieces).
 
     The folder holds the texts as ``<article_id>.txt`` (or in ``raw/``) and one table,
     ``sentences.csv`` with at least ``article_id``, ``start``, ``end``, ``label`` (and
-    ``accusation`` if scored).  The sentences may be cut differently from the
-    tagger's: they are matched by their offsets (:func:`align_by_offsets`).
-    Returns ``(texts by article id, gold table)``.
+    ``accusation`` if scored).  With ``half`` (for example ``"test"``), only the rows
+    whose ``half`` (or ``split``, ``set``, ``part``) column, in ``sentences.csv`` or in
+    an ``articles.csv`` beside it, has that value are kept.  The sentences may be cut
+    differently from the tagger's: they are matched by their offsets
+    (:func:`align_by_offsets`).  Returns ``(texts by article id, gold table)``.
     """
     from pathlib import Path
 
@@ -331,6 +337,19 @@ def load_labelled_folder(folder) -> tuple[dict, pd.DataFrame]:
     if not table.is_file():
         raise EvaluationError(f"{folder} has no sentences.csv with the hand labels.")
     gold = pd.read_csv(table, dtype={"article_id": str, "label": str}, keep_default_na=False)
+    if half is not None:
+        column = next((c for c in HALF_COLUMNS if c in gold.columns), None)
+        if column is None and (folder / "articles.csv").is_file():
+            articles = pd.read_csv(folder / "articles.csv", dtype=str, keep_default_na=False)
+            column = next((c for c in HALF_COLUMNS if c in articles.columns), None)
+            if column is not None:
+                gold = gold.merge(articles[["article_id", column]], on="article_id", how="left")
+        if column is None:
+            raise EvaluationError(f"{folder} does not say which texts are in the {half!r} half "
+                                  f"(no column {', '.join(HALF_COLUMNS)}).")
+        gold = gold[gold[column].astype(str).str.lower() == half.lower()].reset_index(drop=True)
+        if gold.empty:
+            raise EvaluationError(f"{folder} has no labelled sentences in the {half!r} half.")
     missing = {"article_id", "start", "end", "label"} - set(gold.columns)
     if missing:
         raise EvaluationError(f"{table} lacks the column(s) {sorted(missing)}.")

@@ -394,19 +394,25 @@ _PAGE_LINE_RE = re.compile(
     r"\[(?:image|photo|picture)s?\s+(?:by|via|courtesy|credit)[^\]]*\]|screengrab|"
     r"^(?:this|the|a) (?:file )?(?:photo(?:graph)?|picture|image|handout(?: photo)?|video grab)\b[^.]{0,200}?\b(?:shows?|taken|released|dated)\b|"
     r"^[—–-]\s*[^()]{1,60}\(@\w+\)|^@\w+\W*$|\(@\w+\)|\bpublished\s+(?:on\s+)?(?:\d|" + "|".join(_MONTHS) + r")|"
-    r"^(?:enhanced|powered|sponsored|presented) by\b|^back to top\b|^your email address will not be published",
+    r"^(?:enhanced|powered|sponsored|presented) by\b|^back to top\b|^your email address will not be published|"
+    r"^\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?|hrs|ist|pkt|gmt|bst|utc|cet|et|est|edt|pst|aft)?\W*$|"
+    r"\b\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago\b|^(?:show )?key events(?: only)?\W*$|"
+    r"^pinned(?: post)?\W*$|^(?:e-?mail|twitter|x|follow (?:him|her|them|me))\s*:?\s*\S*@\S+|[\w.+-]+@[\w-]+\.[a-z]{2,}\b",
     re.IGNORECASE,
 )
 _PAGE_LINE = _Prefiltered(
     _PAGE_LINE_RE,
     needles=("pic.twitter.com", "http://", "https://", "www.", "comments are moderated", "please see our",
              "to see more", "facebook", "twitter", "instagram", "whatsapp", "telegram", "youtube", "linkedin",
-             "zoom in", "read later", "|", "[image", "[photo", "[picture", "screengrab", "(@", "published"),
+             "zoom in", "read later", "|", "[image", "[photo", "[picture", "screengrab", "(@", "published",
+             " ago", "@"),
     prefixes=("last ", "first ", "updated", "published", "posted", "modified", "date", "source", "credit",
               "courtesy", "read more", "also read", "see also", "read also", "recommended", "more ", "related ",
               "you might", "you may", "breaking", "live", "total views", "print", "listen", "—", "–", "-",
               "(", "photo", "image", "picture", "file photo", "screengrab", "video grab", "this ", "the ", "a ",
-              "@", "enhanced by", "powered by", "sponsored by", "presented by", "back to top", "your email"),
+              "@", "enhanced by", "powered by", "sponsored by", "presented by", "back to top", "your email",
+              "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "key events", "show key", "pinned", "e-mail",
+              "email", "twitter", "x", "follow"),
 )
 #: A line with no letters but digits (share counts, ad sizes "970x125", a bare date "2024-05-12").
 _NUMERIC_LINE_RE = re.compile(r"^[\W\d_]*\d[\W\d_]*(?:[x×][\W\d_]*\d[\W\d_]*)?$")

@@ -134,3 +134,26 @@ def test_the_data_dictionary_reports_the_figures_the_code_computes():
     per_label = evaluate.evaluate()["per_label"].round(2)
     for label, p, r, f in re.findall(r"^\| (fact|attributed|advocacy|meta) \| (\S+) \| (\S+) \| (\S+) \|$", section, re.M):
         assert [float(p), float(r), float(f)] == per_label.loc[label, ["precision", "recall", "f1"]].tolist()
+
+
+def test_labelled_folder_is_scored_by_offsets_and_split_by_half(tmp_path):
+    from medialit import evaluate
+
+    raw = "Ferry talks\n\nOfficials said the ferry would run again. The port must reopen now.\n"
+    (tmp_path / "raw").mkdir()
+    (tmp_path / "raw" / "ferry.txt").write_text(raw, encoding="utf-8")
+    (tmp_path / "raw" / "bridge.txt").write_text("The bridge was closed in May.\n", encoding="utf-8")
+    # hand sentences cut differently: the two body sentences as one unit
+    rows = [("ferry", 0, 11, "fact", 0, "test"), ("ferry", 13, len(raw) - 1, "attributed", 0, "test"),
+            ("bridge", 0, 29, "fact", 0, "dev")]
+    pd.DataFrame(rows, columns=["article_id", "start", "end", "label", "accusation", "half"]).to_csv(
+        tmp_path / "sentences.csv", index=False)
+    texts, gold = evaluate.load_labelled_folder(tmp_path, half="test")
+    assert sorted(texts) == ["ferry"] and len(gold) == 2
+    result = evaluate.score_labelled(texts, gold)
+    assert result["summary"]["sentences"] == 2 and result["summary"]["accuracy"] == 1.0
+    assert "accusation_kappa" in result["summary"]
+    with pytest.raises(evaluate.EvaluationError, match="no labelled sentences"):
+        evaluate.load_labelled_folder(tmp_path, half="other")
+    with pytest.raises(evaluate.EvaluationError, match="no sentences.csv"):
+        evaluate.load_labelled_folder(tmp_path / "raw")

@@ -496,3 +496,14 @@ def test_condemning_an_attack_charges_the_party_named_before():
 def test_more_page_lines_are_meta(line):
     rows = tag_text(f"Dam talks resume\n\nThe delegations met on Monday.\n\n{line}\n\nThey will meet again.\n")
     assert rows.label.astype(str).tolist()[2] == "meta", line
+
+
+@pytest.mark.parametrize("line", [
+    "10:42 IST",
+    "2 hours ago",
+    "Show key events only",
+    "Email: reporter@example.org",
+])
+def test_live_page_and_contact_lines_are_meta(line):
+    rows = tag_text(f"Dam talks resume\n\nThe delegations met on Monday.\n\n{line}\n\nThey will meet again.\n")
+    assert rows.label.astype(str).tolist()[2] == "meta", line

@@ -681,3 +681,30 @@ def test_accuracy_note_says_where_its_figure_comes_from_and_warns():
         assert "optimistic" in note
     else:
         assert "not written against" in note
+
+
+def test_the_figure_shown_comes_from_the_blind_half_and_real_articles_when_present(tmp_path, monkeypatch):
+    import shutil
+
+    data = tmp_path / "data"
+    shutil.copytree(corpus.data_dir(), data, ignore=shutil.ignore_patterns("user"))
+    blind = data / "transfer" / "test"
+    (blind / "raw").mkdir(parents=True)
+    raw = "Officials said the ferry would run again. The port must reopen now.\n"
+    (blind / "raw" / "ferry.txt").write_text(raw, encoding="utf-8")
+    pd.DataFrame([("ferry", 0, 41, "attributed", 0), ("ferry", 42, 68, "advocacy", 0)],
+                 columns=["article_id", "start", "end", "label", "accusation"]).to_csv(blind / "sentences.csv", index=False)
+    (data / "evaluation").mkdir(exist_ok=True)
+    pd.DataFrame([("sentences", "", 120), ("accuracy", "", 0.8), ("macro_f1_4", "", 0.78), ("articles", "", 5)],
+                 columns=["measure", "label", "value"]).to_csv(data / "evaluation" / "real_articles.csv", index=False)
+    monkeypatch.setenv("MEDIALIT_DATA", str(data))
+    user._measured.cache_clear()
+    try:
+        measured = user.machine_accuracy()
+        note = user.accuracy_note()
+    finally:
+        user._measured.cache_clear()
+    assert measured["source"] == "the test half of the transfer texts" and not measured["tuned"]
+    assert measured["sentences"] == 2 and measured["accuracy"] == 1.0
+    assert measured["real"] == {"articles": 5, "sentences": 120, "accuracy": 0.8, "macro_f1": 0.78}
+    assert "not written against" in note and "5 real news articles" in note and "80%" in note
