@@ -107,7 +107,7 @@ ben_partly_wrong.ipynb,ok,not yet,passed,not yet,passed,passed,not answered
 cai_blank.ipynb,ok,not answered,not answered,not answered,not answered,not answered,not answered
 dee_corrupt.ipynb,unreadable: not a valid notebook (not JSON),,,,,,
 eve_other_exercise.ipynb,wrong exercise: this is 02_attribution,,,,,,
-fay_endless_loop.ipynb,timed out: a cell ran longer than 10 s (an endless loop?),passed,passed,passed,not run,not run,not run
+fay_endless_loop.ipynb,timed out: a cell ran longer than 4 s (an endless loop?),passed,passed,passed,not run,not run,not run
 """
 
 EXPECTED_SUMMARY = """\
@@ -123,7 +123,7 @@ task_6,1,0,2,0,0,1
 
 def test_check_class_on_the_fixture_folder_writes_the_expected_csvs(tmp_path, capsys):
     out = tmp_path / "report.csv"
-    status = cli.main(["check-class", str(FIXTURES), "--exercise", "01", "--out", str(out), "--timeout", "10"])
+    status = cli.main(["check-class", str(FIXTURES), "--exercise", "01", "--out", str(out), "--timeout", "4"])
     assert status == 0
     assert out.read_text(encoding="utf-8") == EXPECTED_REPORT
     assert (tmp_path / "report-summary.csv").read_text(encoding="utf-8") == EXPECTED_SUMMARY
