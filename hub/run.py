@@ -4,6 +4,7 @@
     python hub/run.py start             # installs if needed, starts the hub, prints the links
     python hub/run.py link              # the nbgitpuller link that hands out the course
     python hub/run.py status
+    python hub/run.py restart           # the hub alone: students' servers and kernels keep running
     python hub/run.py stop              # stops the hub, the proxy, every student server and kernel
 
 Options (before or after the command): ``--port 8000`` (the hub uses this port and the next
@@ -124,6 +125,8 @@ def free_port_block(count: int = 3) -> int:
 
 def _port_free(port: int) -> bool:
     with socket.socket() as probe:
+        # as the servers bind: a port whose old connections are still closing counts as free
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             probe.bind((HOST, port))
         except OSError:
@@ -146,8 +149,13 @@ def hub_env(state: Path, port: int, password: str, cull_timeout: int, extra: dic
 
 
 def start(state: Path = DEFAULT_STATE, port: int = DEFAULT_PORT, password: str = DEFAULT_PASSWORD,
-          cull_timeout: int = 3600, extra_env: dict | None = None, timeout: float = 90) -> Hub:
-    """Start the hub in the background and wait until it answers; return where it is."""
+          cull_timeout: int = 3600, extra_env: dict | None = None, timeout: float = 90,
+          restarting: bool = False) -> Hub:
+    """Start the hub in the background and wait until it answers; return where it is.
+
+    ``restarting``: the proxy of the previous hub may still hold the port (it is left
+    running on purpose, see jupyterhub_config.py); the new hub replaces it.
+    """
     missing = missing_parts()
     if missing:
         raise HubError("not installed: " + "; ".join(missing) + ". Run: python hub/run.py install")
@@ -158,7 +166,7 @@ def start(state: Path = DEFAULT_STATE, port: int = DEFAULT_PORT, password: str =
     running = read_pid(state / "jupyterhub.pid")
     if running and _alive(running):
         raise HubError(f"a hub is already running from {state} (pid {running}); stop it first")
-    for p in (port, port + 1):
+    for p in (port + 1,) if restarting else (port, port + 1):
         if not _port_free(p):
             raise HubError(f"port {p} on {HOST} is in use; choose another with --port")
     log = open(state / "jupyterhub.log", "ab")
@@ -198,7 +206,22 @@ def read_pid(path: Path) -> int | None:
         return None
 
 
+def _reap(pid: int) -> None:
+    """Collect a killed child's exit status (when this process started it), so it is gone."""
+    try:
+        os.waitpid(pid, os.WNOHANG)
+    except (ChildProcessError, OSError):
+        pass
+    time.sleep(0.2)
+
+
 def _alive(pid: int) -> bool:
+    """Is ``pid`` running?  A child of this process that has ended is reaped, not counted."""
+    try:
+        if os.waitpid(pid, os.WNOHANG)[0] == pid:
+            return False
+    except (ChildProcessError, OSError):
+        pass
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -231,14 +254,30 @@ def hub_processes(state: Path) -> list:
 
 def stop_hub_only(state: Path, timeout: float = 30) -> None:
     """Stop the hub process alone; students' servers (and the proxy) keep running."""
-    pid = read_pid(Path(state) / "jupyterhub.pid")
+    pid_file = Path(state) / "jupyterhub.pid"
+    pid = read_pid(pid_file)
     if pid and _alive(pid):
         os.kill(pid, signal.SIGTERM)
         deadline = time.monotonic() + timeout
+        cleaned = None
         while _alive(pid) and time.monotonic() < deadline:
+            # JupyterHub removes its pid file when its cleanup is done; should the process
+            # linger after that, give it 5 s, then end it.
+            if cleaned is None and not pid_file.exists():
+                cleaned = time.monotonic()
+            if cleaned is not None and time.monotonic() - cleaned > 5:
+                break
             time.sleep(0.2)
         if _alive(pid):
             os.kill(pid, signal.SIGKILL)
+            _reap(pid)
+
+
+def restart(state: Path = DEFAULT_STATE, port: int = DEFAULT_PORT, password: str = DEFAULT_PASSWORD,
+            cull_timeout: int = 3600, extra_env: dict | None = None) -> Hub:
+    """Stop the hub process and start it again; students' servers and kernels keep running."""
+    stop_hub_only(state)
+    return start(state, port, password, cull_timeout, extra_env, restarting=True)
 
 
 def stop(state: Path = DEFAULT_STATE, timeout: float = 20) -> int:
@@ -317,7 +356,7 @@ def course_repository(state: Path, source: Path = ROOT, branch: str = "main") ->
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("command", choices=["install", "start", "stop", "status", "link"])
+    parser.add_argument("command", choices=["install", "start", "restart", "stop", "status", "link"])
     parser.add_argument("--port", type=int, default=DEFAULT_PORT)
     parser.add_argument("--state", type=Path, default=DEFAULT_STATE)
     parser.add_argument("--password", default=DEFAULT_PASSWORD)
@@ -349,6 +388,10 @@ def main(argv: list[str]) -> int:
                 install()
             hub = start(args.state, args.port, args.password, args.cull_timeout)
             url = hub.url
+        if args.command == "restart":
+            hub = restart(args.state, args.port, args.password, args.cull_timeout)
+            print(f"Restarted the hub at {hub.url}; students' servers kept running.")
+            return 0
         repo = course_repository(args.state)
         print(f"Hub: {url}  (any user name, password: {args.password})")
         print(f"Course link for students:\n  {pull_link(url, repo)}")
