@@ -83,10 +83,14 @@ def _draw_every_cell(run: ClassRun, name: str) -> None:
 
 
 def _run_all(page, timeout: float = 180) -> float:
-    """Run → Run All Cells; done when no cell waits ([*]) and every prompt has a number."""
+    """Kernel → Restart Kernel and Clear Outputs, then Run → Run All Cells, timed until every
+    code cell's prompt shows a number again (a cleared cell shows [ ], a waiting one [*])."""
+    _menu(page, "Kernel", "Restart Kernel and Clear Outputs of All Cells…")
+    page.locator(".jp-Dialog .jp-Dialog-button.jp-mod-accept").click()
+    page.wait_for_function(f"() => {_PROMPTS}.every(p => !/\\d/.test(p))", timeout=60_000, polling=250)
+    page.wait_for_selector('.jp-Notebook-ExecutionIndicator[data-status="idle"]', state="attached", timeout=PAGE_MS)
     started = time.perf_counter()
     _menu(page, "Run", "Run All Cells")
-    page.wait_for_function(f"() => {_PROMPTS}.some(p => p === '[*]:')", timeout=30_000, polling=100)
     page.wait_for_function(
         f"() => {{ const p = {_PROMPTS}; return p.length > 0 && p.every(x => /^\\[\\d+\\]:$/.test(x)); }}",
         timeout=timeout * 1000, polling=250)
