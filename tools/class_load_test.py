@@ -205,8 +205,11 @@ def run_class(students: int, *, lesson: str = DEFAULT_LESSON, exercise: str = DE
             report["browser"] = browser_results
         sampler.sample()
         report["peak_rss_mb"] = round(sampler.peak_rss / 2**20)
+        report["peak_pss_mb"] = round(sampler.peak_pss / 2**20)
+        report["peak_by_kind"] = sampler.peak_breakdown
         report["peak_processes"] = sampler.peak_processes
-        report["cpu_seconds_during_lesson"] = round(sampler.cpu_seconds(), 1)
+        report["cpu_seconds"] = round(sampler.cpu_seconds(), 1)
+        report["cpu_seconds_by_kind"] = sampler.cpu_by_kind()
         if sampler.over_budget.is_set():
             report["stopped_by_memory_guard"] = f"more than {max_rss_gb} GB resident"
         if teacher and report["finished"]:

@@ -393,8 +393,32 @@ def wrong_answer(right: str) -> str:
 # memory and CPU of everything the hub runs
 
 
+def process_kind(cmdline: list[str]) -> str:
+    """What a process of the hub is, from its command line.
+
+    >>> process_kind(["/v/bin/python", "/v/bin/jupyterhub-singleuser", "--port=1"])
+    'student server'
+    >>> process_kind(["/v/bin/python", "-m", "ipykernel_launcher", "-f", "k.json"])
+    'kernel'
+    >>> process_kind(["node", "/x/node_modules/.bin/configurable-http-proxy"])
+    'proxy'
+    """
+    text = " ".join(cmdline)
+    for needle, kind in (("jupyterhub-singleuser", "student server"), ("ipykernel_launcher", "kernel"),
+                         ("configurable-http-proxy", "proxy"), ("jupyterhub_idle_culler", "idle culler"),
+                         ("jupyterhub", "hub")):
+        if needle in text:
+            return kind
+    return "other"
+
+
 class Sampler:
-    """Samples the resident memory and CPU time of every process of one hub, once a second."""
+    """Samples the memory and CPU time of every process of one hub, once a second.
+
+    Resident memory (RSS) counts shared libraries once per process, so the sum overstates what
+    the machine needs; the proportional set size (PSS) shares them out and is the better
+    sizing figure.  Both are reported, with the peak's breakdown by kind of process.
+    """
 
     def __init__(self, state: Path, hub_pid_file: Path, interval: float = 1.0, max_rss_gb: float | None = None):
         self.state = state
@@ -402,8 +426,11 @@ class Sampler:
         self.interval = interval
         self.max_rss = max_rss_gb * 2**30 if max_rss_gb else None
         self.peak_rss = 0
+        self.peak_pss = 0
+        self.peak_breakdown = {}
         self.peak_processes = 0
         self.cpu = {}                # pid -> latest user+system seconds
+        self.kinds = {}              # pid -> kind
         self.min_available = None
         self.over_budget = threading.Event()
         self._stop = threading.Event()
@@ -426,23 +453,43 @@ class Sampler:
     def sample(self) -> int:
         import psutil
 
-        total, count = 0, 0
+        total, pss, count, breakdown = 0, 0, 0, {}
         for proc in self.processes():
             try:
                 with proc.oneshot():
-                    total += proc.memory_info().rss
+                    if proc.pid not in self.kinds:
+                        self.kinds[proc.pid] = process_kind(proc.cmdline())
+                    memory = proc.memory_full_info()
                     times = proc.cpu_times()
-                    self.cpu[proc.pid] = times.user + times.system + times.children_user + times.children_system
-                count += 1
+                self.cpu[proc.pid] = times.user + times.system + times.children_user + times.children_system
             except psutil.Error:
                 continue
-        self.peak_rss = max(self.peak_rss, total)
+            kind = self.kinds[proc.pid]
+            total += memory.rss
+            pss += getattr(memory, "pss", memory.rss)
+            row = breakdown.setdefault(kind, [0, 0, 0])
+            row[0] += 1
+            row[1] += memory.rss
+            row[2] += getattr(memory, "pss", memory.rss)
+            count += 1
+        if total > self.peak_rss:
+            self.peak_rss = total
+            self.peak_breakdown = {k: {"processes": n, "rss_mb": round(r / 2**20), "pss_mb": round(q / 2**20)}
+                                   for k, (n, r, q) in sorted(breakdown.items())}
+        self.peak_pss = max(self.peak_pss, pss)
         self.peak_processes = max(self.peak_processes, count)
         available = psutil.virtual_memory().available
         self.min_available = available if self.min_available is None else min(self.min_available, available)
         if self.max_rss and total > self.max_rss:
             self.over_budget.set()
         return total
+
+    def cpu_by_kind(self) -> dict:
+        out = {}
+        for pid, seconds in self.cpu.items():
+            kind = self.kinds.get(pid, "other")
+            out[kind] = round(out.get(kind, 0) + seconds, 1)
+        return out
 
     def _run(self):
         while not self._stop.wait(self.interval):
