@@ -171,7 +171,7 @@ def test_a_class_of_five_works_through_a_lesson_and_an_exercise(class_report):
     assert report.get("error") is None, report.get("error")
     assert report["failed"] == [], report["failed"]
     assert report["finished"] == 5
-    assert report["cell_latency"]["cells"] > 5 * 14
+    assert report["cell_latency"]["n"] > 5 * 14
     assert report["processes_left"] == 0
 
 

@@ -244,14 +244,14 @@ def summary(report: dict) -> str:
     """A few lines for a person: who finished, how fast, how much memory.
 
     >>> print(summary({"students": 2, "finished": 2, "class_done_s": 30.0, "peak_rss_mb": 900,
-    ...               "cell_latency": {"cells": 40, "median_s": 0.05, "p95_s": 0.3, "worst_s": 0.7},
+    ...               "cell_latency": {"n": 40, "median_s": 0.05, "p95_s": 0.3, "worst_s": 0.7},
     ...               "load_before": "1.00 1.00 1.00 on 2 cores"}))
     2 of 2 students finished in 30.0 s; cells: median 0.05 s, p95 0.3 s, worst 0.7 s (40 cells); peak memory 900 MB; load before 1.00 1.00 1.00 on 2 cores
     """
     cells = report.get("cell_latency") or {}
     return (f"{report.get('finished', 0)} of {report['students']} students finished in "
             f"{report.get('class_done_s')} s; cells: median {cells.get('median_s')} s, p95 {cells.get('p95_s')} s, "
-            f"worst {cells.get('worst_s')} s ({cells.get('cells')} cells); peak memory {report.get('peak_rss_mb')} MB; "
+            f"worst {cells.get('worst_s')} s ({cells.get('n')} cells); peak memory {report.get('peak_rss_mb')} MB; "
             f"load before {report.get('load_before')}")
 
 

@@ -89,11 +89,11 @@ def latency_summary(values: list[float]) -> dict:
     """Median, p95 and worst of a list of seconds, rounded to milliseconds.
 
     >>> latency_summary([0.1, 0.2, 0.3])
-    {'cells': 3, 'median_s': 0.2, 'p95_s': 0.29, 'worst_s': 0.3}
+    {'n': 3, 'median_s': 0.2, 'p95_s': 0.29, 'worst_s': 0.3}
     """
     if not values:
-        return {"cells": 0, "median_s": None, "p95_s": None, "worst_s": None}
-    return {"cells": len(values), "median_s": round(statistics.median(values), 3),
+        return {"n": 0, "median_s": None, "p95_s": None, "worst_s": None}
+    return {"n": len(values), "median_s": round(statistics.median(values), 3),
             "p95_s": round(percentile(values, 95), 3), "worst_s": round(max(values), 3)}
 
 
