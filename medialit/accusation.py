@@ -67,7 +67,10 @@ _WRONG_STEMS = (
     r"involvement in|involved in|responsible for|behind the (?:attack|bombing|killing|blast|strike)s?|"
     r"mastermind(?:s|ed|ing)?|orchestrat(?:e|es|ed|ing)|plott(?:ed|ing)|"
     r"carr(?:y|ies|ied|ying) out (?:\w+ ){0,3}(?:attacks?|bombings?|strikes?|assaults?|raids?|killings?)|"
-    r"claim(?:s|ed|ing)? responsibility|took credit|unprovoked|terror(?:ist)? attacks?|suicide (?:attack|bombing)s?"
+    r"claim(?:s|ed|ing)? responsibility|took credit|unprovoked|terror(?:ist)? attacks?|suicide (?:attack|bombing)s?|"
+    r"claimed by|role in (?:the |a |an )?(?:\w+ ){0,2}(?:attacks?|bombings?|killings?|violence|terror\w*|insurgency|militancy)|"
+    r"(?:sen[dt]|sending|sends|push(?:ed|es|ing)?|smuggl(?:e|es|ed|ing)) (?:\w+ ){0,2}(?:militants|fighters|terrorists|infiltrators|weapons|arms)|"
+    r"firing"
 )
 _WRONG_RE = re.compile(r"(?<![\w-])(?:" + _WRONG_STEMS + r"|(?:launch|conduct|stag|mount|perpetrat)\w* (?:\w+ ){0,2}"
                        r"(?:attacks?|raids?|strikes?|assaults?|bombings?)|operat\w* from (?:\w+ )?(?:sanctuar|safe haven|hideout|base)\w*)"
@@ -79,7 +82,7 @@ _NOUN_WRONGS = re.compile(
     r"^(?:attacks?|assaults?|bombings?|raids?|killings?|massacres?|invasion|occupation|sponsorship|safe havens?|"
     r"sanctuar(?:y|ies)|proxies|proxy war|infiltration|violations?|interference|destabili[sz]ation|"
     r"persecution|torture|abduction|atrocit(?:y|ies)|war crimes?|genocide|aggression|complicity|"
-    r"terror(?:ist)? attacks?|suicide (?:attack|bombing)s?|shelling|assassination|support .*|"
+    r"terror(?:ist)? attacks?|suicide (?:attack|bombing)s?|shelling|assassination|support .*|firing|"
     r"(?:air|drone|missile)[ -]?strikes?|occupation|infringement|distortion|intimidation)$"
 )
 _NOUN_BEFORE = frozenset(
@@ -103,6 +106,11 @@ _CHARGE_RE = re.compile(
 _CONDEMN_RE = re.compile(
     r"(?<![\w-])(?:condemn(?:s|ed|ing)?|denounc(?:e|es|ed|ing)|decr(?:y|ies|ied)|slam(?:s|med|ming)?|"
     r"lambast(?:s|ed|ing)?)\s+(?P<object>[^,;.]{1,80})"
+)
+#: "blamed the attack on Y", "attributed the bombing to Y", "pointed the finger at Y".
+_BLAME_ON_RE = re.compile(
+    r"(?<![\w-])(?:blam(?:e|es|ed|ing)|pinn(?:ed|ing) the blame|attribut(?:e|es|ed|ing)|point(?:s|ed|ing)? the finger)"
+    r"\s+(?:[^,;.]{0,50}?\s)?(?:on|to|at)\s+(?P<object>[^,;.]{1,60})"
 )
 _PASSIVE_CHARGE_RE = re.compile(
     r"(?:is|are|was|were|has been|have been|had been|being|stands?|stood)\s+(?:\w+ly\s+)?(?:accused|blamed|charged)\s+(?:of|for|with)\b"
@@ -159,7 +167,7 @@ _TRIGGER_STARTS = (
     "atrocit war crime genocide aggression complicit involve responsible behind mastermind orchestrat plott carr "
     "claim took unprovoked suicide launch conduct stag mount perpetrat accus blam charg implicat hold held allegation "
     "deni deny reject dismiss military air drone missile strike infring distort threat hurl intimidat condemn denounc "
-    "decr slam lambast"
+    "decr slam lambast attribut finger pinn role sen push smuggl firing"
 ).split()
 #: A party the sentence points to without naming it: a state, government, agency or army (codebook §4,
 #: "vague accused").  Generic militants, gunmen or terrorists are not in it.
@@ -279,6 +287,14 @@ class AccusationFinder:
                 if label == "attributed" and not source and subject:
                     accuser = subject[-1]
                 return 1, accuser, "; ".join(dict.fromkeys(accused))
+        # 1a. "X blamed the attack on Y"
+        m = _has(low, ("blam", "attribut", "finger")) and _BLAME_ON_RE.search(text)
+        if m:
+            accused = _names(_AGENT_END.split(m.group("object"), maxsplit=1)[0])
+            if accused:
+                subject = _names(text[:m.start()])
+                accuser = default_accuser if label == "attributed" and source else (subject[-1] if subject else default_accuser)
+                return 1, accuser, accused[0]
         # 1b. "X condemned Y's attack", "X denounced the strike" (the party named before, if none here)
         m = _has(low, ("condemn", "denounc", "decr", "slam", "lambast")) and _CONDEMN_RE.search(text)
         if m:

@@ -507,3 +507,15 @@ def test_more_page_lines_are_meta(line):
 def test_live_page_and_contact_lines_are_meta(line):
     rows = tag_text(f"Dam talks resume\n\nThe delegations met on Monday.\n\n{line}\n\nThey will meet again.\n")
     assert rows.label.astype(str).tolist()[2] == "meta", line
+
+
+@pytest.mark.parametrize("text, accused", [
+    ("The governor blamed the bombing on the Red Valley Front.", "Red Valley Front"),
+    ("Police attributed the blast to the Red Valley Front.", "Red Valley Front"),
+    ("The attack was claimed by the Red Valley Front.", "Red Valley Front"),
+    ("Norland denied any role in the bombing of the bridge.", "Norland"),
+    ("Valdia accused Norland of sending fighters across the river.", "Norland"),
+])
+def test_blame_on_claimed_by_and_role_in(text, accused):
+    found, _, whom = accusation_of(text)
+    assert (found, whom) == (1, accused), text
