@@ -30,10 +30,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import corpus
+from . import corpus, schema
 from .evaluate import cohen_kappa
 
-__all__ = ["ROUNDS", "agreement_table", "against_current_gold", "agreement_report"]
+__all__ = ["ROUNDS", "agreement_table", "against_current_gold", "agreement_report",
+           "TRANSFER_FILL", "transfer_sample", "transfer_agreement"]
 
 #: Round number -> folder inside data/agreement/.
 ROUNDS = {1: ".", 2: "round2"}
@@ -87,4 +88,62 @@ def agreement_report(data_dir: str | Path | None = None) -> pd.DataFrame:
                 rows.append({"subset": subset, "field": field, "n": len(frame),
                              "agreement": round(float((first == second).mean()), 3),
                              "kappa": round(cohen_kappa(first.tolist(), second.tolist()), 3)})
+    return pd.DataFrame(rows).set_index(["subset", "field"])
+
+
+#: The columns a second annotator fills in ``data/transfer/agreement/sample.csv``.
+TRANSFER_FILL = ("label", "accusation", "accuser", "accused", "rationale")
+
+
+def transfer_sample(data_dir: str | Path | None = None) -> pd.DataFrame:
+    """Every non-meta sentence of the transfer texts, with empty columns for a second pass.
+
+    It carries no gold label: ``role`` only says which sentences are not page furniture.
+
+    >>> sample = transfer_sample()
+    >>> list(sample.columns)
+    ['sent_id', 'role', 'text', 'label', 'accusation', 'accuser', 'accused', 'rationale']
+    >>> bool((sample.label == "").all())
+    True
+    """
+    gold = corpus.load_transfer(data_dir=data_dir)
+    content = gold[~gold.role.isin(schema.META_ROLES)]
+    sample = content[["sent_id", "role", "text"]].astype(str).reset_index(drop=True)
+    return sample.assign(**{column: "" for column in TRANSFER_FILL})
+
+
+def transfer_agreement(second_pass=None, data_dir: str | Path | None = None) -> pd.DataFrame:
+    """Cohen's kappa and raw agreement of a second pass with the transfer gold, per split.
+
+    ``second_pass`` is a DataFrame or a CSV path with ``sent_id``, ``label`` and ``accusation``
+    (default ``data/transfer/agreement/second_pass.csv``).  Every sampled sentence must be
+    labelled with a known label and an accusation of 0 or 1; otherwise a ValueError says which.
+
+    >>> gold = corpus.load_transfer()
+    >>> perfect = gold[gold.label != "meta"][["sent_id", "label", "accusation"]]
+    >>> transfer_agreement(perfect).loc[("all", "label"), "kappa"]
+    np.float64(1.0)
+    """
+    if second_pass is None:
+        second_pass = corpus.data_dir(data_dir) / corpus.TRANSFER / "agreement" / "second_pass.csv"
+    if not isinstance(second_pass, pd.DataFrame):
+        second_pass = pd.read_csv(second_pass, dtype=str, keep_default_na=False)
+    second = second_pass.astype(str).set_index("sent_id")
+    wanted = transfer_sample(data_dir).sent_id
+    missing = [s for s in wanted if s not in second.index or second.at[s, "label"] == ""]
+    if missing:
+        raise ValueError(f"The second pass has no label for {len(missing)} sentence(s), e.g. {missing[:3]}.")
+    odd = [s for s in wanted if second.at[s, "label"] not in schema.LABELS or second.at[s, "accusation"] not in ("0", "1")]
+    if odd:
+        raise ValueError(f"Labels must be one of {', '.join(schema.LABELS)} and accusation 0 or 1; see {odd[:3]}.")
+    gold = corpus.load_transfer(data_dir=data_dir).set_index("sent_id").loc[wanted]
+    rows = []
+    for subset in ("all", "dev", "test"):
+        ids = wanted if subset == "all" else wanted[(gold.split == subset).to_numpy()]
+        for field in ("label", "accusation"):
+            first = gold.loc[ids, field].astype(str).tolist()
+            other = second.loc[ids, field].tolist()
+            rows.append({"subset": subset, "field": field, "n": len(ids),
+                         "agreement": round(sum(a == b for a, b in zip(first, other)) / len(ids), 3),
+                         "kappa": round(cohen_kappa(first, other), 3)})
     return pd.DataFrame(rows).set_index(["subset", "field"])

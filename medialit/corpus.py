@@ -26,6 +26,7 @@ from . import schema
 __all__ = [
     "DataError", "data_dir", "load_raw", "load_manifest", "load_articles", "load_sentences",
     "load_spans", "load_actors", "load_lexicon", "load_frames", "article_ids", "sentence",
+    "TRANSFER", "load_transfer", "load_transfer_texts", "load_transfer_raw",
 ]
 
 _PACKAGE_ROOT = Path(__file__).resolve().parent.parent
@@ -125,7 +126,10 @@ def load_articles(*, data_dir: str | Path | None = None) -> pd.DataFrame:
 
 def load_sentences(*, data_dir: str | Path | None = None) -> pd.DataFrame:
     """``sentences.csv``: one row per sentence, with its gold labels."""
-    frame = _read_csv("sentences.csv", data_dir)
+    return _typed_sentences(_read_csv("sentences.csv", data_dir))
+
+
+def _typed_sentences(frame: pd.DataFrame) -> pd.DataFrame:
     _integers(frame, "paragraph", "start", "end", "accusation")
     _categorical(frame, "role", schema.ROLES)
     _categorical(frame, "label", schema.LABELS)
@@ -168,6 +172,54 @@ def load_frames(*, data_dir: str | Path | None = None) -> pd.DataFrame:
     frame = _read_csv("frames.csv", data_dir)
     _categorical(frame, "function", schema.FRAME_FUNCTIONS)
     return frame
+
+
+#: Folder inside ``data/`` with the invented transfer texts (never used in a lesson).
+TRANSFER = "transfer"
+
+
+def load_transfer_texts(*, data_dir: str | Path | None = None) -> pd.DataFrame:
+    """``transfer/texts.csv``: one row per invented transfer text, its genre and its ``split``.
+
+    >>> load_transfer_texts().groupby("split").size().to_dict()
+    {'dev': 3, 'test': 3}
+    """
+    return _read_csv(f"{TRANSFER}/texts.csv", data_dir)
+
+
+def load_transfer(split: str | None = None, *, data_dir: str | Path | None = None) -> pd.DataFrame:
+    """``transfer/sentences.csv`` (same columns as ``sentences.csv``) plus each text's ``split``.
+
+    ``split`` is ``"dev"``, ``"test"`` or ``None`` (both halves).  The test half is for
+    measuring the tagger only; no rule may be written or tuned against it.
+
+    >>> t = load_transfer("test")
+    >>> sorted(t.article_id.unique())
+    ['interior-statement', 'live-updates', 'post-editorial']
+    >>> raw = load_transfer_raw("live-updates")
+    >>> row = t.iloc[2]
+    >>> raw[row.start:row.end] == row.text
+    True
+    """
+    if split not in (None, "dev", "test"):
+        raise DataError(f"split must be 'dev', 'test' or None; got {split!r}.")
+    frame = _typed_sentences(_read_csv(f"{TRANSFER}/sentences.csv", data_dir))
+    texts = load_transfer_texts(data_dir=data_dir).set_index("article_id")
+    frame["split"] = frame.article_id.map(texts.split)
+    return frame if split is None else frame[frame.split == split].reset_index(drop=True)
+
+
+def load_transfer_raw(article_id: str, *, data_dir: str | Path | None = None) -> str:
+    """The raw text of one invented transfer text, from ``data/transfer/raw/``.
+
+    >>> load_transfer_raw("ledger-oped").startswith("INVENTED TEXT")
+    True
+    """
+    folder = globals()["data_dir"](data_dir) / TRANSFER
+    if not (folder / "raw" / f"{article_id}.txt").is_file():
+        known = ", ".join(load_transfer_texts(data_dir=data_dir).article_id)
+        raise DataError(f"No transfer text with id {article_id!r}. Known ids: {known}.")
+    return load_raw(article_id, data_dir=folder)
 
 
 @lru_cache(maxsize=1)

@@ -17,7 +17,7 @@ import csv
 import hashlib
 import io
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pandas as pd
@@ -315,13 +315,35 @@ def _check_evidence(name, frame, column, sentences, problems):
                 problems.append(Problem(name, line, column, f"{sent_id} belongs to {ids[sent_id]}, not {row.article_id}"))
 
 
+TRANSFER_FILES = ("transfer/texts.csv", "transfer/actors.csv", "transfer/sentences.csv")
+
+
+def _check_transfer(folder: Path, problems: list[Problem]) -> None:
+    """The invented transfer texts: the same rules as the five, their own actors, a dev/test split."""
+    found: list[Problem] = []
+    sub = folder / corpus.TRANSFER
+    texts = _read(sub, "texts.csv", ("article_id", "genre", "split", "headline"), found)
+    actors = _read(sub, "actors.csv", schema.ACTOR_COLUMNS, found)
+    if texts is not None and actors is not None:
+        _vocabulary(texts, "texts.csv", "split", ("dev", "test"), found)
+        _vocabulary(actors, "actors.csv", "kind", schema.ACTOR_KINDS, found)
+        ids = texts.article_id.tolist()
+        for line, article in texts.article_id.items():
+            if not (sub / "raw" / f"{article}.txt").is_file():
+                found.append(Problem("texts.csv", line, "article_id", f"raw/{article}.txt is missing"))
+        sentences = _check_sentences(sub, ids, actors.actor_id.tolist(), found)
+        if sentences is not None:
+            _check_offsets(sub, sentences, ids, found)
+    problems.extend(replace(p, file=f"{corpus.TRANSFER}/{p.file}") for p in found)
+
+
 def validate(data_dir: str | Path | None = None) -> list[Problem]:
     """Every problem in the data folder, as a list (empty when all is well)."""
     folder = corpus.data_dir(data_dir)
     problems: list[Problem] = []
     _check_checksums(folder, problems)
     _check_other_csv_files(folder, {"manifest.csv", "actors.csv", "sentences.csv", "spans.csv", "frames.csv",
-                                    "articles.csv"}, problems)
+                                    "articles.csv", *TRANSFER_FILES}, problems)
     articles = _check_manifest(folder, problems)
     actors = _read(folder, "actors.csv", schema.ACTOR_COLUMNS, problems)
     actor_ids = [] if actors is None else actors.actor_id.tolist()
@@ -342,6 +364,8 @@ def validate(data_dir: str | Path | None = None) -> list[Problem]:
         article_table = _read(folder, "articles.csv", schema.ARTICLE_COLUMNS, problems)
         if article_table is not None:
             _check_evidence("articles.csv", article_table, "standpoint_evidence", sentences, problems)
+    if (folder / corpus.TRANSFER).is_dir():
+        _check_transfer(folder, problems)
     return problems
 
 
