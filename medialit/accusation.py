@@ -191,8 +191,24 @@ _OWNER_ANAPHOR = re.compile(r"(?:^|\s)(its|their|the group's|the group’s)\s+(?
 _OWNER_NAME = re.compile(r"([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)[’']s\s+(?:\w+\s+){0,2}$")
 
 
-def _has(low: str, needles) -> bool:
-    return any(needle in low for needle in needles)
+#: Which patterns a sentence can match at all, from the word pieces each one needs; all found in one pass.
+_NEEDLE_GROUPS: dict = {}
+for _group, _needles in {
+    "charge": ("accus", "blam", "charg", "implicat", "hold", "held"),
+    "blame": ("blam", "attribut", "finger"),
+    "condemn": ("condemn", "denounc", "decr", "slam", "lambast"),
+    "passive": ("accused", "blamed", "charged"),
+    "noun": ("accusation", "allegation", "charge", "claim", "blame"),
+    "denial": ("deni", "deny", "reject", "dismiss"),
+}.items():
+    for _needle in _needles:
+        _NEEDLE_GROUPS.setdefault(_needle, set()).add(_group)
+# longer needles first, and every needle that a longer one contains is added to that one's groups
+for _needle in list(_NEEDLE_GROUPS):
+    for _other in _NEEDLE_GROUPS:
+        if _other != _needle and _other in _needle:
+            _NEEDLE_GROUPS[_needle] |= _NEEDLE_GROUPS[_other]
+_NEEDLES_RE = re.compile("|".join(sorted(map(re.escape, _NEEDLE_GROUPS), key=len, reverse=True)))
 
 
 def _trie(words) -> str:
@@ -251,6 +267,7 @@ class AccusationFinder:
 
     def __init__(self) -> None:
         self._previous: list[str] = []  # the two sentences before, whose names are read only when needed
+        self._cached: tuple = ((), [])
 
     def reset(self) -> None:
         self._previous = []
@@ -258,6 +275,12 @@ class AccusationFinder:
     @property
     def last_parties(self) -> list[str]:
         """Parties named in the nearest sentence before that names any: groups and acronyms first."""
+        key = tuple(self._previous)
+        if key != self._cached[0]:
+            self._cached = (key, self._find_last_parties())
+        return self._cached[1]
+
+    def _find_last_parties(self) -> list[str]:
         for text in reversed(self._previous):
             named = _names(text)
             if named:
@@ -278,7 +301,8 @@ class AccusationFinder:
         default_accuser = (source or "unnamed") if label == "attributed" else "writer"
         # 1. "X accuses Y of ...", "X blamed Y for ..."
         wrongs = self._wrongs(low)
-        m = _has(low, ("accus", "blam", "charg", "implicat", "hold", "held")) and _CHARGE_RE.search(low)
+        present = {group for needle in _NEEDLES_RE.findall(low) for group in _NEEDLE_GROUPS[needle]}
+        m = "charge" in present and _CHARGE_RE.search(low)
         if m:
             accused = _names(text[m.start("object"):m.end("object")]) or self._anaphor(low[m.start("object"):m.end("object")])
             if accused:
@@ -288,7 +312,7 @@ class AccusationFinder:
                     accuser = subject[-1]
                 return 1, accuser, "; ".join(dict.fromkeys(accused))
         # 1a. "X blamed the attack on Y"
-        m = _has(low, ("blam", "attribut", "finger")) and _BLAME_ON_RE.search(text)
+        m = "blame" in present and _BLAME_ON_RE.search(text)
         if m:
             accused = _names(_AGENT_END.split(m.group("object"), maxsplit=1)[0])
             if accused:
@@ -296,7 +320,7 @@ class AccusationFinder:
                 accuser = default_accuser if label == "attributed" and source else (subject[-1] if subject else default_accuser)
                 return 1, accuser, accused[0]
         # 1b. "X condemned Y's attack", "X denounced the strike" (the party named before, if none here)
-        m = _has(low, ("condemn", "denounc", "decr", "slam", "lambast")) and _CONDEMN_RE.search(text)
+        m = "condemn" in present and _CONDEMN_RE.search(text)
         if m:
             obj = m.group("object")
             accused = _names(obj)
@@ -307,13 +331,13 @@ class AccusationFinder:
                 accuser = default_accuser if label == "attributed" and source else (subject[-1] if subject else default_accuser)
                 return 1, accuser, "; ".join(dict.fromkeys(accused))
         # 2. "Y has been accused of ...": the subject is the accused, the accuser unnamed
-        m = _has(low, ("accused", "blamed", "charged")) and _PASSIVE_CHARGE_RE.search(low)
+        m = "passive" in present and _PASSIVE_CHARGE_RE.search(low)
         if m:
             accused = self._subject(text, m.start())
             if accused:
                 return 1, source or "unnamed", accused
         # 3. "accusations against Y (of ...)"
-        m = _has(low, ("accusation", "allegation", "charge", "claim", "blame")) and _NOUN_CHARGE_RE.search(low)
+        m = "noun" in present and _NOUN_CHARGE_RE.search(low)
         if m and (wrongs or " of " in low[m.end("object"):m.end("object") + 4]):
             accused = _names(text[m.start("object"):m.end("object")])
             if accused:
@@ -331,7 +355,7 @@ class AccusationFinder:
                     accuser = agent  # a claim of responsibility: the party accuses itself
                 return 1, accuser, agent
         # 6. a denial that restates the charge: the denier is the accused
-        m = _has(low, ("deni", "deny", "reject", "dismiss")) and _DENIAL_RE.search(low)
+        m = "denial" in present and _DENIAL_RE.search(low)
         if m and (wrongs or _OF_THAT_IN.search(low[m.end():m.end() + 20])):
             accused = self._subject(text, m.start())
             if accused:
@@ -344,10 +368,11 @@ class AccusationFinder:
         found, end = [], 0
         for start in _TRIGGER.finditer(low):
             if start.start() >= end and (m := _WRONG_RE.match(low, start.start())):
-                before = low[:m.start()].split()[-1:]
-                if m.group() == "occupied" and (before and (before[0] in ("the", "an", "a") or before[0].endswith("ly"))
-                                                 or low[m.end():m.end() + 1] == " " and _ATTRIBUTIVE_NEXT.match(low, m.end() + 1)):
-                    continue  # "the occupied territory", "illegally occupied Kashmir": part of a name
+                if m.group() == "occupied":
+                    before = low[:m.start()].split()[-1:]
+                    if before and (before[0] in ("the", "an", "a") or before[0].endswith("ly")) or (
+                            low[m.end():m.end() + 1] == " " and _ATTRIBUTIVE_NEXT.match(low, m.end() + 1)):
+                        continue  # "the occupied territory", "illegally occupied Kashmir": part of a name
                 found.append(m)
                 end = m.end()
         return found
