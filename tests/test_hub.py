@@ -153,7 +153,7 @@ def class_report():
     _hub_ready()
     load_test = _tool("class_load_test")
     browser = 0 if _tool("class_browser").browser_available() else 1
-    report = load_test.run_class(5, arrival=4, deadline_s=300, max_rss_gb=8, browser=browser)
+    report = load_test.run_class(5, arrival=4, deadline_s=300, max_pss_gb=8, browser=browser)
     print(load_test.summary(report), report.get("peak_by_kind"), report.get("browser"))
     return report
 

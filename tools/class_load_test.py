@@ -37,7 +37,7 @@ tabs of one student saving the same notebook.  Each says what the student sees a
 nothing the student wrote is lost.
 
 Every run is bounded: ``--deadline`` seconds in all (default 900), timeouts on every request,
-``--max-rss-gb`` as a memory guard; whatever happens, the hub, the proxy and every student
+``--max-pss-gb`` and the machine's free memory as a memory guard; whatever happens, the hub, the proxy and every student
 server and kernel are stopped at the end.  It only ever talks to 127.0.0.1.
 """
 
@@ -160,7 +160,7 @@ def teacher_check(run: ClassRun, names: list[str], out_dir: Path, timeout: float
 
 def run_class(students: int, *, lesson: str = DEFAULT_LESSON, exercise: str = DEFAULT_EXERCISE,
               task: int = DEFAULT_TASK, arrival: float = 20.0, deadline_s: float = 900,
-              max_rss_gb: float = 12.0, browser: int = 0, keep: bool = False, workdir: Path | None = None,
+              max_pss_gb: float = 10.0, browser: int = 0, keep: bool = False, workdir: Path | None = None,
               teacher: bool = True) -> dict:
     """One class of ``students`` on a fresh hub; always stops every process it started."""
     deadline = Deadline(deadline_s)
@@ -174,7 +174,7 @@ def run_class(students: int, *, lesson: str = DEFAULT_LESSON, exercise: str = DE
         t0 = time.perf_counter()
         run = start_class(state, lesson, exercise, task, deadline)
         report["hub_start_s"] = round(time.perf_counter() - t0, 2)
-        sampler = Sampler(state, state / "jupyterhub.pid", max_rss_gb=max_rss_gb).start()
+        sampler = Sampler(state, state / "jupyterhub.pid", max_pss_gb=max_pss_gb).start()
         names = [f"student{i:02d}" for i in range(1, students + 1)]
         results = [StudentResult(n) for n in names]
         started = time.perf_counter()
@@ -211,7 +211,7 @@ def run_class(students: int, *, lesson: str = DEFAULT_LESSON, exercise: str = DE
         report["cpu_seconds"] = round(sampler.cpu_seconds(), 1)
         report["cpu_seconds_by_kind"] = sampler.cpu_by_kind()
         if sampler.over_budget.is_set():
-            report["stopped_by_memory_guard"] = f"more than {max_rss_gb} GB resident"
+            report["stopped_by_memory_guard"] = sampler.guard_reason
         if teacher and report["finished"]:
             report["teacher_check"] = teacher_check(run, [r.name for r in results if r.ok], state / "teacher",
                                                     timeout=max(60.0, deadline.left()))
@@ -284,7 +284,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--task", type=int, default=DEFAULT_TASK)
     parser.add_argument("--arrival", type=float, default=20.0, help="students log in spread over this many seconds")
     parser.add_argument("--deadline", type=float, default=900, help="seconds allowed for each class run")
-    parser.add_argument("--max-rss-gb", type=float, default=12.0, help="stop a run above this much resident memory")
+    parser.add_argument("--max-pss-gb", type=float, default=10.0,
+                        help="stop a run when the hub's processes use more than this (PSS), or the machine has under 4 GB left")
     parser.add_argument("--browser", type=int, default=0, help="also run this many students in headless Chromium")
     parser.add_argument("--faults", action="store_true", help="run the fault scenarios instead")
     parser.add_argument("--out", type=Path, default=None, help="write the report as JSON here")
@@ -296,7 +297,7 @@ def main(argv: list[str]) -> int:
         print("class test: not installed: " + "; ".join(missing) + ". Run: python hub/run.py install", file=sys.stderr)
         return 2
     common = dict(lesson=args.lesson, exercise=args.exercise, task=args.task, arrival=args.arrival,
-                  deadline_s=args.deadline, max_rss_gb=args.max_rss_gb, browser=args.browser, keep=args.keep)
+                  deadline_s=args.deadline, max_pss_gb=args.max_pss_gb, browser=args.browser, keep=args.keep)
     if args.faults:
         report = run_faults(deadline_s=args.deadline, keep=args.keep, lesson=args.lesson,
                             exercise=args.exercise, task=args.task)

@@ -143,6 +143,7 @@ class Kernel:
         self.session_id = session_json["id"]
         self.client_session = uuid.uuid4().hex
         self.ws = ws
+        self.deadline = student.deadline
 
     def execute(self, code: str, timeout: float = CELL_TIMEOUT) -> CellRun:
         import websocket
@@ -159,6 +160,8 @@ class Kernel:
             left = end - time.monotonic()
             if left <= 0:
                 raise StudentError(f"a cell in {self.path} gave no answer within {timeout:.0f} s")
+            if self.deadline is not None:
+                self.deadline.check(f"a cell in {self.path}")
             self.ws.settimeout(min(left, 10))
             try:
                 raw = self.ws.recv()
@@ -220,11 +223,13 @@ class Student:
         self.password = password
         self.http = requests.Session()
         self.base = f"{hub_url}/user/{name}"
+        self.deadline: Deadline | None = None  # when set, a running cell stops waiting at it
 
     # -- hub ----------------------------------------------------------------
     def login_and_pull(self, link: str, deadline: Deadline, spawn_timeout: float = 300) -> dict:
         """Log in with ``link`` as the next page, wait for the server, run nbgitpuller."""
         times = {}
+        self.deadline = deadline
         started = time.perf_counter()
         page = self._get(f"{self.hub_url}/hub/login")
         xsrf = self.http.cookies.get("_xsrf", path="/hub/")
@@ -420,11 +425,14 @@ class Sampler:
     sizing figure.  Both are reported, with the peak's breakdown by kind of process.
     """
 
-    def __init__(self, state: Path, hub_pid_file: Path, interval: float = 1.0, max_rss_gb: float | None = None):
+    def __init__(self, state: Path, hub_pid_file: Path, interval: float = 1.0, max_pss_gb: float | None = None,
+                 min_available_gb: float = 4.0):
         self.state = state
         self.hub_pid_file = hub_pid_file
         self.interval = interval
-        self.max_rss = max_rss_gb * 2**30 if max_rss_gb else None
+        self.max_pss = max_pss_gb * 2**30 if max_pss_gb else None
+        self.min_available_limit = min_available_gb * 2**30
+        self.guard_reason = ""
         self.peak_rss = 0
         self.peak_pss = 0
         self.peak_breakdown = {}
@@ -480,7 +488,11 @@ class Sampler:
         self.peak_processes = max(self.peak_processes, count)
         available = psutil.virtual_memory().available
         self.min_available = available if self.min_available is None else min(self.min_available, available)
-        if self.max_rss and total > self.max_rss:
+        if self.max_pss and pss > self.max_pss and not self.over_budget.is_set():
+            self.guard_reason = f"the hub's processes reached {pss / 2**30:.1f} GB (PSS), over the {self.max_pss / 2**30:.1f} GB guard"
+            self.over_budget.set()
+        if available < self.min_available_limit and not self.over_budget.is_set():
+            self.guard_reason = f"the machine had only {available / 2**30:.1f} GB of memory left"
             self.over_budget.set()
         return total
 
