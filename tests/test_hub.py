@@ -175,6 +175,12 @@ def test_a_class_of_five_works_through_a_lesson_and_an_exercise(class_report):
     assert report["processes_left"] == 0
 
 
+def test_every_process_of_the_hub_listened_on_loopback_only(class_report):
+    addresses = class_report["listening_on"]
+    assert addresses, "no listening socket was seen"
+    assert all(ipaddress.ip_address(a).is_loopback for a in addresses), addresses
+
+
 def test_students_see_feedback_that_explains(class_report):
     assert f"✗ Task {classroom.DEFAULT_TASK} — not yet" in class_report["feedback_wrong"]
     assert f"✓ Task {classroom.DEFAULT_TASK} — right" in class_report["feedback_right"]

@@ -44,6 +44,7 @@ server and kernel are stopped at the end.  It only ever talks to 127.0.0.1.
 from __future__ import annotations
 
 import argparse
+import ipaddress
 import csv
 import json
 import shutil
@@ -210,6 +211,7 @@ def run_class(students: int, *, lesson: str = DEFAULT_LESSON, exercise: str = DE
         report["peak_processes"] = sampler.peak_processes
         report["cpu_seconds"] = round(sampler.cpu_seconds(), 1)
         report["cpu_seconds_by_kind"] = sampler.cpu_by_kind()
+        report["listening_on"] = sampler.listening_addresses()
         if sampler.over_budget.is_set():
             report["stopped_by_memory_guard"] = sampler.guard_reason
         if teacher and report["finished"]:
@@ -237,6 +239,7 @@ def class_ok(report: dict) -> bool:
     return (not report.get("error") and report.get("finished") == report["students"]
             and (not teacher or (teacher["returncode"] == 0 and teacher["task_passed"] == report["students"]))
             and all(b.get("ok") or "skipped" in b for b in report.get("browser", []))
+            and all(ipaddress.ip_address(ip).is_loopback for ip in report.get("listening_on", []))
             and report.get("processes_left") == 0)
 
 

@@ -433,6 +433,8 @@ class Sampler:
         self.max_pss = max_pss_gb * 2**30 if max_pss_gb else None
         self.min_available_limit = min_available_gb * 2**30
         self.guard_reason = ""
+        self.listening = set()       # (kind, address) of every listening socket seen
+        self._samples = 0
         self.peak_rss = 0
         self.peak_pss = 0
         self.peak_breakdown = {}
@@ -473,6 +475,8 @@ class Sampler:
             except psutil.Error:
                 continue
             kind = self.kinds[proc.pid]
+            if self._samples % 5 == 0:
+                self._note_listeners(proc, kind)
             total += memory.rss
             pss += getattr(memory, "pss", memory.rss)
             row = breakdown.setdefault(kind, [0, 0, 0])
@@ -484,6 +488,7 @@ class Sampler:
             self.peak_rss = total
             self.peak_breakdown = {k: {"processes": n, "rss_mb": round(r / 2**20), "pss_mb": round(q / 2**20)}
                                    for k, (n, r, q) in sorted(breakdown.items())}
+        self._samples += 1
         self.peak_pss = max(self.peak_pss, pss)
         self.peak_processes = max(self.peak_processes, count)
         available = psutil.virtual_memory().available
@@ -495,6 +500,20 @@ class Sampler:
             self.guard_reason = f"the machine had only {available / 2**30:.1f} GB of memory left"
             self.over_budget.set()
         return total
+
+    def _note_listeners(self, proc, kind: str) -> None:
+        import psutil
+
+        try:
+            for conn in proc.net_connections(kind="inet"):
+                if conn.status == psutil.CONN_LISTEN:
+                    self.listening.add((kind, conn.laddr.ip))
+        except (psutil.Error, OSError):
+            pass
+
+    def listening_addresses(self) -> list[str]:
+        """Every address a process of the hub listened on (all should be loopback)."""
+        return sorted({ip for _, ip in self.listening})
 
     def cpu_by_kind(self) -> dict:
         out = {}
