@@ -44,7 +44,7 @@ _SUBMODULES = {
 #: The loaders, available as ``ml.load_sentences()`` etc. (they live in ``corpus``).
 _CORPUS_NAMES = {
     "DataError", "article_ids", "load_actors", "load_articles", "load_frames", "load_lexicon",
-    "load_manifest", "load_raw", "load_sentences", "load_spans", "sentence",
+    "load_manifest", "load_raw", "load_sentences", "load_spans", "load_timeline", "sentence",
     "load_transfer", "load_transfer_texts", "load_transfer_raw",
 }
 

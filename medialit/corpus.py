@@ -25,7 +25,7 @@ from . import schema
 
 __all__ = [
     "DataError", "data_dir", "load_raw", "load_manifest", "load_articles", "load_sentences",
-    "load_spans", "load_actors", "load_lexicon", "load_frames", "article_ids", "sentence",
+    "load_spans", "load_actors", "load_lexicon", "load_frames", "load_timeline", "article_ids", "sentence",
     "TRANSFER", "load_transfer", "load_transfer_texts", "load_transfer_raw",
 ]
 
@@ -151,6 +151,16 @@ def load_actors(*, data_dir: str | Path | None = None) -> pd.DataFrame:
     frame = _read_csv("actors.csv", data_dir)
     _categorical(frame, "kind", schema.ACTOR_KINDS)
     return frame
+
+
+def load_timeline(*, data_dir: str | Path | None = None) -> pd.DataFrame:
+    """``timeline.csv``: dated events the pieces mention, with the sentences that mention them.
+
+    >>> timeline = load_timeline()
+    >>> list(timeline.columns)
+    ['event_id', 'date', 'event', 'mentioned_in', 'date_basis', 'source']
+    """
+    return _read_csv("timeline.csv", data_dir)
 
 
 def load_lexicon(name: str, *, data_dir: str | Path | None = None) -> pd.DataFrame:

@@ -37,6 +37,7 @@ SPAN_COLUMNS = ("article_id", "sent_id", "start", "end", "text", "kind", "refere
 ARTICLE_COLUMNS = (
     "article_id", "headline", "byline", "outlet", "date_printed", "outlet_clues", "date_clues",
     "genre_signals", "standpoint", "standpoint_evidence", "missing", "questions_to_verify", "word_count",
+    "standpoint_short", "probable_date", "probable_date_evidence",
 )
 ACTOR_COLUMNS = ("actor_id", "name", "kind", "aliases")
 FRAME_COLUMNS = ("article_id", "function", "paraphrase", "evidence")

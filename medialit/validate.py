@@ -364,6 +364,7 @@ def validate(data_dir: str | Path | None = None) -> list[Problem]:
         article_table = _read(folder, "articles.csv", schema.ARTICLE_COLUMNS, problems)
         if article_table is not None:
             _check_evidence("articles.csv", article_table, "standpoint_evidence", sentences, problems)
+            _check_evidence("articles.csv", article_table, "probable_date_evidence", sentences, problems)
     if (folder / corpus.TRANSFER).is_dir():
         _check_transfer(folder, problems)
     return problems

@@ -563,3 +563,31 @@ def test_old_one_sided_article_id_appears_only_in_the_changelog():
     assert "renamed" in line and "militancy-bases" in line
     assert "## Changelog" in (root / "data" / "README.md").read_text(encoding="utf-8")
     assert hits == changelog, hits
+
+
+# --- timeline ---------------------------------------------------------------------
+
+def test_timeline_evidence_ids_exist_and_every_date_is_derived_or_cited(sentences):
+    timeline = pd.read_csv(DATA / "timeline.csv", dtype=str, keep_default_na=False)
+    assert list(timeline.columns) == ["event_id", "date", "event", "mentioned_in", "date_basis", "source"]
+    assert timeline.event_id.is_unique
+    known = set(sentences.sent_id)
+    for row in timeline.itertuples():
+        ids = [i.strip() for i in row.mentioned_in.split(";")]
+        assert ids and set(ids) <= known, f"{row.event_id}: unknown sentence id(s) {set(ids) - known}"
+        assert re.fullmatch(r"(\d{4}(-\d{2}(-\d{2})?)?)?", row.date), f"{row.event_id}: date {row.date!r}"
+        if row.date_basis == "cited":
+            assert row.source.startswith("http"), f"{row.event_id}: a cited date needs a source URL"
+        else:
+            assert row.date_basis.startswith(("text:", "not printed")) and not row.source, row.event_id
+            assert row.date_basis.startswith("not printed") == (row.date == ""), row.event_id
+            for quoted in re.findall(r"\b[a-z]+(?:-[a-z]+)*-\d{3}\b", row.date_basis):
+                assert quoted in known, f"{row.event_id}: {quoted} in date_basis does not exist"
+
+
+def test_every_piece_has_a_probable_date_from_its_own_sentences():
+    articles = ml.load_articles()
+    assert (articles.probable_date != "").all() and (articles.standpoint_short != "").all()
+    for row in articles.itertuples():
+        ids = row.probable_date_evidence.split(";")
+        assert ids and all(i.startswith(row.article_id + "-") for i in ids)
