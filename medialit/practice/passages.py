@@ -156,7 +156,7 @@ PASSAGES = {p.passage_id: p for p in [
            "militancy-bases-042", "militancy-bases-043", "militancy-bases-044"]),
     _p("07-a", "07_machine", "balakot", 15, 20, focus=F07,
        shown=[
-           "balakot-027", "balakot-029", "balakot-031", "balakot-032", "balakot-034", "balakot-035", "balakot-036",
+           "balakot-027", "balakot-029", "balakot-031", "balakot-033", "balakot-032", "balakot-034", "balakot-035", "balakot-036",
            "balakot-037", "balakot-039", "balakot-040"]),
 ]}
 
