@@ -40,7 +40,7 @@ from .tables import MissingColumnsError, UnknownArticleError, article_order, as_
 
 __all__ = [
     "UnknownArticleError", "MissingColumnsError", "CONTENT_ROLES", "QUOTATION_MARKS",
-    "is_quotation", "count_words", "label_shares", "attribution_of_accusations", "sources_by_type",
+    "is_quotation", "words", "count_words", "label_shares", "attribution_of_accusations", "sources_by_type",
     "who_is_quoted", "accusation_table", "naming_table", "rates_per_1000_words", "numbers_table",
     "frames_side_by_side",
 ]
@@ -108,6 +108,17 @@ def is_quotation(text: str, cue: str = "") -> bool:
     return cue.strip() in QUOTATION_CUES or any(mark in text for mark in QUOTATION_MARKS)
 
 
+def words(text: str) -> list[str]:
+    """The words of ``text``, as :func:`count_words` counts them (the package's one word rule).
+
+    >>> words("Jaish-e-Mohammed doesn’t host 4.5 million — or 1,093?")
+    ['Jaish-e-Mohammed', 'doesn’t', 'host', '4.5', 'million', 'or', '1,093']
+    """
+    if text is None or (isinstance(text, float) and pd.isna(text)):
+        return []
+    return _WORD.findall(str(text))
+
+
 def count_words(text: str) -> int:
     """Number of words in ``text``.
 
@@ -121,9 +132,7 @@ def count_words(text: str) -> int:
     >>> count_words("")
     0
     """
-    if text is None or (isinstance(text, float) and pd.isna(text)):
-        return 0
-    return len(_WORD.findall(str(text)))
+    return len(words(text))
 
 
 # ---------------------------------------------------------------------------

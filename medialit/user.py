@@ -748,7 +748,7 @@ def add_article(path, article_id: str, headline: str, *, byline: str = "", outle
     >>> add_article(folder / "note.txt", "talks", "Talks", user_dir=folder / "user")
     Traceback (most recent call last):
     ...
-    medialit.user.UserArticleError: You already have an article with id 'talks'. Choose another id, or remove the old one first with ml.user.remove_article('talks').
+    medialit.user.UserArticleError: You already have an article with id 'talks'. Choose another id, or remove the old one first with ml.user.remove_article('talks', user_dir=...) with the same user_dir as here.
     """
     article_id = _check_id(article_id, new=True)
     headline = _clean_meta(headline, "headline", required=True)
@@ -789,9 +789,10 @@ def _add(text, article_id, headline, *, byline, outlet, date, user_dir, html, na
     root = globals()["user_dir"](user_dir)
     target = root / article_id
     if target.exists():
+        where = ")" if user_dir is None else ", user_dir=...) with the same user_dir as here"
         raise UserArticleError(
             f"You already have an article with id {article_id!r}. Choose another id, or remove the old one "
-            f"first with ml.user.remove_article({article_id!r})."
+            f"first with ml.user.remove_article({article_id!r}{where}."
         )
     text, more_notes = _prepare_text(text, name, html)
     notes = list(notes) + more_notes

@@ -6,7 +6,8 @@ Notebooks ask for their checks through the public face :mod:`medialit.checks`
 - ``feedback``    verdicts, :class:`Task` and :class:`Exercise`, the message a student sees
 - ``readers``     reading a student's answer into a clean shape (or saying why not)
 - ``gold``        the data the checks read, fresh at every check
-- ``builders``    task builders shared by several exercises; ``charts`` for chart tasks
+- ``builders``    task builders shared by several exercises; ``charts`` for chart tasks; ``models``
+                  the model answer to a written task, read from its solution notebook
 - ``ex01_meet_the_pieces`` … ``ex07_machine``  one module per exercise notebook, named like it
 - ``catalogue``   which exercises exist; ``exercise(name)``
 - ``layout``      how an exercise notebook is laid out (tags, check calls)
@@ -23,8 +24,8 @@ and the others load the first time they are used.
 from importlib import import_module
 
 _MODULES = {
-    "feedback", "readers", "gold", "builders", "charts", "catalogue", "layout", "generate", "classcheck", "selfcheck",
-    "answers", "processes", "report", "sandbox", "worker",
+    "feedback", "readers", "gold", "builders", "charts", "models", "catalogue", "layout", "generate", "classcheck",
+    "selfcheck", "answers", "processes", "report", "sandbox", "worker",
     "ex01_meet_the_pieces", "ex02_attribution", "ex03_sources_evidence", "ex04_advocacy_loaded_language",
     "ex05_naming", "ex06_frames", "ex07_machine",
 }

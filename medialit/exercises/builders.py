@@ -9,13 +9,15 @@ exercise's module.
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Any, Callable, Mapping
 
 import pandas as pd
 
 from .. import schema
+from ..compare import count_words
 from . import gold
-from .feedback import NotAnswered, Result, Task, compare_ids, not_yet, right
+from .models import model_answer
+from .feedback import NotAnswered, Result, Task, compare_ids, not_yet, note, right
 from .readers import (
     Choices, article_key, ids_in_text, normalise_id, read_article, read_choice_mapping, read_id, read_ids, read_mapping,
     read_number, read_numbers, read_text,
@@ -23,7 +25,8 @@ from .readers import (
 
 __all__ = [
     "label_hint", "label_row_hint", "SOURCE_TYPE_HINTS", "classify_task", "ids_task", "pick_per_article_task",
-    "number_task", "numbers_task", "article_choice_task", "reflection_task", "single_id_task",
+    "number_task", "numbers_task", "only_pieces", "article_choice_task", "reflection_task", "single_id_task",
+    "two_choices_text",
 ]
 
 # ---------------------------------------------------------------------------
@@ -69,10 +72,15 @@ SOURCE_TYPE_HINTS = {
 
 
 def classify_task(number: int, title: str, ids: list[str], *, column: str, reader: Choices,
-                  hint: Callable[[str, str, pd.Series], str], kind: str, why_prefix: str = "") -> Task:
-    """Give each of ``ids`` its value in ``column`` (label, role, source_type)."""
+                  hint: Callable[[str, str, pd.Series], str], kind: str, why_prefix: str = "",
+                  pair_hint: str = "") -> Task:
+    """Give each of ``ids`` its value in ``column`` (label, role, source_type), one of ``reader.values``.
+
+    With only two values to choose from, naming the wrong ids would give the answer away,
+    so the feedback then says how many are wrong, not which, and gives ``pair_hint``.
+    """
     pieces = tuple(dict.fromkeys(i.rsplit("-", 1)[0] for i in ids))
-    example = f'{{"{ids[0]}": "{reader.values[0]}", …}}'
+    choices = ", ".join(f'"{v}"' for v in reader.values)
 
     def grade(answer: Any) -> Result:
         sentences = gold.sentences()
@@ -83,14 +91,26 @@ def classify_task(number: int, title: str, ids: list[str], *, column: str, reade
             why = "; ".join(f"{i} {given[i]} ({rows[i].rationale})" if column == "label" and rows[i].rationale
                             else f"{i} {given[i]}" for i in ids)
             return right(f"{why_prefix}{why}.")
+        if len(reader.values) == 2:
+            return not_yet(two_choices_text(len(ids), len(wrong), pair_hint))
         first = wrong[0]
         others = f" (and then {', '.join(wrong[1:])})" if len(wrong) > 1 else ""
         text = (f"{len(ids) - len(wrong)} of {len(ids)} are right. Look again at {first}{others}: "
                 f"{hint(given[first], str(rows[first][column]), rows[first])}")
         return not_yet(text)
 
-    return Task(number, title, f"a dict from sentence id to {reader.what}, like {example}", grade,
-                pieces, kind)
+    return Task(number, title, f'a dict from each sentence id to {reader.what} ({choices}), like '
+                f'{{"{ids[0]}": "…", …}}', grade, pieces, kind)
+
+
+def two_choices_text(total: int, wrong: int, hint: str) -> str:
+    """Feedback for a task with two choices: how many answers are wrong, never which.
+
+    >>> two_choices_text(6, 2, "Reread rule L4.")
+    '4 of 6 are right; 2 are not. With only two choices, saying which would give them away. Reread rule L4.'
+    """
+    return (f"{total - wrong} of {total} are right; {wrong} {'is' if wrong == 1 else 'are'} not. "
+            f"With only two choices, saying which would give {'it' if wrong == 1 else 'them'} away. {hint}")
 
 
 def label_row_hint(given: str, expected: str, row: pd.Series) -> str:
@@ -102,7 +122,7 @@ def ids_task(number: int, title: str, *, article: str | None, expected: Callable
              why: Callable[[list[str], pd.DataFrame], str], hint_missing: str, hint_extra: str,
              pieces: tuple[str, ...], kind: str) -> Task:
     """Find all the sentences of a piece that fit a description."""
-    example = f'["{article or pieces[0]}-007"]'
+    example = f'["{article or pieces[0]}-0..", …]'
 
     def grade(answer: Any) -> Result:
         sentences = gold.sentences()
@@ -148,8 +168,9 @@ def pick_per_article_task(number: int, title: str, pieces: tuple[str, ...],
 def number_task(number: int, title: str, *, expected: Callable[[], float], tolerance: float,
                 share: bool, why: Callable[[float], str], hint: str, pieces: tuple[str, ...],
                 kind: str = "compute") -> Task:
-    """Compute one number with pandas."""
-    expects = "a number between 0 and 1, like 0.25" if share else "a number, like 12"
+    """Compute one number (a share between 0 and 1 also accepts a percentage)."""
+    expects = ("one number, the share between 0 and 1 (or a percentage)" if share
+               else "one number (the count or value you computed)")
 
     def grade(answer: Any) -> Result:
         value = read_number(answer, share=share)
@@ -164,12 +185,16 @@ def number_task(number: int, title: str, *, expected: Callable[[], float], toler
 def numbers_task(number: int, title: str, *, expected: Callable[[], dict[str, float]], tolerance: float,
                  share: bool, why: Callable[[dict[str, float]], str], hint: str,
                  pieces: tuple[str, ...] = schema.ARTICLE_IDS, kind: str = "compute") -> Task:
-    """Compute one number per piece (a dict or a pandas Series indexed by article id)."""
-    example = "{" + f'"{pieces[0]}": {"0.25" if share else "12"}, …' + "}"
+    """Compute one number per piece (a dict or a pandas Series indexed by article id).
+
+    A table with more pieces than asked for (as ``compare``'s helpers give) is accepted:
+    the other pieces are left out, and the feedback says so.
+    """
+    example = "{" + ", ".join(f'"{p}": …' for p in pieces[:2]) + (", …" if len(pieces) > 2 else "") + "}"
 
     def grade(answer: Any) -> Result:
         try:
-            values = read_numbers(answer, pieces, share=share)
+            values = read_numbers(only_pieces(answer, pieces), pieces, share=share)
         except NotAnswered as problem:
             if "still missing" in str(problem):
                 raise NotAnswered(f"{problem} A piece with none still needs its 0 "
@@ -182,31 +207,52 @@ def numbers_task(number: int, title: str, *, expected: Callable[[], dict[str, fl
         return not_yet(f"{len(pieces) - len(wrong)} of {len(pieces)} values are right; look again at "
                        f"{', '.join(wrong)}. {hint}")
 
-    return Task(number, title, f"a dict or pandas Series from article id to number, like {example}",
+    unit = "share (between 0 and 1, or a percentage)" if share else "number"
+    return Task(number, title, f"a dict or pandas Series from article id to {unit}, like {example}",
                 grade, pieces, kind)
 
 
+def only_pieces(answer: Any, pieces: tuple[str, ...]) -> Any:
+    """``answer`` without entries for other pieces than ``pieces`` (when it is a dict or Series keyed by them)."""
+    if not isinstance(answer, Mapping) and hasattr(answer, "to_dict") and getattr(answer, "ndim", 0) == 1:
+        try:
+            answer = answer.to_dict()
+        except Exception:
+            return answer
+    if not isinstance(answer, Mapping):
+        return answer
+    keys = [k for k in answer if isinstance(k, str)]
+    other = [k for k in keys if article_key(k) in schema.ARTICLE_IDS and article_key(k) not in pieces]
+    if not other or not any(article_key(k) in pieces for k in keys):
+        return answer
+    note(f"(I used only {' and '.join(pieces)}.)")
+    return {k: v for k, v in answer.items() if k not in other}
+
+
 def article_choice_task(number: int, title: str, *, scores: Callable[[], dict[str, float]],
-                        why: Callable[[dict[str, float], str], str], hint: str,
+                        why: Callable[[dict[str, float], str], str], hint: str, lowest: bool = False,
                         pieces: tuple[str, ...] = schema.ARTICLE_IDS, kind: str = "compute") -> Task:
-    """Name the piece with the highest score (ties: any of the highest counts)."""
+    """Name the piece with the highest score, or with ``lowest=True`` the lowest (ties: any of them counts)."""
+    word = "lowest" if lowest else "highest"
 
     def grade(answer: Any) -> Result:
         choice = read_article(answer, pieces)
         values = scores()
-        best = max(values.values())
-        if values.get(choice, float("-inf")) >= best - 1e-12:
+        best = min(values.values()) if lowest else max(values.values())
+        if abs(values.get(choice, float("nan")) - best) <= 1e-12:
             return right(why(values, choice))
-        return not_yet(f"{choice} is not the highest. {hint}")
+        return not_yet(f"{choice} is not the {word}. {hint}")
 
-    return Task(number, title, f'one article id as text, like "{pieces[0]}"', grade, pieces, kind)
+    return Task(number, title, f"one article id as text in quotes, one of {', '.join(pieces)}", grade, pieces,
+                kind)
 
 
-def reflection_task(number: int, title: str, *, min_words: int, cite: tuple[str, ...], pieces: tuple[str, ...],
-                    kind: str = "reflection", words_hint: str = "") -> Task:
+def reflection_task(number: int, title: str, *, exercise: str, min_words: int, cite: tuple[str, ...],
+                    pieces: tuple[str, ...], kind: str = "reflection") -> Task:
     """A short written answer: the check sees its length and its evidence ids; a teacher reads the rest.
 
-    ``cite`` lists the pieces that must each be cited with at least one sentence id.
+    ``cite`` lists the pieces that must each be cited with at least one sentence id.  Once
+    the answer passes, the feedback shows the model answer of ``exercise``'s solution notebook.
     """
 
     def grade(answer: Any) -> Result:
@@ -221,12 +267,17 @@ def reflection_task(number: int, title: str, *, min_words: int, cite: tuple[str,
         if missing:
             raise NotAnswered("back your answer with evidence: cite at least one sentence id from "
                               + " and from ".join(missing) + ", like " + f'"{missing[0]}-007".')
-        return right(f"Your {gold.plural(len(text.split()), 'word')} cite {', '.join(cited)}. That is all a check "
-                     "can see: your teacher reads the rest.")
+        seen = (f"Your {gold.plural(count_words(text), 'word')} cite {', '.join(cited)}. That is all a check can "
+                "see: your teacher reads the rest.")
+        model = model_answer(exercise, number)
+        if model is None:
+            return right(seen)
+        return right(f"{seen}\nCompare with a model answer (one good answer among many): “{model}”")
 
     cite_text = (" citing at least one sentence id from " + " and ".join(cite)) if cite else ""
     return Task(number, title, f"your own text in quotes, at least {min_words} words{cite_text}", grade,
                 pieces, kind)
+
 
 def single_id_task(number: int, title: str, *, article: str, fits: Callable[[pd.Series, pd.DataFrame], bool],
                    describe: Callable[[pd.Series], str], hint: str, kind: str = "find") -> Task:
@@ -242,6 +293,6 @@ def single_id_task(number: int, title: str, *, article: str, fits: Callable[[pd.
             return right(f"{sent_id}: {describe(row)}.")
         return not_yet(f"{sent_id} does not fit: {describe(row)}. {hint}")
 
-    return Task(number, title, f'one sentence id as text, like "{article}-007"', grade, (article,), kind)
+    return Task(number, title, f'one sentence id as text, like "{article}-0.."', grade, (article,), kind)
 
 

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .. import schema
+from .. import compare, schema
 from . import gold
 from .builders import article_choice_task, classify_task, ids_task, numbers_task, reflection_task
 from .charts import bar_values, figure_task, is_horizontal, same_values
 from .feedback import Task
 from .readers import Choices
 
-__all__ = ['tasks']
+__all__ = ["tasks"]
 
 
 ROLES_READER = Choices(schema.ROLES, {"pull quote": "pullquote", "pull-quote": "pullquote"}, "role")
@@ -63,19 +63,20 @@ def tasks() -> list[Task]:
                        "balakot-043", "militancy-bases-025"],
                       column="role", reader=ROLES_READER, hint=_role_hint, kind="role"),
         numbers_task(2, "body sentences per piece",
-                     expected=lambda: gold.counts_by_piece(gold.sentences().role == "body", gold.sentences()),
+                     expected=lambda: {a: float(n) for a, n in
+                                       compare.label_shares(gold.sentences())["total"].items()},
                      tolerance=0, share=False,
                      why=lambda t: "Body sentences: " + gold.fmt(t, 0) + ". Everything else is headline, "
                      "page furniture, bylines and the like (codebook §2).",
                      hint="Keep only the rows whose role is \"body\", then count the rows of each article."),
         article_choice_task(3, "the piece with the largest share of meta sentences",
-                            scores=lambda: {a: float((gold.sentences()[gold.sentences().article_id == a].label == "meta").mean())
-                                            for a in schema.ARTICLE_IDS},
+                            scores=lambda: gold.shares(gold.sentences(), label="meta", roles=None),
                             why=lambda v, c: f"{c}: {v[c]:.2f} of its sentences are meta (bylines, bios, "
                             "furniture — rule L1). The shares: " + gold.fmt(v) + ". A web page wraps the text in "
                             "a lot that is not the article.",
                             hint="Compare shares, not counts: the pieces differ in length. "
-                            "Try (sentences.label == \"meta\").groupby(sentences.article_id).mean()."),
+                            "Try (sentences.label == \"meta\").groupby(sentences.article_id).mean(), or "
+                            "ml.compare.label_shares(roles=None, normalize=True)."),
         ids_task(4, "sentences that repeat an earlier one in regional-peace", article="regional-peace",
                  expected=lambda s: s[(s.article_id == "regional-peace") & (s.repeats != "")].sent_id.tolist(),
                  why=lambda ids, s: "These rows have a value in the column repeats: "
@@ -88,7 +89,8 @@ def tasks() -> list[Task]:
                     why="One bar per role, with a title and a labelled axis: the chart can be read without you "
                     "next to it. Compare the furniture bar with the body bar.",
                     pieces=("tit-for-tat",)),
-        reflection_task(6, "what two pages tell you about themselves", min_words=40,
+        reflection_task(6, "what two pages tell you about themselves", exercise="01_meet_the_pieces",
+                        min_words=40,
                         cite=("militancy-bases", "regional-peace"), pieces=("militancy-bases", "regional-peace"),
                         kind="compare"),
     ]

@@ -20,7 +20,7 @@ from .builders import (
 from .feedback import NotAnswered, Result, Task, not_yet, right
 from .readers import LABELS_READER, SOURCE_TYPES_READER, norm_phrase, read_choice, read_mapping
 
-__all__ = ['tasks']
+__all__ = ["tasks"]
 
 
 def attribution_task(number: int, sent_id: str) -> Task:
@@ -72,11 +72,17 @@ def _dropped_attribution(sentences: pd.DataFrame, article: str) -> list[str]:
             if r.repeats in by_id.index and by_id.at[r.repeats, "label"] == "attributed"
             and r.label != "attributed"]
 
+#: Task 1's sentences: none is shown with its label in notebook 02 or in the codebook.
+LABEL_IDS = ["tit-for-tat-030", "tit-for-tat-038", "balakot-024", "ap-crackdown-015", "regional-peace-032",
+             "militancy-bases-049"]
+#: The cue the codebook (§6) gives a sentence inside a quotation whose cue is in another sentence.
+CONTINUED = "[continued quotation]"
+
+
 def tasks() -> list[Task]:
     return [
         classify_task(1, "label six sentences",
-                      ["tit-for-tat-021", "tit-for-tat-023", "balakot-022", "ap-crackdown-007",
-                       "regional-peace-014", "militancy-bases-063"],
+                      LABEL_IDS,
                       column="label", reader=LABELS_READER, hint=label_row_hint, kind="label"),
         attribution_task(2, "ap-crackdown-010"),
         ids_task(3, "the pull-quote that drops an attribution", article="tit-for-tat",
@@ -95,23 +101,25 @@ def tasks() -> list[Task]:
                     why=lambda v: f"{v:.2f} of ap-crackdown's body sentences hand their claim to someone else "
                     "(an official, an analyst, \"critics\"): the reader hears the writer report, not assert.",
                     hint="Keep the body sentences of ap-crackdown, then take the mean of "
-                    "(label == \"attributed\"): the share of True values.",
+                    "(label == \"attributed\"); or read it from ml.compare.label_shares(normalize=True).",
                     pieces=("ap-crackdown",)),
         article_choice_task(5, "the piece that relies least on other people's words",
-                            scores=lambda: {a: -v for a, v in gold.shares(gold.sentences(), label="attributed").items()},
-                            why=lambda v, c: f"{c}: {-v[c]:.2f} of its body sentences are attributed. All shares: "
-                            + gold.fmt({a: -x for a, x in v.items()}) + ". A low share means the writer states more "
+                            scores=lambda: gold.shares(gold.sentences(), label="attributed"), lowest=True,
+                            why=lambda v, c: f"{c}: {v[c]:.2f} of its body sentences are attributed. All shares: "
+                            + gold.fmt(v) + ". A low share means the writer states more "
                             "in their own voice — which says nothing about whether it is true.",
                             hint="Compute the share of attributed body sentences for every piece and take the "
-                            "lowest (groupby article_id, then mean)."),
-        ids_task(6, "quotations that continue without a cue in balakot", article="balakot",
-                 expected=lambda s: s[(s.article_id == "balakot") & (s.cue == "[continued quotation]")].sent_id.tolist(),
-                 why=lambda ids, s: f"{gold.plural(len(ids), 'sentence')} carry no cue of their own but continue a "
-                 "quotation (rule L2): they are attributed to the source named where the quotation opens or closes.",
-                 hint_missing="Filter balakot's sentences on the column cue; the codebook (§6) says what it holds "
-                 "for a quotation continued from an earlier sentence.",
+                            "lowest (ml.compare.label_shares(normalize=True), or groupby article_id, then mean)."),
+        ids_task(6, "quoted sentences whose cue is in another sentence, in balakot", article="balakot",
+                 expected=lambda s: s[(s.article_id == "balakot") & (s.cue == CONTINUED)].sent_id.tolist(),
+                 why=lambda ids, s: f"{gold.plural(len(ids), 'sentence')} carry no cue of their own: each opens, "
+                 "continues or closes a quotation whose cue (\"he had said\", \"According to\") sits in another "
+                 "sentence (rule L2), so each is attributed to the source named there.",
+                 hint_missing=f"Filter balakot's sentences on the column cue: the codebook (§6) writes {CONTINUED} "
+                 "for a sentence inside a quotation whose cue is in another sentence, before or after it.",
                  hint_extra="{ids}: has a cue of its own, or is not a quotation.",
                  pieces=("balakot",), kind="find"),
-        reflection_task(7, "what changes when the cue is dropped", min_words=40,
+        reflection_task(7, "what changes when the cue is dropped", exercise="02_attribution",
+                        min_words=40,
                         cite=("tit-for-tat",), pieces=("tit-for-tat",)),
     ]

@@ -10,21 +10,36 @@ from __future__ import annotations
 
 from typing import Any
 
-import pandas as pd
-
-from .. import schema
+from .. import compare, schema
 from . import gold
-from .builders import classify_task, label_row_hint, numbers_task, reflection_task
+from .builders import classify_task, label_row_hint, numbers_task, reflection_task, two_choices_text
 from .charts import bar_values, figure_task, is_horizontal, same_values
 from .feedback import NotAnswered, Result, Task, not_yet, right
-from .readers import Choices, LABELS_READER, norm_phrase, read_choice_mapping, read_phrases
+from .readers import Choices, norm_phrase, read_choice_mapping, read_phrases
 
-__all__ = ['tasks']
+__all__ = ["tasks", "HEDGES_AND_BOOSTERS", "FACT_OR_ADVOCACY"]
+
+#: Task 3's phrases, each with the sentence it is read in (listed in the task's text too).
+HEDGES_AND_BOOSTERS = [("balakot-026", "For sure"), ("balakot-039", "Apparently"),
+                       ("tit-for-tat-063", "What is clear"), ("tit-for-tat-051", "may"),
+                       ("militancy-bases-017", "ample evidence"), ("regional-peace-037", "seem")]
+FACT_OR_ADVOCACY = Choices(("fact", "advocacy"), {"adv": "advocacy"}, "label")
 
 
 def _phrase_matches(given: str, marked: str) -> bool:
-    a, b = norm_phrase(given), norm_phrase(marked)
-    return bool(a) and (a == b or (len(a) >= 3 and (a in b or b in a)))
+    """True when ``given`` and a marked span share a run of whole words (one inside the other).
+
+    >>> _phrase_matches("seeds", "spreading seeds of militancy"), _phrase_matches("of", "seeds of militancy")
+    (True, True)
+    >>> _phrase_matches("agenda", "spreading seeds of militancy")
+    False
+    """
+    a, b = norm_phrase(given).split(), norm_phrase(marked).split()
+    return bool(a) and (_inside(a, b) or _inside(b, a))
+
+
+def _inside(part: list[str], whole: list[str]) -> bool:
+    return any(whole[i:i + len(part)] == part for i in range(len(whole) - len(part) + 1))
 
 
 def words_task(number: int, title: str, sent_id: str, kind: str, *, why: str, hint: str) -> Task:
@@ -53,7 +68,8 @@ def words_task(number: int, title: str, sent_id: str, kind: str, *, why: str, hi
             text += f" Not marked as {kind}: {', '.join(repr(p) for p in extra)}."
         return not_yet(f"{text} {hint}")
 
-    return Task(number, title, f'a list of words copied from {sent_id}, like ["…", "…"]', grade, (article,), kind)
+    return Task(number, title, f'a list of the {kind} words or phrases, each copied from {sent_id} as printed, '
+                'like ["first phrase", "second phrase"]', grade, (article,), kind)
 
 
 def span_kind_task(number: int, title: str, items: list[tuple[str, str]], kinds: tuple[str, ...]) -> Task:
@@ -82,24 +98,18 @@ def span_kind_task(number: int, title: str, items: list[tuple[str, str]], kinds:
         if not wrong:
             return right("; ".join(f'"{p}" {expected[p]}' for p in phrases) + ". Hedges hold back the "
                          "writer's commitment; boosters close down doubt (codebook §8, after Hyland).")
-        return not_yet(f"{len(phrases) - len(wrong)} of {len(phrases)} are right; look again at "
-                       + ", ".join(f'"{p}"' for p in wrong) + ". Ask: does the phrase make the claim sound "
-                       "less certain (hedge) or beyond doubt (booster)? Reread it in its sentence.")
+        return not_yet(two_choices_text(len(phrases), len(wrong), "For each phrase ask: does it make the claim "
+                                        "sound less certain (hedge) or beyond doubt (booster)? Reread it in its "
+                                        "sentence."))
 
-    return Task(number, title, f'a dict from phrase to "hedge" or "booster", like {{"{phrases[0]}": "hedge", …}}',
+    listed = ", ".join(f'"{p}" ({i})' for i, p in items)
+    return Task(number, title, f'a dict from each phrase to "hedge" or "booster"; the phrases: {listed}',
                 grade, pieces, "hedge_booster")
 
-def _words_per_body(sentences: pd.DataFrame) -> dict[str, float]:
-    body = sentences[sentences.role == "body"]
-    return {a: float(body[body.article_id == a].text.str.split().str.len().sum()) for a in schema.ARTICLE_IDS}
-
-
 def _loaded_rates() -> dict[str, float]:
-    sentences, spans = gold.sentences(), gold.spans()
-    body_ids = set(sentences[sentences.role == "body"].sent_id)
-    loaded = spans[(spans.kind == "loaded") & spans.sent_id.isin(body_ids)]
-    words = _words_per_body(sentences)
-    return {a: 1000 * float((loaded.article_id == a).sum()) / words[a] for a in schema.ARTICLE_IDS}
+    """Loaded words per 1,000 body words, with the helper notebook 04 teaches."""
+    table = compare.rates_per_1000_words(gold.sentences(), gold.spans(), kinds=["loaded"])
+    return {a: float(table.at[a, "loaded_per_1000"]) for a in schema.ARTICLE_IDS}
 
 
 def tasks() -> list[Task]:
@@ -124,23 +134,23 @@ def tasks() -> list[Task]:
         classify_task(1, "fact or advocacy?",
                       ["militancy-bases-004", "militancy-bases-010", "regional-peace-006", "tit-for-tat-027",
                        "tit-for-tat-059", "balakot-023"],
-                      column="label", reader=LABELS_READER, hint=label_row_hint, kind="label"),
+                      column="label", reader=FACT_OR_ADVOCACY, hint=label_row_hint, kind="label",
+                      pair_hint="For each sentence ask: could a record settle it (fact, rule L5), or does the "
+                      "writer judge, interpret, prescribe or predict (advocacy, rule L4)?"),
         words_task(2, "the loaded words in militancy-bases-005", "militancy-bases-005", "loaded",
                    why="The sentence stays fact (rule L5): the charge is stated as checkable, and the loaded "
                    "words colour it.",
                    hint="Loaded words are emotionally charged or one-sided (codebook §8). Copy each word or "
                    "short phrase as printed."),
         span_kind_task(3, "hedges and boosters",
-                       [("balakot-026", "For sure"), ("balakot-039", "Apparently"),
-                        ("tit-for-tat-063", "What is clear"), ("tit-for-tat-051", "may"),
-                        ("militancy-bases-017", "ample evidence"), ("regional-peace-037", "seem")],
+                       HEDGES_AND_BOOSTERS,
                        ("hedge", "booster")),
         numbers_task(4, "loaded words per 1,000 body words",
                      expected=_loaded_rates, tolerance=0.05, share=False,
                      why=lambda t: "Loaded words per 1,000 body words: " + gold.fmt(t, 1) + ". A rate lets you "
                      "compare pieces of different length.",
-                     hint="Count the loaded spans of body sentences per piece, divide by the number of words "
-                     "in its body sentences (text.str.split().str.len()), and multiply by 1,000."),
+                     hint="Use the helper from notebook 04: ml.compare.rates_per_1000_words(kinds=[\"loaded\"]) "
+                     "and its column loaded_per_1000 (it counts words with ml.compare.count_words)."),
         figure_task(5, "restyle the rates chart", chart_checks,
                     why="Horizontal, sorted, titled, with the unit on the axis: a reader sees the ranking at "
                     "a glance and knows what is counted.", pieces=schema.ARTICLE_IDS),
@@ -150,9 +160,10 @@ def tasks() -> list[Task]:
                      tolerance=0.005, share=True,
                      why=lambda t: "Advocacy shares of body sentences: " + gold.fmt(t) + ". Both pieces argue "
                      "for something; the share says how much of the text does the arguing.",
-                     hint="For each of the two pieces, keep its body sentences and take the mean of "
-                     "(label == \"advocacy\").", pieces=("militancy-bases", "regional-peace"), kind="compare"),
-        reflection_task(7, "rewrite two loaded sentences neutrally", min_words=40,
+                     hint="ml.compare.label_shares(normalize=True) gives the percentages per piece; or keep the "
+                     "body sentences of each piece and take the mean of (label == \"advocacy\").", pieces=("militancy-bases", "regional-peace"), kind="compare"),
+        reflection_task(7, "rewrite two loaded sentences neutrally", exercise="04_advocacy_loaded_language",
+                        min_words=40,
                         cite=("balakot", "regional-peace"), pieces=("balakot", "regional-peace"),
                         kind="compare"),
     ]

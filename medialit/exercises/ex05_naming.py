@@ -12,13 +12,13 @@ from typing import Any
 
 import pandas as pd
 
-from .. import corpus, schema
+from .. import compare, corpus, schema
 from . import gold
 from .builders import numbers_task, reflection_task, single_id_task
 from .feedback import NotAnswered, Result, Task, not_yet, right
 from .readers import article_key, norm_phrase, read_mapping, read_phrases
 
-__all__ = ['tasks']
+__all__ = ["tasks"]
 
 
 def _naming() -> pd.DataFrame:
@@ -29,8 +29,12 @@ def _naming() -> pd.DataFrame:
 
 
 def _terrorists_share() -> dict[str, float]:
-    fighters = _naming()[lambda n: n.referent == "fighters"]
-    return {a: float((fighters[fighters.article_id == a].variant == "terrorists").mean()) for a in schema.ARTICLE_IDS}
+    """Per piece, the share of its names for fighters that are "terrorists" (from :func:`compare.naming_table`)."""
+    table = compare.naming_table(gold.spans(), corpus.load_lexicon("naming"))
+    fighters = table[table.referent == "fighters"]
+    called = fighters["count"].where(fighters.variant.str.lower() == "terrorists", 0)
+    share = called.groupby(fighters.article_id).sum() / fighters.groupby("article_id")["count"].sum()
+    return {a: float(share.get(a, 0.0)) for a in schema.ARTICLE_IDS}
 
 
 def _top_variants(article: str, referent: str) -> tuple[list[str], pd.Series]:
@@ -99,7 +103,7 @@ def tasks() -> list[Task]:
                      why=lambda t: "Share of the mentions of fighters that say \"terrorists\": " + gold.fmt(t)
                      + ". Name calling (SemEval-2020 Task 11) condemns by the name itself.",
                      hint="Keep the naming spans with referent \"fighters\"; per piece, take the mean of "
-                     "(text.str.lower() == \"terrorists\")."),
+                     "(text.str.lower() == \"terrorists\") (ml.compare.naming_table() has the same counts)."),
         most_used(),
         single_id_task(5, "the sentence that names the dead of each side differently",
                        article="regional-peace",
@@ -107,7 +111,8 @@ def tasks() -> list[Task]:
                        describe=lambda r: "names for the dead: " + (", ".join(_death_names(r.sent_id)) or "none"),
                        hint="Look for one sentence that names the deaths of one side with one word and of the "
                        "other side with another (spans with referent deaths).", kind="naming"),
-        reflection_task(6, "what a name takes for granted", min_words=50,
+        reflection_task(6, "what a name takes for granted", exercise="05_naming",
+                        min_words=50,
                         cite=("militancy-bases", "regional-peace"), pieces=("militancy-bases", "regional-peace"),
                         kind="compare"),
     ]

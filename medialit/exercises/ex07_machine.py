@@ -21,7 +21,7 @@ from .charts import bar_values, figure_task, is_horizontal, same_values
 from .feedback import Result, Task, not_yet, right
 from .readers import read_numbers
 
-__all__ = ['tasks']
+__all__ = ["tasks", "cue_pattern", "rule_table"]
 
 
 def cue_pattern() -> str:
@@ -36,7 +36,8 @@ def cue_pattern() -> str:
     return r"\b(?:" + "|".join(re.escape(t) for t in terms) + r")\b"
 
 
-def _rule_table() -> pd.DataFrame:
+def rule_table() -> pd.DataFrame:
+    """The content sentences with ``flagged`` (the cue rule fires) and ``gold`` (labelled attributed)."""
     sentences = gold.sentences()
     content = sentences[sentences.role.isin(CONTENT_ROLES)].copy()
     content["flagged"] = content.text.str.contains(cue_pattern(), case=False, regex=True)
@@ -45,13 +46,13 @@ def _rule_table() -> pd.DataFrame:
 
 
 def _precision_recall() -> dict[str, float]:
-    table = _rule_table()
+    table = rule_table()
     hits = float((table.flagged & table.gold).sum())
     return {"precision": hits / float(table.flagged.sum()), "recall": hits / float(table.gold.sum())}
 
 
 def _recall_by_piece() -> dict[str, float]:
-    table = _rule_table()
+    table = rule_table()
     attributed = table[table.gold]
     return {a: float(attributed[attributed.article_id == a].flagged.mean()) for a in schema.ARTICLE_IDS}
 
@@ -70,7 +71,7 @@ def tasks() -> list[Task]:
                            "attributed by all flagged ones; recall divides them by all attributed ones.")
 
         return Task(2, "precision and recall of the cue rule",
-                    'a dict with keys "precision" and "recall", like {"precision": 0.5, "recall": 0.5}',
+                    'a dict with keys "precision" and "recall", like {"precision": …, "recall": …}',
                     grade, schema.ARTICLE_IDS, "compute")
 
     def chart_checks(fig) -> list[tuple[bool, str]]:
@@ -88,7 +89,7 @@ def tasks() -> list[Task]:
 
     return [
         number_task(1, "how many content sentences the cue rule flags",
-                    expected=lambda: float(_rule_table().flagged.sum()), tolerance=0, share=False,
+                    expected=lambda: float(rule_table().flagged.sum()), tolerance=0, share=False,
                     why=lambda v: f"{v:g} sentences contain a word from the cue list. A word list cannot see "
                     "whose main clause it is in.",
                     hint="Use the given pattern with sentences.text.str.contains(pattern, case=False) on the "
@@ -96,7 +97,7 @@ def tasks() -> list[Task]:
                     pieces=schema.ARTICLE_IDS),
         pr_task(),
         numbers_task(3, "false alarms per piece",
-                     expected=lambda: gold.counts_by_piece(_rule_table().flagged & ~_rule_table().gold, _rule_table()),
+                     expected=lambda: gold.counts_by_piece(rule_table().flagged & ~rule_table().gold, rule_table()),
                      tolerance=0, share=False,
                      why=lambda t: "Flagged but not attributed: " + gold.fmt(t, 0) + ". The cue word sits in a "
                      "subordinate clause, in a noun the writer judges (\"the Taliban's allegations have further "
@@ -111,6 +112,7 @@ def tasks() -> list[Task]:
         figure_task(5, "a chart of the rule's recall per piece", chart_checks,
                     why="Compare the bars with what you know of each piece: where a quotation runs on over "
                     "several sentences without a cue word, the rule cannot see it.", pieces=schema.ARTICLE_IDS),
-        reflection_task(6, "what the rule cannot see", min_words=50, cite=("tit-for-tat", "balakot"),
+        reflection_task(6, "what the rule cannot see", exercise="07_machine",
+                        min_words=50, cite=("tit-for-tat", "balakot"),
                         pieces=("tit-for-tat", "balakot")),
     ]

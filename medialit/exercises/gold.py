@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .. import corpus, schema
+from .. import compare, corpus, schema
 
 __all__ = ["sentences", "spans", "row", "plural", "shares", "counts_by_piece", "fmt"]
 
@@ -42,9 +42,12 @@ def plural(n: int, word: str) -> str:
 
 
 def shares(table: pd.DataFrame, *, label: str, roles=("body",)) -> dict[str, float]:
-    """Per piece, the share of its sentences with ``roles`` that have ``label``."""
-    body = table[table.role.isin(roles)]
-    return {a: float((body[body.article_id == a].label == label).mean()) for a in schema.ARTICLE_IDS}
+    """Per piece, the share (0 to 1) of its sentences with ``roles`` that have ``label``.
+
+    Computed with :func:`medialit.compare.label_shares`, the helper the lessons use.
+    """
+    table = compare.label_shares(table, roles=roles, normalize=True)
+    return {a: float(table.at[a, label]) / 100 for a in schema.ARTICLE_IDS}
 
 
 def counts_by_piece(mask: pd.Series, table: pd.DataFrame) -> dict[str, float]:

@@ -15,6 +15,7 @@ from numbers import Real
 from typing import Any, Callable, Iterable, Mapping
 
 from .. import schema
+from ..compare import count_words, words
 from .feedback import NotAnswered, kind_of, note, safe_repr
 
 __all__ = [
@@ -202,14 +203,20 @@ def read_choice_mapping(answer: Any, keys: Iterable[str], choices: Choices, *, w
 def read_number(answer: Any, *, share: bool = False) -> float:
     """Read one number (int, float, numpy scalar or a one-cell pandas object).
 
-    With ``share=True`` a value between 1 and 100 is refused as a percentage.
+    With ``share=True`` the number is a share between 0 and 1; a percentage (above 1,
+    up to 100, as ``compare``'s tables with ``normalize=True`` give) is read as a share.
 
-    >>> read_number(0.25, share=True)
-    0.25
-    >>> read_number(25.0, share=True)
+    >>> read_number(0.25, share=True), read_number(25.0, share=True)
+    (0.25, 0.25)
+    >>> read_number(250, share=True)
     Traceback (most recent call last):
-    medialit.exercises.feedback.NotAnswered: 25 looks like a percentage; give a share between 0 and 1 (25% is 0.25).
+    medialit.exercises.feedback.NotAnswered: a share is between 0 and 1 (or a percentage up to 100); you gave 250.
     """
+    value = _one_number(answer)
+    return _as_shares({"": value})[""] if share else value
+
+
+def _one_number(answer: Any) -> float:
     if isinstance(answer, (str, bool)):
         raise NotAnswered(f"you gave {kind_of(answer)} ({safe_repr(answer)}); give a number without quotes.")
     if getattr(answer, "size", None) == 1 and hasattr(answer, "ndim") and answer.ndim > 0:
@@ -222,43 +229,62 @@ def read_number(answer: Any, *, share: bool = False) -> float:
     value = float(answer)
     if math.isnan(value) or math.isinf(value):
         raise NotAnswered(f"your number is {value}; look for a division by zero or an empty table.")
-    if share and 1 < value <= 100:
-        raise NotAnswered(f"{value:g} looks like a percentage; give a share between 0 and 1 "
-                          f"({value:g}% is {value / 100:g}).")
-    if share and not 0 <= value <= 1:
-        raise NotAnswered(f"a share is between 0 and 1; you gave {value:g}.")
     return value
 
 
+def _as_shares(values: dict[str, float]) -> dict[str, float]:
+    """Shares between 0 and 1; if any value is above 1 (and none above 100), all are read as percentages."""
+    for key, value in values.items():
+        if not 0 <= value <= 100:
+            where = f"for {key}: " if key else ""
+            raise NotAnswered(f"{where}a share is between 0 and 1 (or a percentage up to 100); you gave {value:g}.")
+    if any(value > 1 for value in values.values()):
+        first = next(v for v in values.values() if v > 1)
+        note(f"(I read your {'numbers' if len(values) > 1 else 'number'} as percentages: {first:g} as {first / 100:g}.)")
+        return {key: value / 100 for key, value in values.items()}
+    return values
+
+
 def read_numbers(answer: Any, keys: Iterable[str], *, what: str = "article id", share: bool = False) -> dict[str, float]:
-    """Read a dict (or pandas Series) of numbers with exactly ``keys``.
+    """Read a dict (or pandas Series) of numbers with exactly ``keys`` (shares: see :func:`read_number`).
 
     >>> read_numbers({"balakot": 3}, ["balakot"])
     {'balakot': 3.0}
+    >>> read_numbers({"a": 50, "b": 0.5}, ["a", "b"], share=True)
+    {'a': 0.5, 'b': 0.005}
     """
     mapping = read_mapping(answer, keys, what=what, read_key=lambda k: " ".join(k.strip().lower().split()))
     out = {}
     for key, value in mapping.items():
         try:
-            out[key] = read_number(value, share=share)
+            out[key] = _one_number(value)
         except NotAnswered as problem:
             raise NotAnswered(f"for {key}: {problem}") from None
-    return out
+    return _as_shares(out) if share else out
 
 
 def read_text(answer: Any, *, min_words: int) -> str:
-    """Read a written answer of at least ``min_words`` words.
+    """Read a written answer of at least ``min_words`` words, most of them different.
+
+    Words are counted by :func:`medialit.compare.count_words`, the package's one word counter.
 
     >>> read_text("too short", min_words=5)
     Traceback (most recent call last):
     medialit.exercises.feedback.NotAnswered: your text has 2 words; write at least 5.
+    >>> read_text("blah " * 50, min_words=40)
+    Traceback (most recent call last):
+    medialit.exercises.feedback.NotAnswered: your text repeats itself: 50 words but only 1 different; write at least 20 different words.
     """
     if not isinstance(answer, str):
         raise NotAnswered(f"you gave {kind_of(answer)} ({safe_repr(answer)}); write your answer as text in quotes.")
-    words = answer.split()
-    if len(words) < min_words:
-        raise NotAnswered(f"your text has {len(words)} word{'s' if len(words) != 1 else ''}; write at least {min_words}.")
-    return " ".join(words)
+    count = count_words(answer)
+    if count < min_words:
+        raise NotAnswered(f"your text has {count} word{'s' if count != 1 else ''}; write at least {min_words}.")
+    different = len({word.lower() for word in words(answer)})
+    if different < min_words // 2:
+        raise NotAnswered(f"your text repeats itself: {count} words but only {different} different; "
+                          f"write at least {min_words // 2} different words.")
+    return " ".join(answer.split())
 
 
 def read_figure(answer: Any):
