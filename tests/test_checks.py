@@ -168,8 +168,9 @@ def test_read_number_handles_numpy_and_one_cell_pandas():
     assert checks.read_number(pd.Series([3])) == 3.0
     with pytest.raises(checks.NotAnswered, match="division by zero"):
         checks.read_number(float("nan"))
-    with pytest.raises(checks.NotAnswered, match="percentage"):
-        checks.read_number(75, share=True)
+    assert checks.read_number(75, share=True) == 0.75  # a percentage, as compare's tables give, is read as a share
+    with pytest.raises(checks.NotAnswered, match="a share is between 0 and 1"):
+        checks.read_number(250, share=True)
 
 
 # ---------------------------------------------------------------------------
