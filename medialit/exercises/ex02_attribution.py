@@ -72,9 +72,10 @@ def _dropped_attribution(sentences: pd.DataFrame, article: str) -> list[str]:
             if r.repeats in by_id.index and by_id.at[r.repeats, "label"] == "attributed"
             and r.label != "attributed"]
 
-#: Task 1's sentences: none is shown with its label in notebook 02 or in the codebook.
-LABEL_IDS = ["tit-for-tat-030", "tit-for-tat-038", "balakot-024", "ap-crackdown-015", "regional-peace-032",
-             "militancy-bases-049"]
+#: Task 1's sentences: none is shown with its label in notebook 02 or in the codebook, and none is a
+#: labelling-practice item (medialit.practice).
+LABEL_IDS = ["tit-for-tat-061", "regional-peace-022", "balakot-034", "ap-crackdown-012", "militancy-bases-034",
+             "tit-for-tat-062"]
 #: The cue the codebook (§6) gives a sentence inside a quotation whose cue is in another sentence.
 CONTINUED = "[continued quotation]"
 
