@@ -362,6 +362,15 @@ def test_a_notebook_that_kills_the_checker_leaves_the_rows_already_written(tmp_p
         "a_correct.ipynb,ok,passed,passed,passed,passed,passed,passed",
     ]
     assert not list(tmp_path.glob(".report.csv.*.tmp"))
+    import tempfile
+
+    left = [p for p in Path(tempfile.gettempdir()).glob("medialit-check-*-*") if (p / "reference").is_dir()
+            and not Path(f"/proc/{p.name.split('-')[2]}").exists()]
+    assert left, "the killed checker's folder should still be there"
+    from medialit.exercises.classcheck import _remove_stale_runs
+
+    _remove_stale_runs(Path(tempfile.gettempdir()))   # what the next check does first
+    assert not any(p.exists() for p in left)
 
 
 # ---------------------------------------------------------------------------

@@ -200,7 +200,8 @@ class _Session:
         if run_as is not None:
             self.uid, self.gid = _account(run_as)
         self.live = corpus.data_dir()
-        self.root = Path(tempfile.mkdtemp(prefix="medialit-check-"))
+        _remove_stale_runs(Path(tempfile.gettempdir()))
+        self.root = Path(tempfile.mkdtemp(prefix=f"medialit-check-{os.getpid()}-"))
         os.chmod(self.root, 0o711 if self.uid is not None else 0o700)
         self.previous = os.environ.get("MEDIALIT_DATA")
         self.reference = self.root / "reference"
@@ -278,6 +279,21 @@ class _Session:
         make_writable(str(self.root))
         shutil.rmtree(self.root, ignore_errors=True)
         return sorted(f for f in set(final) | set(self.live_start) if final.get(f) != self.live_start.get(f))
+
+
+def _remove_stale_runs(folder: Path) -> None:
+    """Remove the folders of checks that were killed (their process is gone), as the next check starts."""
+    for path in folder.glob("medialit-check-*-*"):
+        pid = path.name.split("-")[2]
+        try:
+            if not pid.isdigit() or path.stat().st_uid != os.geteuid():
+                continue
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            make_writable(str(path))
+            shutil.rmtree(path, ignore_errors=True)
+        except OSError:
+            continue
 
 
 def _read_all(paths: list[Path]) -> dict[str, bytes | str]:
