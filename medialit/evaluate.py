@@ -322,28 +322,29 @@ HALF_COLUMNS = ("half", "split", "set", "part")
 def load_labelled_folder(folder, half: str | None = None) -> tuple[dict, pd.DataFrame]:
     """Raw texts and hand labels of a folder of labelled articles (not the five pieces).
 
-    The folder holds the texts as ``<article_id>.txt`` (or in ``raw/``) and one table,
-    ``sentences.csv`` with at least ``article_id``, ``start``, ``end``, ``label`` (and
-    ``accusation`` if scored).  With ``half`` (for example ``"test"``), only the rows
-    whose ``half`` (or ``split``, ``set``, ``part``) column, in ``sentences.csv`` or in
-    an ``articles.csv`` beside it, has that value are kept.  The sentences may be cut
+    The folder holds the texts as ``<article_id>.txt`` (or in ``raw/`` or ``texts/``) and one
+    table, ``sentences.csv`` (or ``gold.csv``) with at least ``article_id``, ``start``, ``end``,
+    ``label`` (and ``accusation`` if scored).  With ``half`` (for example ``"test"``), only
+    the rows whose ``half`` (or ``split``, ``set``, ``part``) column, in the table or in an
+    ``articles.csv`` or ``texts.csv`` beside it, has that value are kept.  The sentences may be cut
     differently from the tagger's: they are matched by their offsets
     (:func:`align_by_offsets`).  Returns ``(texts by article id, gold table)``.
     """
     from pathlib import Path
 
     folder = Path(folder)
-    table = folder / "sentences.csv"
-    if not table.is_file():
-        raise EvaluationError(f"{folder} has no sentences.csv with the hand labels.")
+    table = next((folder / name for name in ("sentences.csv", "gold.csv") if (folder / name).is_file()), None)
+    if table is None:
+        raise EvaluationError(f"{folder} has no sentences.csv (or gold.csv) with the hand labels.")
     gold = pd.read_csv(table, dtype={"article_id": str, "label": str}, keep_default_na=False)
     if half is not None:
         column = next((c for c in HALF_COLUMNS if c in gold.columns), None)
-        if column is None and (folder / "articles.csv").is_file():
-            articles = pd.read_csv(folder / "articles.csv", dtype=str, keep_default_na=False)
-            column = next((c for c in HALF_COLUMNS if c in articles.columns), None)
-            if column is not None:
-                gold = gold.merge(articles[["article_id", column]], on="article_id", how="left")
+        for listing in ("articles.csv", "texts.csv"):
+            if column is None and (folder / listing).is_file():
+                articles = pd.read_csv(folder / listing, dtype=str, keep_default_na=False)
+                column = next((c for c in HALF_COLUMNS if c in articles.columns), None)
+                if column is not None:
+                    gold = gold.merge(articles[["article_id", column]], on="article_id", how="left")
         if column is None:
             raise EvaluationError(f"{folder} does not say which texts are in the {half!r} half "
                                   f"(no column {', '.join(HALF_COLUMNS)}).")
@@ -355,7 +356,8 @@ def load_labelled_folder(folder, half: str | None = None) -> tuple[dict, pd.Data
         raise EvaluationError(f"{table} lacks the column(s) {sorted(missing)}.")
     texts = {}
     for article_id in dict.fromkeys(gold["article_id"]):
-        for candidate in (folder / f"{article_id}.txt", folder / "raw" / f"{article_id}.txt"):
+        for candidate in (folder / f"{article_id}.txt", folder / "raw" / f"{article_id}.txt",
+                          folder / "texts" / f"{article_id}.txt"):
             if candidate.is_file():
                 texts[article_id] = candidate.read_text(encoding="utf-8")
                 break

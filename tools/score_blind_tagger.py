@@ -2,6 +2,7 @@
 
     python tools/score_blind_tagger.py FOLDER [FOLDER ...]      # hand-labelled articles
     python tools/score_blind_tagger.py FOLDER --save data/evaluation/NAME.csv
+    python tools/score_blind_tagger.py data/transfer --half test  # the blind half of the transfer texts
     python tools/score_blind_tagger.py --draft fd7a7c8          # the first draft on the five
 
 A FOLDER holds the texts (``<article_id>.txt`` or ``raw/<article_id>.txt``) and
@@ -73,12 +74,12 @@ def score_draft(commit: str) -> int:
     return 0
 
 
-def score_folders(folders: list[Path], save: Path | None) -> int:
+def score_folders(folders: list[Path], save: Path | None, half: str | None = None) -> int:
     from medialit import evaluate, tagger
 
     texts, golds = {}, []
     for folder in folders:
-        t, g = evaluate.load_labelled_folder(folder)
+        t, g = evaluate.load_labelled_folder(folder, half=half)
         texts.update(t)
         golds.append(g)
     gold = pd.concat(golds, ignore_index=True)
@@ -113,12 +114,13 @@ def main(argv: list[str]) -> int:
     parser.add_argument("folders", nargs="*", type=Path, help="folders of labelled articles")
     parser.add_argument("--save", type=Path, default=None, help="write the figures (no text) to this CSV")
     parser.add_argument("--draft", default=None, help="score the tagger of this commit on the five pieces")
+    parser.add_argument("--half", default=None, help="score only the texts of this half (e.g. test)")
     args = parser.parse_args(argv)
     if args.draft:
         return score_draft(args.draft)
     if not args.folders:
         parser.error("give at least one folder of labelled articles, or --draft COMMIT")
-    return score_folders(args.folders, args.save)
+    return score_folders(args.folders, args.save, args.half)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,243 @@
+"""Word patterns for :mod:`medialit.accusation`: verbs and nouns of wrongdoing and of charging
+someone, how parties are named, and the word pieces that let a sentence be skipped at once.
+
+General English and the vocabulary of armed conflict; nothing here names a particular conflict
+or comes from a text the tagger is evaluated on.
+
+>>> bool(_WRONG_RE.match("harboured"))
+True
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "_AGENT_AFTER_RE",
+    "_AGENT_END",
+    "_ANAPHORS",
+    "_ATTRIBUTIVE_NEXT",
+    "_BLAME_ON_RE",
+    "_BY_TO",
+    "_CHARGE_RE",
+    "_COMMON_ENDINGS",
+    "_COMMON_OPENERS",
+    "_CONDEMN_RE",
+    "_DENIAL_RE",
+    "_GROUP_WORD",
+    "_INNER_ANAPHOR",
+    "_LINKED_RE",
+    "_MODIFIER_PARTY",
+    "_NAME_RE",
+    "_NEEDLES_RE",
+    "_NEEDLE_GROUPS",
+    "_NOT_NAMES",
+    "_NOUN_CHARGE_RE",
+    "_NOUN_WRONGS",
+    "_OF_THAT_IN",
+    "_OWNER_ANAPHOR",
+    "_OWNER_NAME",
+    "_PASSIVE_BEFORE",
+    "_PASSIVE_CHARGE_RE",
+    "_POSSESSIVE_END",
+    "_SUBJECT_STOP",
+    "_TRIGGER",
+    "_TRIGGER_STARTS",
+    "_VAGUE_PARTY_RE",
+    "_WRONG_RE",
+    "_WRONG_STEMS",
+    "_trie",
+]
+
+# Wrongdoing: verbs (all forms) and nouns of acts a party is charged with.  General English
+# and the vocabulary of armed conflict; nothing here names a particular conflict.
+_WRONG_STEMS = (
+    r"attack(?:s|ed|ing)?|assault(?:s|ed|ing)?|bomb(?:s|ed|ing|ings)?|shell(?:s|ed|ing)|"
+    r"kill(?:s|ed|ing)?|murder(?:s|ed|ing)?|massacre(?:s|d)?|slaughter(?:s|ed)?|assassinat(?:e|es|ed|ing|ion)|"
+    r"(?:opened|opens|open|opening) (?:\w+ )?fire|fired (?:on|at|upon)|struck|target(?:s|ed|ing)|raid(?:s|ed)|invad(?:e|es|ed|ing)|"
+    r"invasion|occup(?:y|ies|ied|ying|ation)|harbou?r(?:s|ed|ing)?|(?:air|drone|missile)[ -]?strikes?|"
+    r"infring(?:e|es|ed|ing|ement)|distort(?:s|ed|ing|ion)?|threaten(?:s|ed|ing)?|hurl(?:s|ed|ing)? threats|intimidat(?:e|es|ed|ion)|shelter(?:s|ed|ing)|sponsor(?:s|ed|ing|ship)?|"
+    r"fund(?:s|ed|ing)|financ(?:e|es|ed|ing)|arm(?:s|ed|ing)(?= (?:militants|rebels|insurgents|groups|fighters))|"
+    r"train(?:s|ed|ing)(?= (?:militants|fighters|insurgents|terrorists|recruits))|recruit(?:s|ed|ing)|"
+    r"back(?:s|ed|ing)(?= (?:the )?(?:militants|insurgents|terror|gunmen|rebels|attackers|separatists|proxies))|"
+    r"support(?:s|ed|ing)? (?:for )?(?:the )?(?:militants|insurgents|terror\w*|gunmen|rebels|attackers|separatists|proxies|the group)|"
+    r"safe havens?|sanctuar(?:y|ies)|proxies|proxy war|infiltrat(?:e|es|ed|ing|ion)|"
+    r"violat(?:e|es|ed|ing|ions?)|interfer(?:e|es|ed|ing|ence)|meddl(?:e|es|ed|ing)|sabotag(?:e|es|ed|ing)|"
+    r"destabili[sz](?:e|es|ed|ing|ation)|lie[sd]|lying|deceiv(?:e|es|ed|ing)|cover(?:ed)? up|"
+    r"fail(?:s|ed|ing|ure)? to (?:act|stop|prevent|protect|curb|rein|control|honou?r|keep|take|dismantle|address|deliver)|"
+    r"(?:giv|provid|offer|extend|lend)(?:e|es|ed|ing|s)? (?:\w+ ){0,3}(?:training|sanctuary|shelter|refuge|"
+    r"safe havens?|funds|funding|weapons|arms|patronage) (?:to|for)|"
+    r"(?:support|train|fund|financ|arm|harbou?r|shelter|patronis|patroniz)(?:e|es|ed|ing|s)? (?:and \w+ )?(?:\w+ ){0,2}"
+    r"(?:militant|terror\w*|extremist|insurgent|jihadi|armed|proxy|non-state)\s*(?:groups?|outfits?|organi[sz]ations?|actors?|"
+    r"fighters|proxies|networks?)|"
+    r"(?:is|are|was|were|been|being) (?:\w+ )?trained|military training|training (?:camps?|modules?|facilities)|"
+    r"recruitment drive|campaign of (?:violence|terror)|violent campaign|terror patronage|patronage|refuge|hideouts?|"
+    r"operat\w* from (?:\w+ ){0,2}(?:soil|territory|bases?)|"
+    r"turn(?:s|ed|ing)? a blind eye|persecut(?:e|es|ed|ing|ion)|tortur(?:e|es|ed|ing)|abduct(?:s|ed|ing|ion)|"
+    r"kidnap(?:s|ped|ping)?|atrocit(?:y|ies)|war crimes?|genocide|aggression|complicit|complicity|"
+    r"involvement in|involved in|responsible for|behind the (?:attack|bombing|killing|blast|strike)s?|"
+    r"mastermind(?:s|ed|ing)?|orchestrat(?:e|es|ed|ing)|plott(?:ed|ing)|"
+    r"carr(?:y|ies|ied|ying) out (?:\w+ ){0,3}(?:attacks?|bombings?|strikes?|assaults?|raids?|killings?)|"
+    r"claim(?:s|ed|ing)? responsibility|took credit|unprovoked|terror(?:ist)? attacks?|suicide (?:attack|bombing)s?|"
+    r"claimed by|role in (?:the |a |an )?(?:\w+ ){0,2}(?:attacks?|bombings?|killings?|violence|terror\w*|insurgency|militancy)|"
+    r"(?:sen[dt]|sending|sends|push(?:ed|es|ing)?|smuggl(?:e|es|ed|ing)) (?:\w+ ){0,2}(?:militants|fighters|terrorists|infiltrators|weapons|arms)|"
+    r"firing"
+)
+_WRONG_RE = re.compile(r"(?<![\w-])(?:" + _WRONG_STEMS + r"|(?:launch|conduct|stag|mount|perpetrat)\w* (?:\w+ ){0,2}"
+                       r"(?:attacks?|raids?|strikes?|assaults?|bombings?)|operat\w* from (?:\w+ )?(?:sanctuar|safe haven|hideout|base)\w*)"
+                       r"(?![\w-])")
+#: Wrongdoing words that are nouns here ("a deadly attack", "the bombing", "violations"): their agent
+#: is a "by X" after them or a party named right before them ("TTP attacks", "Indian shelling"),
+#: never simply the subject of the sentence.
+_NOUN_WRONGS = re.compile(
+    r"^(?:attacks?|assaults?|bombings?|raids?|killings?|massacres?|invasion|occupation|sponsorship|safe havens?|"
+    r"sanctuar(?:y|ies)|proxies|proxy war|infiltration|violations?|interference|destabili[sz]ation|"
+    r"persecution|torture|abduction|atrocit(?:y|ies)|war crimes?|genocide|aggression|complicity|"
+    r"terror(?:ist)? attacks?|suicide (?:attack|bombing)s?|shelling|assassination|support .*|firing|"
+    r"(?:air|drone|missile)[ -]?strikes?|occupation|infringement|distortion|intimidation)$"
+)
+#: A party that can stand right before a noun of wrongdoing: an acronym or a national adjective.
+_MODIFIER_PARTY = re.compile(r"^(?:[A-Z]{2,}[\w-]*|[A-Z][a-z]+(?:i|ian|an|ese|ish))$")
+#: "TTP-linked violence", "state-sponsored", "Kabul-backed militants".
+_LINKED_RE = re.compile(
+    r"(?<![\w-])([A-Z][\w]*(?:-[A-Z][\w]*)?)-(?:linked|backed|sponsored|affiliated|led|supported|funded|trained)\s+"
+    r"(?:\w+\s+){0,2}(?:violence|militancy|terrorism|insurgency|militants|attacks?|groups?|fighters|proxies|gunmen|insurgents)"
+)
+#: Verbs of charging someone: the party after them is the accused.
+_CHARGE_RE = re.compile(
+    r"(?<![\w-])(?P<verb>accus(?:e|es|ed|ing)|blam(?:e|es|ed|ing)|charg(?:e|es|ed|ing)|implicat(?:e|es|ed|ing)|"
+    r"h(?:old|olds|eld|olding))\s+(?P<object>.{1,80}?)\s+(?:of|for|with|responsible)\b",
+)
+#: Condemning a party or its act is a charge: "condemned Pakistan", "denounced Norland's actions as ...".
+_CONDEMN_RE = re.compile(
+    r"(?<![\w-])(?:condemn(?:s|ed|ing)?|denounc(?:e|es|ed|ing)|decr(?:y|ies|ied)|slam(?:s|med|ming)?|"
+    r"lambast(?:s|ed|ing)?)\s+(?P<object>[^,;.]{1,80})"
+)
+#: "blamed the attack on Y", "attributed the bombing to Y", "pointed the finger at Y".
+_BLAME_ON_RE = re.compile(
+    r"(?<![\w-])(?:blam(?:e|es|ed|ing)|pinn(?:ed|ing) the blame|attribut(?:e|es|ed|ing)|point(?:s|ed|ing)? the finger)"
+    r"\s+(?:[^,;.]{0,50}?\s)?(?:on|to|at)\s+(?P<object>[^,;.]{1,60})"
+)
+_PASSIVE_CHARGE_RE = re.compile(
+    r"(?:is|are|was|were|has been|have been|had been|being|stands?|stood)\s+(?:\w+ly\s+)?(?:accused|blamed|charged)\s+(?:of|for|with)\b"
+)
+_NOUN_CHARGE_RE = re.compile(
+    r"(?<![\w-])(?:accusations?|allegations?|charges?|claims?|blame)\s+(?:\w+\s+){0,4}?(?:against|on|at)\s+(?P<object>[^,;.]{1,60}?)"
+    r"(?:\s+(?:of|that|for|over|in)\b|$|[,;.])"
+)
+_DENIAL_RE = re.compile(
+    r"(?<![\w-])(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?)\s+(?:the\s+|any\s+|all\s+)?"
+    r"(?:accusations?|allegations?|charges?|claims?|involvement|role|responsibility|links?|support)\b"
+)
+_AGENT_AFTER_RE = re.compile(
+    r"(?<![\w-])(?:by|to|from)\s+(?P<agent>(?:the\s+)?(?:[A-Z][\w'’.-]*|[A-Z]{2,}[\w-]*)(?:\s+(?:of\s+|al-|e-|ul-|i-)?[A-Z][\w'’.-]*)*)"
+)
+#: A capitalised stretch: a name, an acronym, a national adjective with the noun after it.
+_NAME_RE = re.compile(
+    r"(?:[A-Z][\w’'.-]*|[A-Z]{2,}[\w-]*)(?:\s+(?:of\s+the\s+|of\s+|al-|e-|ul-|i-|and\s+(?=[A-Z]))?(?:[A-Z][\w’'.-]*))*"
+    r"(?:\s+(?:forces|troops|army|military|government|authorities|officials|intelligence|police|soldiers|"
+    r"security forces|establishment|regime|militia|agencies|agency|border guards|fighters|spokesman|spokesperson))?"
+)
+#: Capitalised words that are not names when they open a sentence (or a name on their own).
+_NOT_NAMES = frozenset(
+    "the a an this these those it its they their he she his her we our i you in on at after before during over "
+    "since despite meanwhile however but and or so yet also last recent later earlier just while when if as "
+    "both several many some most all few other such no every each one two three four five six seven eight nine "
+    "ten monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december today yesterday tomorrow according following amid among "
+    "unknown armed suspected local security earlier further there here what who why how where which".split()
+)
+#: Anaphoric agents that point back to the last party named.
+_ANAPHORS = ("the group", "the outfit", "the organisation", "the organization", "the militant group",
+             "the network", "the faction", "it", "they", "the militia", "the movement", "the regime",
+             "these organizations", "these organisations", "these outfits", "these militants", "these cadres",
+             "these fighters", "the fighters", "the militants", "the country", "its", "their", "the group's")
+_GROUP_WORD = re.compile(r"\b(?:Taliban|State|Front|Army|Movement|Group|Brigade|Network|Organi[sz]ation|Party|Council|"
+                         r"Tehreek|Tehrik|Lashkar|Jaish|Hizb\w*|Qaeda|Qaida|Mujahideen|Militia|Forces)\b")
+#: Endings and words of capitalised sentence openers that are not names.
+_COMMON_ENDINGS = ("ed", "ing", "ly", "ity", "ancy", "ency", "ness", "ment", "tion", "sion", "ism", "ance", "ence",
+                   "ure", "ies", "ists", "ants", "ers", "men", "els", "ors", "ces", "ops")
+_COMMON_OPENERS = frozenset(
+    "new old adopt allow ensure take make stop end give build hold let consider remember imagine support create "
+    "provide put restore resume reject resist review use act demand keep start strengthen establish cooperate "
+    "prevent reform protect stand join tell ask help despite although though whereas because unless until "
+    "meanwhile nevertheless moreover furthermore additionally similarly likewise instead still then thus hence "
+    "indeed perhaps maybe border regions security violence terrorism militancy".split()
+)
+#: Word beginnings that every pattern above needs: a sentence without any of them is skipped at once.
+_TRIGGER_STARTS = (
+    "attack assault bomb shell kill murder massacr slaughter assassinat open fired struck target raid invad invasion "
+    "occup harbo shelter sponsor fund financ armed arms arming trained training recruit backed backing backs support "
+    "safe haven sanctuar prox infiltrat violat interfer meddl sabotag destabili lie lied lying deceiv cover fail giv "
+    "provid offer extend lend patron campaign violent terror refuge hideout operat persecut tortur abduct kidnap "
+    "atrocit war crime genocide aggression complicit involve responsible behind mastermind orchestrat plott carr "
+    "claim took unprovoked suicide launch conduct stag mount perpetrat accus blam charg implicat hold held allegation "
+    "deni deny reject dismiss military air drone missile strike infring distort threat hurl intimidat condemn denounc "
+    "decr slam lambast attribut finger pinn role sen push smuggl firing"
+).split()
+#: A party the sentence points to without naming it: a state, government, agency or army (codebook §4,
+#: "vague accused").  Generic militants, gunmen or terrorists are not in it.
+_VAGUE_PARTY_RE = re.compile(
+    r"\b(?:(?:its|their|the|some|certain|neighbou?ring|foreign|hostile|rival|state|regional)\s+){0,3}"
+    r"(?:states|state actors|governments?|authorities|regimes?|intelligence agencies|spy agenc(?:y|ies)|establishment|"
+    r"administration|security establishment)\b",
+    re.IGNORECASE,
+)
+_SUBJECT_STOP = re.compile(r"[,;:()“”\"—–]|\b(?:who|which|that|when|after|before|while|as|since|because)\b")
+
+
+_POSSESSIVE_END = re.compile(r"[’']s?$")
+_AGENT_END = re.compile(r"[,;.:()“”\"]|\s(?:at|in|on|during|near|after|before|since|while|who|which|that)\s")
+_INNER_ANAPHOR = re.compile(r"\b(?:this|that|the same) (?:organi[sz]ation|group|outfit|network|faction|militia)\b")
+_ATTRIBUTIVE_NEXT = re.compile(r"(?:territor|area|land|region|part|portion|jammu|kashmir|palestin|zone)")
+_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|being|be)\s+(?:\w+ly\s+)?$")
+_OF_THAT_IN = re.compile(r"\b(?:of|that|in)\b")
+_BY_TO = re.compile(r"\b(?:by|to)\s+")
+_OWNER_ANAPHOR = re.compile(r"(?:^|\s)(its|their|the group's|the group’s)\s+(?:\w+\s+){0,2}$")
+_OWNER_NAME = re.compile(r"([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)[’']s\s+(?:\w+\s+){0,2}$")
+
+
+#: Which patterns a sentence can match at all, from the word pieces each one needs; all found in one pass.
+_NEEDLE_GROUPS: dict = {}
+for _group, _needles in {
+    "charge": ("accus", "blam", "charg", "implicat", "hold", "held"),
+    "blame": ("blam", "attribut", "finger"),
+    "condemn": ("condemn", "denounc", "decr", "slam", "lambast"),
+    "passive": ("accused", "blamed", "charged"),
+    "noun": ("accusation", "allegation", "charge", "claim", "blame"),
+    "denial": ("deni", "deny", "reject", "dismiss"),
+}.items():
+    for _needle in _needles:
+        _NEEDLE_GROUPS.setdefault(_needle, set()).add(_group)
+# longer needles first, and every needle that a longer one contains is added to that one's groups
+for _needle in list(_NEEDLE_GROUPS):
+    for _other in _NEEDLE_GROUPS:
+        if _other != _needle and _other in _needle:
+            _NEEDLE_GROUPS[_needle] |= _NEEDLE_GROUPS[_other]
+_NEEDLES_RE = re.compile("|".join(sorted(map(re.escape, _NEEDLE_GROUPS), key=len, reverse=True)))
+
+
+def _trie(words) -> str:
+    """A regex matching any of ``words`` as written, sharing common prefixes (fast to fail).
+
+    >>> _trie(["bomb", "blame", "bombing"])
+    '(?:b(?:lame|omb(?:ing)?))'
+    """
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def branch(node: dict) -> str:
+        tails = [re.escape(ch) + branch(child) for ch, child in sorted(node.items()) if ch]
+        if not tails:
+            return ""
+        body = tails[0] if len(tails) == 1 else "(?:" + "|".join(tails) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return "(?:" + branch(tree) + ")"
+
+
+_TRIGGER = re.compile(r"(?<![\w-])" + _trie(_TRIGGER_STARTS))
