@@ -18,9 +18,8 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "medialit"
 MAX_LINES = 450
 #: Modules that were already long before the limit was set (splitting each is its own piece of work);
-#: every other module, and every new one, stays under MAX_LINES.  medialit.accusation landed at 459
-#: lines after the limit was set; it is listed so that main stays green, and should be split.
-LONG_ALREADY = {"medialit.tagger", "medialit.user", "medialit.compare", "medialit.reader", "medialit.accusation"}
+#: every other module, and every new one, stays under MAX_LINES.
+LONG_ALREADY = {"medialit.tagger", "medialit.user", "medialit.compare", "medialit.reader"}
 
 
 def _module_name(path: Path) -> str:
