@@ -84,6 +84,19 @@ def lab_command(python: Path, rest: list[str]) -> tuple[list[str], dict[str, str
     return [*command, *opens, *rest], env
 
 
+def test_command(python: Path, rest: list[str]) -> list[str]:
+    """The pytest command line of ``python tasks.py test``.
+
+    Tests run in parallel, one worker per CPU (pytest-xdist), shared out one by one, except
+    that each notebook's cells (which share one kernel, in order) stay on one worker: see
+    ``conftest.py``.  ``-n 0``, ``-n 4`` or ``-p no:xdist`` after ``test`` overrides this.
+    """
+    chosen = any(arg in ("-n", "--numprocesses", "no:xdist") or arg.startswith(("-n", "--numprocesses=", "--dist"))
+                 for arg in rest)
+    parallel = [] if chosen else ["-n", "auto"]
+    return [str(python), "-m", "pytest", "--nbval", *parallel, *rest]
+
+
 def main(argv: list[str]) -> int:
     if not argv or argv[0] not in {"lab", "test", "setup"}:
         print(__doc__)
@@ -100,7 +113,7 @@ def main(argv: list[str]) -> int:
             return subprocess.call(lab, cwd=ROOT, env=env)
         except KeyboardInterrupt:  # Ctrl-C stops the server; no traceback for that
             return 0
-    return subprocess.call([python, "-m", "pytest", "--nbval", *rest], cwd=ROOT)
+    return subprocess.call(test_command(python, rest), cwd=ROOT)
 
 
 if __name__ == "__main__":

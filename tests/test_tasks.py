@@ -79,3 +79,32 @@ def test_the_shipped_jupyter_settings_are_the_documented_ones():
         shell = loaded.ServerApp.terminado_settings["shell_command"]
         assert shell[:4] == ["/bin/sh", "-c", 'cd "$0" && exec "$@"', str(ROOT)]
         assert "-l" not in shell, "a login shell would reset PATH"
+
+
+def test_the_suite_runs_in_parallel_keeping_each_file_on_one_worker(tasks):
+    command = tasks.test_command(Path("py"), ["-k", "corpus"])
+    assert command[1:4] == ["-m", "pytest", "--nbval"]
+    assert command[command.index("-n") + 1] == "auto"
+    assert "--dist" not in command  # xdist's default "load", which conftest.py makes keep each notebook whole
+    assert command[-2:] == ["-k", "corpus"]
+    for own in (["-n", "0"], ["-n4"], ["--numprocesses=3"], ["-p", "no:xdist"], ["--dist", "load"]):
+        assert "auto" not in tasks.test_command(Path("py"), own), own
+
+
+def test_pytest_xdist_is_pinned_for_the_parallel_run():
+    pins = dict(line.split("#")[0].strip().split("==") for line in
+                (ROOT / "requirements.txt").read_text(encoding="utf-8").splitlines()
+                if "==" in line.split("#")[0])
+    assert "pytest-xdist" in pins and "execnet" in pins
+
+
+def test_parallel_runs_keep_each_notebook_whole_and_split_everything_else():
+    spec = importlib.util.spec_from_file_location("medialit_root_conftest", ROOT / "conftest.py")
+    conftest = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(conftest)
+    cells = [f"notebooks/02_attribution.ipynb::Cell {i}" for i in range(3)]
+    assert {conftest.notebook_scope(c) for c in cells} == {"notebooks/02_attribution.ipynb"}
+    solution = "exercises/solutions/04_advocacy_loaded_language.ipynb::Cell 12"
+    assert conftest.notebook_scope(solution) == "exercises/solutions/04_advocacy_loaded_language.ipynb"
+    tests = ["tests/test_data.py::test_a", "tests/test_data.py::test_b[x]", "medialit/corpus.py::medialit.corpus"]
+    assert [conftest.notebook_scope(t) for t in tests] == tests

@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 
 import pytest
+from labkit import chromium_context, lab_server
 
 ENABLED = os.environ.get("MEDIALIT_BROWSER") == "1"
 
@@ -29,3 +30,15 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if item.get_closest_marker("browser") is not None:
             item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def lab(tmp_path_factory):
+    """One JupyterLab for every browser test (see labkit.lab_server)."""
+    yield from lab_server(tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def browser_context(tmp_path_factory):
+    """One headless Chromium for every browser test (see labkit.chromium_context)."""
+    yield from chromium_context(tmp_path_factory)

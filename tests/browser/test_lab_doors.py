@@ -165,14 +165,30 @@ def test_a_terminal_runs_the_projects_python_and_pytest(server):
     assert f"VENV={ROOT / '.venv'}" in lines, shown[-2000:]
 
 
-def test_the_command_an_exercise_prints_runs_in_a_terminal(server):
-    """``pytest --nbval-lax exercises/…`` as a student types it, in a terminal opened while the file
-    browser shows exercises/: it runs (and its tasks fail: none is answered yet)."""
-    exercise = sorted((ROOT / "exercises").glob("0*.ipynb"))[0].relative_to(ROOT).as_posix()
-    shown = _run_in_terminal(server, f"pytest --nbval-lax {exercise} | tail -n 3",
-                             folder="exercises")
-    assert re.search(r"\d+ failed, \d+ passed", shown), shown[-2000:]
-    assert "command not found" not in shown and "No module named" not in shown, shown[-2000:]
+def _printed_commands(relative: str) -> list[str]:
+    """Terminal commands a notebook's markdown tells the student to type (``medialit check …``, ``pytest …``)."""
+    import nbformat
+
+    notebook = nbformat.read(ROOT / relative, as_version=4)
+    text = "\n".join(c.source for c in notebook.cells if c.cell_type == "markdown")
+    return re.findall(r"`((?:medialit|pytest) [^`]*(?:exercises|notebooks)/[^`]+\.ipynb)`", text)
+
+
+def test_the_commands_an_exercise_prints_run_in_a_terminal(server):
+    """The commands exercise 01 prints, typed as printed in a terminal opened while the file
+    browser shows exercises/: they run (and report unanswered tasks: none is answered yet)."""
+    commands = _printed_commands("exercises/01_meet_the_pieces.ipynb")
+    assert commands, "exercise 01 prints no command for the terminal"
+    commands.append("pytest --nbval-lax exercises/01_meet_the_pieces.ipynb")  # README's route
+    for command in commands:
+        shown = _run_in_terminal(server, f"{command} 2>&1 | tail -n 4", folder="exercises")
+        assert "command not found" not in shown and "No module named" not in shown, shown[-2000:]
+        assert "not found" not in shown.lower() and "Traceback" not in shown, shown[-2000:]
+        assert "without encryption" not in shown, shown[-2000:]
+        if command.startswith("pytest"):
+            assert re.search(r"\d+ failed, \d+ passed", shown), shown[-2000:]
+        else:
+            assert re.search(r"0 of \d+ tasks right", shown), shown[-2000:]
 
 
 def _run_in_kernel(server, kernel_id: str, code: str) -> str:
