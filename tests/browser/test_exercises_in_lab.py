@@ -36,8 +36,10 @@ def test_exercise_title_and_task_headings_render_as_headings(lab, browser_contex
              for line in cell.source.splitlines() if line.startswith("## Task")]
     page = open_notebook(browser_context, lab, relative)
     try:
-        screenshot(page, f"exercise-{Path(relative).stem}-top.png")
         first = page.locator(".jp-Notebook .jp-Cell").first
+        first.locator(".jp-RenderedMarkdown").first.wait_for()  # markdown is drawn after the cells appear
+        page.locator(".jp-MarkdownCell .jp-RenderedMarkdown").nth(len(tasks)).wait_for(state="attached")
+        screenshot(page, f"exercise-{Path(relative).stem}-top.png")
         headings = first.locator(".jp-RenderedMarkdown h1")
         assert headings.count() == 1, f"the first cell shows no title heading:\n{first.inner_text()[:500]}"
         assert headings.first.inner_text().strip().rstrip("¶").strip() == title

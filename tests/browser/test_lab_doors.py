@@ -96,6 +96,14 @@ def server(tmp_path_factory):
         log.close()
 
 
+def _run_async(coroutine_function):
+    """Run an asyncio conversation in a thread of its own (Playwright's loop may own this one)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine_function()).result()
+
+
 def _api(server, path: str, method: str = "GET", body: dict | None = None):
     url, token, _, _ = server
     data = None if body is None else json.dumps(body).encode()
@@ -150,7 +158,7 @@ def _run_in_terminal(server, commands: str, folder: str | None = None) -> str:
         return seen
 
     try:
-        return asyncio.run(talk())
+        return _run_async(talk)
     finally:
         _api(server, f"/api/terminals/{name}", "DELETE")
 
@@ -222,7 +230,7 @@ def _run_in_kernel(server, kernel_id: str, code: str) -> str:
         finally:
             connection.close()
 
-    return asyncio.run(talk())
+    return _run_async(talk)
 
 
 def test_kernels_start_without_the_unencrypted_tcp_warning(server):
