@@ -181,9 +181,10 @@ EXERCISE_NAMES = checks.exercise_names()
 REAL_TASKS = [(name, task.number) for name in EXERCISE_NAMES for task in checks.exercise(name).tasks]
 
 
-def test_seven_exercises_with_four_to_eight_tasks_each():
+def test_the_exercises_each_have_four_to_eight_tasks():
     assert EXERCISE_NAMES == ["01_meet_the_pieces", "02_attribution", "03_sources_evidence",
-                              "04_advocacy_loaded_language", "05_naming", "06_frames", "07_machine"]
+                              "04_advocacy_loaded_language", "05_naming", "06_frames", "07_machine",
+                              "09_lateral_reading"]
     for name in EXERCISE_NAMES:
         numbers = checks.exercise(name).numbers
         assert 4 <= len(numbers) <= 8
@@ -344,3 +345,17 @@ def test_any_answer_gets_feedback_and_nothing_else(name, number, answer):
 @settings(max_examples=15, deadline=None)
 def test_pandas_numpy_matplotlib_and_hostile_answers_get_feedback(name, number, kind):
     _assert_only_feedback(name, number, _special(kind))
+
+
+def test_lateral_reading_record_needs_a_finding_and_a_web_address_for_every_question():
+    from medialit.exercises.ex09_lateral_reading import RECORD_QUESTIONS
+
+    task = checks.exercise("09_lateral_reading").tasks[1]
+    full = [{"question": f"About {key}?", "found": "eight words of what I found on the page",
+             "source": "https://example.org/page"} for key in RECORD_QUESTIONS]
+    assert task.grade(full).verdict == "right"
+    no_url = [dict(row, source="a website") for row in full]
+    assert task.grade(no_url).verdict == "not yet"
+    assert task.grade(full[:-1]).verdict == "not yet"
+    too_short = [dict(row, found="yes") for row in full]
+    assert task.grade(too_short).verdict == "not yet"
