@@ -118,6 +118,6 @@ def tasks() -> list[Task]:
                  pieces=("regional-peace",), kind="find"),
         Task(4, "find better coverage: the figures to check", 'a list of the figures as printed, like ["12"]',
              _grade_figures, ("regional-peace",), "find"),
-        reflection_task(5, "what lateral reading changed", min_words=50, cite=("regional-peace",),
+        reflection_task(5, "what lateral reading changed", exercise="09_lateral_reading", min_words=50, cite=("regional-peace",),
                         pieces=("regional-peace",), kind="reflection"),
     ]
