@@ -27,6 +27,9 @@ CHROMIUM_ARGS = [
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
 PAGE_MS = 60_000
+#: The first page after login waits for the student's server to start, as long as the hub allows
+#: (Spawner.start_timeout is 180 s): a class starting at once on a small machine needs it.
+FIRST_PAGE_MS = 300_000
 
 
 def browser_available() -> str | None:
@@ -48,8 +51,8 @@ def _login(page, run: ClassRun, name: str, url: str) -> None:
     page.click("[type=submit]")
 
 
-def _wait_notebook(page) -> None:
-    page.wait_for_selector(".jp-Notebook .jp-Cell", state="attached", timeout=PAGE_MS)
+def _wait_notebook(page, timeout_ms: int = PAGE_MS) -> None:
+    page.wait_for_selector(".jp-Notebook .jp-Cell", state="attached", timeout=timeout_ms)
     # the kernel has started when the toolbar's execution indicator says idle
     page.wait_for_selector('.jp-Notebook-ExecutionIndicator[data-status="idle"]', state="attached", timeout=PAGE_MS)
 
@@ -129,7 +132,7 @@ def browser_students(run: ClassRun, count: int, deadline: Deadline) -> list[dict
                     deadline.check("browser student")
                     page = context.new_page()
                     _login(page, run, name, run.link)
-                    _wait_notebook(page)
+                    _wait_notebook(page, FIRST_PAGE_MS)
                     result["link_to_notebook_s"] = round(time.perf_counter() - started, 1)
                     _draw_every_cell(run, name)
                     page.reload(wait_until="domcontentloaded")
@@ -181,7 +184,7 @@ def two_tabs_in_browser(run: ClassRun, deadline: Deadline) -> dict:
             deadline.check("two tabs")
             first = context.new_page()
             _login(first, run, name, run.link)
-            _wait_notebook(first)
+            _wait_notebook(first, FIRST_PAGE_MS)
             second = context.new_page()
             second.goto(notebook_url, wait_until="domcontentloaded")
             _wait_notebook(second)
