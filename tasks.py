@@ -44,6 +44,16 @@ def _requirements_hash() -> str:
     return digest.hexdigest()
 
 
+def _pip(python: Path, *args: str) -> None:
+    """Run pip quietly; show its output only if it fails (build tools print warnings a student
+    would take for errors), then stop with a plain message."""
+    run = subprocess.run([str(python), "-m", "pip", *args], cwd=ROOT, capture_output=True, text=True)
+    if run.returncode != 0:
+        print(run.stdout[-6000:], run.stderr[-6000:], sep="\n", file=sys.stderr)
+        sys.exit(f"Installing failed (pip {' '.join(args)}); the messages above say why. "
+                 "Check the internet connection and run the command again.")
+
+
 def setup() -> Path:
     """Create .venv when missing and install requirements when they changed."""
     if sys.version_info < (3, 11):
@@ -55,9 +65,10 @@ def setup() -> Path:
     wanted = _requirements_hash()
     if not STAMP.exists() or STAMP.read_text().strip() != wanted:
         print("Installing requirements (first run takes a few minutes) ...", flush=True)
-        subprocess.run([python, "-m", "pip", "install", "--quiet", "--upgrade", "pip"], check=True, cwd=ROOT)
-        subprocess.run([python, "-m", "pip", "install", "--quiet", "-r", REQUIREMENTS.name], check=True, cwd=ROOT)
+        _pip(python, "install", "--upgrade", "pip")
+        _pip(python, "install", "-r", REQUIREMENTS.name)
         STAMP.write_text(wanted)
+        print("Done.", flush=True)
     return python
 
 

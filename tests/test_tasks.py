@@ -108,3 +108,18 @@ def test_parallel_runs_keep_each_notebook_whole_and_split_everything_else():
     assert conftest.notebook_scope(solution) == "exercises/solutions/04_advocacy_loaded_language.ipynb"
     tests = ["tests/test_data.py::test_a", "tests/test_data.py::test_b[x]", "medialit/corpus.py::medialit.corpus"]
     assert [conftest.notebook_scope(t) for t in tests] == tests
+
+
+def test_setup_hides_pip_chatter_but_shows_a_failure(tasks, monkeypatch, capsys):
+    class Run:
+        def __init__(self, returncode):
+            self.returncode, self.stdout, self.stderr = returncode, "pip says a lot", "!! BuildBackendWarning"
+
+    monkeypatch.setattr(tasks.subprocess, "run", lambda *a, **k: Run(0))
+    tasks._pip(Path("py"), "install", "-r", "requirements.txt")
+    assert capsys.readouterr() == ("", "")
+    monkeypatch.setattr(tasks.subprocess, "run", lambda *a, **k: Run(1))
+    with pytest.raises(SystemExit) as stop:
+        tasks._pip(Path("py"), "install", "-r", "requirements.txt")
+    assert "Installing failed (pip install -r requirements.txt)" in str(stop.value)
+    assert "BuildBackendWarning" in capsys.readouterr().err
