@@ -17,6 +17,7 @@ from . import gold
 from .builders import (
     SOURCE_TYPE_HINTS, article_choice_task, classify_task, ids_task, label_row_hint, number_task, reflection_task,
 )
+from .practice_tasks import with_practice_first
 from .feedback import NotAnswered, Result, Task, not_yet, right
 from .readers import LABELS_READER, SOURCE_TYPES_READER, norm_phrase, read_choice, read_mapping
 
@@ -81,7 +82,7 @@ CONTINUED = "[continued quotation]"
 
 
 def tasks() -> list[Task]:
-    return [
+    return with_practice_first("02_attribution", [
         classify_task(1, "label six sentences",
                       LABEL_IDS,
                       column="label", reader=LABELS_READER, hint=label_row_hint, kind="label"),
@@ -123,4 +124,4 @@ def tasks() -> list[Task]:
         reflection_task(7, "what changes when the cue is dropped", exercise="02_attribution",
                         min_words=40,
                         cite=("tit-for-tat",), pieces=("tit-for-tat",)),
-    ]
+    ])

@@ -13,6 +13,7 @@ import pandas as pd
 from .. import compare, schema
 from . import gold
 from .builders import SOURCE_TYPE_HINTS, classify_task, number_task, numbers_task, pick_per_article_task, reflection_task
+from .practice_tasks import with_practice_first
 from .feedback import Task
 from .readers import SOURCE_TYPES_READER
 
@@ -38,7 +39,7 @@ def _writer_accuses(row: pd.Series) -> bool:
 
 
 def tasks() -> list[Task]:
-    return [
+    return with_practice_first("03_sources_evidence", [
         classify_task(1, "the source type of six attributed sentences",
                       ["balakot-009", "regional-peace-013", "ap-crackdown-008", "militancy-bases-030",
                        "tit-for-tat-019", "balakot-036"],
@@ -75,4 +76,4 @@ def tasks() -> list[Task]:
         reflection_task(6, "what a reader has to take on trust", exercise="03_sources_evidence",
                         min_words=50,
                         cite=("balakot", "tit-for-tat"), pieces=("balakot", "tit-for-tat"), kind="compare"),
-    ]
+    ], sources=True)

@@ -14,6 +14,7 @@ from .. import compare, schema
 from . import gold
 from .builders import classify_task, label_row_hint, numbers_task, reflection_task, two_choices_text
 from .charts import bar_values, figure_task, is_horizontal, same_values
+from .practice_tasks import with_practice_first
 from .feedback import NotAnswered, Result, Task, not_yet, right
 from .readers import Choices, norm_phrase, read_choice_mapping, read_phrases
 
@@ -130,7 +131,7 @@ def tasks() -> list[Task]:
             (ax is not None and bool(ax.get_title().strip()), "give the chart a title"),
         ]
 
-    return [
+    return with_practice_first("04_advocacy_loaded_language", [
         classify_task(1, "fact or advocacy?",
                       ["militancy-bases-004", "militancy-bases-010", "regional-peace-006", "tit-for-tat-027",
                        "tit-for-tat-059", "balakot-023"],
@@ -166,4 +167,4 @@ def tasks() -> list[Task]:
                         min_words=40,
                         cite=("balakot", "regional-peace"), pieces=("balakot", "regional-peace"),
                         kind="compare"),
-    ]
+    ])

@@ -15,6 +15,7 @@ import pandas as pd
 from .. import compare, corpus, schema
 from . import gold
 from .builders import numbers_task, reflection_task, single_id_task
+from .practice_tasks import with_practice_first
 from .feedback import NotAnswered, Result, Task, not_yet, right
 from .readers import article_key, norm_phrase, read_mapping, read_phrases
 
@@ -94,7 +95,7 @@ def tasks() -> list[Task]:
                     'a dict from article id to a name, like {"regional-peace": "…", "tit-for-tat": "…"}',
                     grade, row_pieces, "compare")
 
-    return [
+    return with_practice_first("05_naming", [
         naming_variants_task(1, "every name militancy-bases prints for the Pakistan-administered part of Kashmir",
                              "militancy-bases", "pak-kashmir"),
         naming_variants_task(2, "the names balakot prints for the same area", "balakot", "pak-kashmir"),
@@ -115,4 +116,4 @@ def tasks() -> list[Task]:
                         min_words=50,
                         cite=("militancy-bases", "regional-peace"), pieces=("militancy-bases", "regional-peace"),
                         kind="compare"),
-    ]
+    ], sources=True)

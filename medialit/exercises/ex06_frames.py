@@ -16,6 +16,7 @@ import pandas as pd
 from .. import corpus, schema
 from . import gold
 from .builders import numbers_task, pick_per_article_task, reflection_task
+from .practice_tasks import with_practice_first
 from .feedback import NotAnswered, Result, Task, not_yet, right
 from .readers import Choices, normalise_id, read_choice_mapping, read_ids, read_mapping
 
@@ -170,7 +171,7 @@ def _prescribes(row: pd.Series) -> bool:
 
 
 def tasks() -> list[Task]:
-    return [
+    return with_practice_first("06_frames", [
         frame_function_task(1, "which function does each sentence serve?",
                             ["balakot-040", "balakot-012", "balakot-009", "balakot-001"],
                             also={"balakot-009": ("problem_definition", "its main clause, that the camp \"is again "
@@ -192,4 +193,4 @@ def tasks() -> list[Task]:
         reflection_task(5, "two frames of one conflict", exercise="06_frames",
                         min_words=60, cite=("balakot", "tit-for-tat"),
                         pieces=("balakot", "tit-for-tat"), kind="compare"),
-    ]
+    ])

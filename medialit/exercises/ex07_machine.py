@@ -18,7 +18,8 @@ from ..compare import CONTENT_ROLES
 from . import gold
 from .builders import number_task, numbers_task, reflection_task, single_id_task
 from .charts import bar_values, figure_task, is_horizontal, same_values
-from .feedback import Result, Task, not_yet, right
+from .practice_tasks import with_practice_first
+from .feedback import NotAnswered, Result, Task, not_yet, right
 from .readers import read_numbers
 
 __all__ = ["tasks", "cue_pattern", "rule_table"]
@@ -57,6 +58,66 @@ def _recall_by_piece() -> dict[str, float]:
     return {a: float(attributed[attributed.article_id == a].flagged.mean()) for a in schema.ARTICLE_IDS}
 
 
+def machine_tasks() -> list[Task]:
+    """Think first, then meet the machine: predict the cue rule on passage 07-a, then judge its flags."""
+    from ..practice.passages import passage
+    from .readers import read_ids, read_mapping
+
+    chosen = passage("07-a")
+
+    def flags(ids: list[str]) -> dict[str, list[str]]:
+        table = gold.sentences().set_index("sent_id")
+        return {i: re.findall(cue_pattern(), str(table.at[i, "text"]), re.IGNORECASE) for i in ids}
+
+    def predict(answer: Any) -> Result:
+        items = chosen.items()
+        given = [] if isinstance(answer, (list, tuple, set)) and not answer else read_ids(answer, items)
+        flagged = {i: words for i, words in flags(items).items() if words}
+        extra = [i for i in given if i not in flagged]
+        missed = [i for i in flagged if i not in given]
+        if not extra and not missed:
+            found = "; ".join(f"{i}: {', '.join(repr(w) for w in words)}" for i, words in flagged.items()) or "none"
+            return right(f"The rule flags what you predicted. Words it reacts to: {found}. Whether such a word "
+                         "hands the claim to someone is the next task.")
+        text = f"{len(given) - len(extra)} of your {len(given)} predictions are right" if given else "Not quite"
+        text += f"; {len(missed)} flagged sentence(s) are missing." if missed else "."
+        if extra:
+            text += f" {', '.join(extra)}: no word of lexicons/cues.csv in it."
+        return not_yet(text + " The rule matches every cue word of data/lexicons/cues.csv (frame other than "
+                       "exclude), wherever it stands in the sentence.")
+
+    def judge(answer: Any) -> Result:
+        content = [str(i) for i in chosen.content().sent_id]
+        flagged = [i for i, words in flags(content).items() if words]
+        mapping = read_mapping(answer, flagged, what="sentence id")
+        table = gold.sentences().set_index("sent_id")
+        wrong = []
+        for sent_id, value in mapping.items():
+            if value is Ellipsis:
+                raise NotAnswered(f"for {sent_id}: replace the ... with True or False.")
+            if not isinstance(value, bool):
+                raise NotAnswered(f"for {sent_id}: write True or False, without quotes.")
+            if value != (table.at[sent_id, "label"] == "attributed"):
+                wrong.append(sent_id)
+        if wrong:
+            return not_yet(f"{len(flagged) - len(wrong)} of {len(flagged)} right. Reread rule L3 for "
+                           f"{', '.join(wrong)}: is the cue in the main clause, and does it hand the claim to "
+                           "someone other than the writer?")
+        alarms = [i for i in flagged if table.at[i, "label"] != "attributed"]
+        return right(f"The rule flags {len(flagged)} sentence(s) of balakot's paragraphs 15–20; "
+                     + (f"{', '.join(alarms)} {'is a false alarm' if len(alarms) == 1 else 'are false alarms'}: "
+                        "the word is there, but the main claim is the writer's." if alarms else "none is a false alarm."))
+
+    return [
+        Task(0, "predict which sentences of passage 07-a the cue rule flags",
+             "a list of ids of passage 07-a's [ ? ] sentences, or [] for none", predict,
+             ("balakot",), "machine_prediction"),
+        Task(0, "does each flagged cue word hand the claim to someone?",
+             'a dict from each flagged sentence id to True or False, like {"balakot-032": True, …}', judge,
+             ("balakot",), "cue_judgement"),
+    ]
+
+
 def tasks() -> list[Task]:
     def pr_task() -> Task:
         def grade(answer: Any) -> Result:
@@ -87,7 +148,7 @@ def tasks() -> list[Task]:
              "label the value axis"),
         ]
 
-    return [
+    return with_practice_first("07_machine", machine_tasks() + [
         number_task(1, "how many content sentences the cue rule flags",
                     expected=lambda: float(rule_table().flagged.sum()), tolerance=0, share=False,
                     why=lambda v: f"{v:g} sentences contain a word from the cue list. A word list cannot see "
@@ -115,4 +176,4 @@ def tasks() -> list[Task]:
         reflection_task(6, "what the rule cannot see", exercise="07_machine",
                         min_words=50, cite=("tit-for-tat", "balakot"),
                         pieces=("tit-for-tat", "balakot")),
-    ]
+    ])

@@ -8,7 +8,10 @@ Each ``exercises/solutions/NN_topic.ipynb`` becomes ``exercises/NN_topic.ipynb``
 - every cell tagged ``answer`` replaced by its leading comment lines and a
   placeholder such as ``labels = ...  # a dict from sentence id to label, like …``
   (the variable is the one the next ``check.task_N(...)`` cell passes on; the
-  comment is the task's ``expects``, from the exercise's module).
+  comment is the task's ``expects``, from the exercise's module);
+- every answer cell also tagged ``scaffold`` kept as written, with each fragment
+  named by a trailing ``# blank: FRAGMENT`` comment replaced by ``...`` (the student
+  fills the blank in a given line, or the label after each id of a practice passage).
 """
 
 from __future__ import annotations
@@ -22,9 +25,12 @@ import nbformat
 from .catalogue import exercise
 from .layout import ANSWER_TAG, CHECK_CALL, CHECK_TAG, TEACHER_TAG, exercise_name_of, tags
 
+SCAFFOLD_TAG = "scaffold"
+_BLANK = re.compile(r"\s*#\s*blank:\s*(?P<fragment>.+?)\s*$")
+
 __all__ = [
     "ExerciseFormatError", "ROOT", "SOLUTIONS", "STUDENT_DIR", "solution_paths", "student_path",
-    "render_student", "make_exercises", "outdated_exercises", "indented_by_accident",
+    "render_student", "make_exercises", "outdated_exercises", "indented_by_accident", "scaffold", "SCAFFOLD_TAG",
 ]
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -64,6 +70,27 @@ def _placeholder(source: str, variable: str, expects: str) -> str:
     while keep and not keep[-1].strip():
         keep.pop()
     return "\n".join([*keep, f"{variable} = ...  # {expects}"])
+
+
+def scaffold(source: str) -> str:
+    """The student's version of a scaffold answer cell: each ``# blank: FRAGMENT`` becomes ``...``.
+
+    >>> print(scaffold('share = (body.label == "attributed").mean()  # blank: "attributed"'))
+    share = (body.label == ...).mean()
+    >>> scaffold('x = 1  # blank: 2')
+    Traceback (most recent call last):
+    ValueError: the blank '2' is not on its line: x = 1
+    """
+    out = []
+    for line in source.splitlines():
+        match = _BLANK.search(line)
+        if match:
+            code, fragment = line[:match.start()], match.group("fragment")
+            if fragment not in code:
+                raise ValueError(f"the blank {fragment!r} is not on its line: {code.strip()}")
+            line = code.replace(fragment, "...", 1).rstrip()
+        out.append(line)
+    return "\n".join(out)
 
 
 def indented_by_accident(markdown: str) -> bool:
@@ -115,7 +142,13 @@ def render_student(solution: Path) -> str:
             if not re.search(rf"^[\w\s,()]*\b{variable}\b[\w\s,()]*=(?!=)", cell.source, re.MULTILINE):
                 raise ExerciseFormatError(f"{solution.name}: the answer cell for task {number} does not "
                                           f"assign {variable}.")
-            cell.source = _placeholder(cell.source, variable, tasks[number].expects)
+            if SCAFFOLD_TAG in tags(cell):
+                try:
+                    cell.source = scaffold(cell.source)
+                except ValueError as problem:
+                    raise ExerciseFormatError(f"{solution.name}: task {number}: {problem}") from None
+            else:
+                cell.source = _placeholder(cell.source, variable, tasks[number].expects)
         out.append(cell)
     student = nbformat.v4.new_notebook(cells=out, metadata={
         "kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"},

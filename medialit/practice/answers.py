@@ -17,11 +17,24 @@ import pandas as pd
 from .. import schema
 from .passages import Passage
 
-__all__ = ["ANSWER_LABELS", "PracticeAnswerError", "clean_id", "read_label", "read_mapping", "read_labels",
+__all__ = ["ANSWER_LABELS", "PracticeAnswerError", "shown", "clean_id", "read_label", "read_mapping", "read_labels",
            "read_accusations", "read_sources"]
 
 ANSWER_LABELS = ("fact", "attributed", "advocacy", "meta")
 _LABEL_ALIASES = {"attr": "attributed", "attribution": "attributed", "adv": "advocacy", "fct": "fact"}
+
+
+def shown(value: Any, limit: int = 40) -> str:
+    """A short description of a student's value that never fails (its repr may raise anything).
+
+    >>> shown("opinion"), shown(3)
+    ("'opinion'", '3')
+    """
+    try:
+        text = repr(value)
+    except BaseException:  # noqa: BLE001 - untrusted code; even SystemExit must not escape
+        return f"a {type(value).__name__}"
+    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 class PracticeAnswerError(ValueError):
@@ -44,21 +57,21 @@ def read_label(value: Any, sent_id: str) -> str:
     key = " ".join(value.strip().strip("[]").lower().split())
     label = key if key in ANSWER_LABELS else _LABEL_ALIASES.get(key)
     if label is None:
-        raise PracticeAnswerError(f"{value!r} (for {sent_id}) is not a label; use fact, attributed, advocacy "
+        raise PracticeAnswerError(f"{shown(value)} (for {sent_id}) is not a label; use fact, attributed, advocacy "
                                   "or meta.")
     return label
 
 
-def read_mapping(answer: Any, what: str) -> dict[str, Any]:
+def read_mapping(answer: Any, what: str, example: str = "balakot-017") -> dict[str, Any]:
     if not isinstance(answer, Mapping) and hasattr(answer, "to_dict") and getattr(answer, "ndim", 0) == 1:
         answer = answer.to_dict()
     if not isinstance(answer, Mapping):
         raise PracticeAnswerError(f"write the {what} as a dict with {{ }}: one line per sentence, like "
-                                  '"balakot-017": "fact",')
+                                  f'"{example}": "fact",')
     out = {}
     for key, value in answer.items():
         if not isinstance(key, str):
-            raise PracticeAnswerError(f"every key should be a sentence id in quotes; {key!r} is not.")
+            raise PracticeAnswerError(f"every key should be a sentence id in quotes; {shown(key)} is not.")
         out[clean_id(key)] = value
     return out
 
@@ -72,7 +85,7 @@ def read_labels(answer: Any, passage: Passage, sentences: pd.DataFrame | None = 
     medialit.practice.answers.PracticeAnswerError: militancy-bases-999 is not in this passage (02-a). ...
     """
     items = passage.items(sentences)
-    given = read_mapping(answer, "labels")
+    given = read_mapping(answer, "labels", items[0])
     extra = [k for k in given if k not in items]
     if extra:
         raise PracticeAnswerError(f"{', '.join(extra)} {'is' if len(extra) == 1 else 'are'} not in this passage "
@@ -108,7 +121,7 @@ def read_accusations(answer: Any, passage: Passage, sentences: pd.DataFrame | No
     chosen = set()
     for raw in answer:
         if not isinstance(raw, str):
-            raise PracticeAnswerError(f"every item should be a sentence id in quotes; {raw!r} is not.")
+            raise PracticeAnswerError(f"every item should be a sentence id in quotes; {shown(raw)} is not.")
         sent_id = clean_id(raw)
         if sent_id not in items:
             raise PracticeAnswerError(f"{raw.strip()} is not one of the sentences you labelled in "
@@ -138,7 +151,7 @@ def read_sources(answer: Any, expected: Iterable[str]) -> dict[str, str]:
         value = given[sent_id]
         key = "_".join(str(value).strip().lower().replace("-", " ").split()) if isinstance(value, str) else ""
         if key not in schema.SOURCE_TYPES:
-            raise PracticeAnswerError(f"{value!r} (for {sent_id}) is not a source type; use one of "
+            raise PracticeAnswerError(f"{shown(value)} (for {sent_id}) is not a source type; use one of "
                                       + ", ".join(schema.SOURCE_TYPES) + ".")
         out[sent_id] = key
     return out
