@@ -24,9 +24,9 @@ The machinery lives in :mod:`medialit.exercises` (``feedback``, ``readers``, one
 module per exercise); this module only gathers what a notebook or a test needs.
 
 >>> check = exercise("02")
->>> check.task_4(...)  # doctest: +NORMALIZE_WHITESPACE
+>>> check.task_10(...)  # doctest: +NORMALIZE_WHITESPACE
 Traceback (most recent call last):
-medialit.exercises.feedback.CheckNotPassed: ✗ Task 4 — not answered yet: replace the ... with one number, the share
+medialit.exercises.feedback.CheckNotPassed: ✗ Task 10 — not answered yet: replace the ... with one number, the share
 between 0 and 1 (or a percentage).
 """
 

@@ -13,13 +13,13 @@ and ``outcomes`` (task number -> one of :data:`~medialit.exercises.classcheck.OU
 
 >>> from types import SimpleNamespace
 >>> fake = lambda path, name, numbers, timeout: SimpleNamespace(
-...     status="ok", outcomes={1: "passed", 2: "not yet", 3: "not answered"})
->>> report = self_check_report("02_attribution.ipynb", "02_attribution", [1, 2, 3], run=fake)
+...     status="ok", outcomes={7: "passed", 8: "not yet", 9: "not answered"})
+>>> report = self_check_report("02_attribution.ipynb", "02_attribution", [7, 8, 9], run=fake)
 >>> print(report.text)
 02_attribution.ipynb (exercise 02_attribution)
-  ✓ Task 1  label six sentences — right
-  ✗ Task 2  cue, source and source type of ap-crackdown-010 — not yet
-  – Task 3  the pull-quote that drops an attribution — not answered
+  ✓ Task 7  label six sentences — right
+  ✗ Task 8  cue, source and source type of ap-crackdown-010 — not yet
+  – Task 9  the pull-quote that drops an attribution — not answered
 1 of 3 tasks right. Open the notebook and run the check cell under each task for its hint.
 >>> report.all_right
 False
