@@ -6,7 +6,7 @@ the model answer so that a student working alone can compare.  The text is the o
 so there is one copy of it.  Where the solutions are not there (a copy of the exercise
 notebook alone), there is no model answer to show.
 
->>> model_answer("02_attribution", 7)[:30]
+>>> model_answer("02_attribution", 13)[:30]
 'tit-for-tat-021 credits the cl'
 >>> model_answer("02_attribution", 1) is None   # not a written answer
 True
