@@ -116,7 +116,7 @@ def tasks() -> list[Task]:
                  hint_missing="Filter regional-peace on source_type == \"document\" (codebook §5).",
                  hint_extra="{ids}: not credited to a document.",
                  pieces=("regional-peace",), kind="find"),
-        Task(4, "find better coverage: the figures to check", 'a list of the figures as printed, like ["12"]',
+        Task(4, "find better coverage: the figures to check", 'a list of the figures as printed, like ["…", "…"]',
              _grade_figures, ("regional-peace",), "find"),
         reflection_task(5, "what lateral reading changed", exercise="09_lateral_reading", min_words=50, cite=("regional-peace",),
                         pieces=("regional-peace",), kind="reflection"),
