@@ -106,8 +106,13 @@ def test_parallel_runs_keep_each_notebook_whole_and_split_everything_else():
     assert {conftest.notebook_scope(c) for c in cells} == {"notebooks/02_attribution.ipynb"}
     solution = "exercises/solutions/04_advocacy_loaded_language.ipynb::Cell 12"
     assert conftest.notebook_scope(solution) == "exercises/solutions/04_advocacy_loaded_language.ipynb"
-    tests = ["tests/test_data.py::test_a", "tests/test_data.py::test_b[x]", "medialit/corpus.py::medialit.corpus"]
+    tests = ["tests/test_tasks.py::test_a", "tests/test_tasks.py::test_b[x]", "medialit/corpus.py::medialit.corpus"]
     assert [conftest.notebook_scope(t) for t in tests] == tests
+    # a file that builds a fixture once for all its tests stays on one worker
+    shared = [p.relative_to(ROOT).as_posix() for p in sorted((ROOT / "tests").glob("test_*.py"))
+              if 'scope="module"' in p.read_text(encoding="utf-8")]
+    assert shared, "no test file with a module-scoped fixture to check this on"
+    assert conftest.notebook_scope(f"{shared[0]}::test_x") == shared[0]
 
 
 def test_setup_hides_pip_chatter_but_shows_a_failure(tasks, monkeypatch, capsys):
