@@ -17,7 +17,7 @@ from .. import schema
 from ..compare import count_words
 from . import gold
 from .models import model_answer
-from .feedback import NotAnswered, Result, Task, compare_ids, not_yet, note, right
+from .feedback import NotAnswered, Result, Task, compare_ids, current_task_number, not_yet, note, right
 from .readers import (
     Choices, article_key, ids_in_text, normalise_id, read_article, read_choice_mapping, read_id, read_ids, read_mapping,
     read_number, read_numbers, read_text,
@@ -269,7 +269,7 @@ def reflection_task(number: int, title: str, *, exercise: str, min_words: int, c
                               + " and from ".join(missing) + ", like " + f'"{missing[0]}-007".')
         seen = (f"Your {gold.plural(count_words(text), 'word')} cite {', '.join(cited)}. That is all a check can "
                 "see: your teacher reads the rest.")
-        model = model_answer(exercise, number)
+        model = model_answer(exercise, current_task_number() or number)
         if model is None:
             return right(seen)
         return right(f"{seen}\nCompare with a model answer (one good answer among many): “{model}”")

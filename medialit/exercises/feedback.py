@@ -35,7 +35,7 @@ from typing import Any, Callable, Iterable, Mapping
 __all__ = [
     "RIGHT", "NOT_YET", "NOT_ANSWERED", "CHECK_FAILED", "VERDICT_PATTERN",
     "Result", "Task", "Exercise", "ExerciseError", "NotAnswered", "CheckNotPassed",
-    "right", "not_yet", "not_answered", "note", "format_message", "safe_repr", "kind_of", "compare_ids",
+    "right", "not_yet", "not_answered", "note", "current_task_number", "format_message", "safe_repr", "kind_of", "compare_ids",
 ]
 
 # ---------------------------------------------------------------------------
@@ -92,6 +92,19 @@ def note(text: str) -> None:
     notes = _NOTES.get()
     if notes is not None and text not in notes:
         notes.append(text)
+
+
+_NUMBER: ContextVar[int | None] = ContextVar("medialit_check_number", default=None)
+
+
+def current_task_number() -> int | None:
+    """The number of the task being checked (a grading function is built before its task is
+    numbered for good: practice tasks come first and push the others down), or None outside a check.
+
+    >>> Task(4, "demo", "anything", lambda answer: right(f"task {current_task_number()}")).run("x").text
+    'task 4'
+    """
+    return _NUMBER.get()
 
 
 class NotAnswered(Exception):
@@ -204,12 +217,13 @@ class Task:
     def run(self, *args: Any, **kwargs: Any) -> Result:
         """Grade an answer and return the result; never raises."""
         notes: list[str] = []
-        token = _NOTES.set(notes)
+        token, number = _NOTES.set(notes), _NUMBER.set(self.number)
         try:
             return self._run(args, kwargs).with_notes(notes)
         except BaseException as problem:  # pragma: no cover - _run already catches everything
             return Result(CHECK_FAILED, f"{type(problem).__name__}. Tell your teacher.")
         finally:
+            _NUMBER.reset(number)
             _NOTES.reset(token)
 
     def _run(self, args: tuple, kwargs: dict) -> Result:
