@@ -278,18 +278,33 @@ def _sample_tool():
     return module
 
 
-@pytest.mark.parametrize("round_number, path", [(1, "sample.csv"), (2, "round2/sample.csv")])
+@pytest.mark.parametrize("round_number, path", [(1, "sample.csv"), (2, "round2/sample.csv"), (3, "round3/sample.csv")])
 def test_agreement_samples_are_reproducible_from_their_seeds(round_number, path):
     sample = pd.read_csv(DATA / "agreement" / path, dtype=str, keep_default_na=False)
     drawn = _sample_tool().draw(round_number)
     assert [row[0] for row in drawn] == sample.sent_id.tolist()
-    assert len(sample) >= 60 and not sample.role.isin(schema.META_ROLES).any()
+    assert not sample.role.isin(schema.META_ROLES).any()
+    if round_number < 3:
+        assert len(sample) >= 60
+    else:  # round 3 is the whole pool of unused sentences
+        assert len(sample) == len(_sample_tool().candidates(3)) >= 40
 
 
 def test_round_two_shares_no_sentence_with_round_one():
     first = set(pd.read_csv(DATA / "agreement" / "sample.csv", dtype=str).sent_id)
     second = set(pd.read_csv(DATA / "agreement" / "round2" / "sample.csv", dtype=str).sent_id)
     assert not first & second
+
+
+def test_round_three_uses_no_earlier_sentence_and_no_worked_example():
+    def ids(path):
+        return set(pd.read_csv(DATA / "agreement" / path, dtype=str).sent_id)
+
+    third = ids("round3/sample.csv")
+    assert third and not third & (ids("sample.csv") | ids("round2/sample.csv"))
+    cited = ids("round3/codebook_examples_at_draw.csv")
+    assert {"regional-peace-004", "regional-peace-040", "militancy-bases-056"} <= cited  # full, range, short form
+    assert not third & cited
 
 
 def test_agreement_figures_in_the_readme_match_the_files():
