@@ -1,17 +1,19 @@
 """Inter-annotator agreement between the gold labels and independent second passes.
 
-Two rounds, each in its own folder under ``data/agreement/`` (round 1 at the top level,
-round 2 in ``round2/``), each with the same files:
+Three rounds, each in its own folder under ``data/agreement/`` (round 1 at the top level,
+rounds 2 and 3 in ``round2/`` and ``round3/``), each with the same files:
 
 - ``sample.csv`` — randomly drawn non-meta sentences (``tools/draw_agreement_sample.py``);
 - ``second_pass.csv`` — an independent annotator's labels, made from the codebook and the
   raw texts only;
 - ``first_pass_at_comparison.csv`` — the gold labels of those sentences frozen when the passes
-  were compared (round 1: before the codebook was refined; round 2: before the second pass was
-  read), so the figures can be recomputed; ``cited_in_codebook_seen`` marks sentences that the
+  were compared (round 1: before the codebook was refined; rounds 2 and 3: before the second
+  pass was read), so the figures can be recomputed; ``cited_in_codebook_seen`` marks sentences that the
   codebook the annotator read cited as worked examples.
 
-Round 1 used the first codebook; round 2 used the refined codebook on 60 fresh sentences.
+Round 1 used the first codebook; round 2 used the refined codebook on 60 fresh sentences;
+round 3 used the codebook of the balance review (vague and insinuated accused, §4) on the 43
+sentences that neither earlier round nor the codebook's worked examples had used.
 
 The gold labels have changed since (codebook §9 lists why), so each second pass is also compared
 with today's gold in ``data/sentences.csv`` (:func:`against_current_gold`). Those figures are not
@@ -22,6 +24,8 @@ independent measures: some gold changes were made after reading the passes.
 72
 >>> int(report.loc[("round 2: against today's gold", "accusation"), "n"])
 60
+>>> int(report.loc[("round 3: all sampled sentences", "label"), "n"])
+43
 """
 
 from __future__ import annotations
@@ -37,7 +41,7 @@ __all__ = ["ROUNDS", "agreement_table", "against_current_gold", "agreement_repor
            "TRANSFER_FILL", "transfer_sample", "transfer_agreement"]
 
 #: Round number -> folder inside data/agreement/.
-ROUNDS = {1: ".", 2: "round2"}
+ROUNDS = {1: ".", 2: "round2", 3: "round3"}
 
 
 def agreement_table(data_dir: str | Path | None = None, *, round_number: int = 1) -> pd.DataFrame:
@@ -69,7 +73,7 @@ def agreement_report(data_dir: str | Path | None = None) -> pd.DataFrame:
 
     Round 1 is reported twice: over every sampled sentence, and over the sentences the
     codebook did not cite as worked examples (the annotator read the codebook, so cited
-    ones are easier to agree on). Round 2 drew no cited sentence. Each round is reported
+    ones are easier to agree on). Rounds 2 and 3 drew no cited sentence. Each round is reported
     once more against today's gold (:func:`against_current_gold`).
     """
     rows = []

@@ -2,7 +2,7 @@
 
 Every figure is computed here from the answers and from ``data/``: Cohen's kappa with
 the gold labels, per label and overall, set beside the kappa of the two independent
-annotator passes in ``data/agreement/`` (both rounds pooled).
+annotator passes in ``data/agreement/`` (all rounds pooled).
 
 >>> summary = summarise_labels(["fact", "attributed", "fact"], ["fact", "fact", "fact"])
 >>> summary.agree, summary.n
