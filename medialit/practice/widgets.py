@@ -67,7 +67,9 @@ class LabelView:
                                 f"{html.escape(str(row.text))}</div>")
             buttons = widgets.ToggleButtons(options=list(CHOICES), value=None, description="",
                                             tooltips=[f"{sent_id}: {c}" for c in CHOICES],
-                                            style={"button_width": "8em"})
+                                            style={"button_width": "8em"},
+                                            # keep the three buttons on one line beside the box and the menu
+                                            layout=widgets.Layout(flex="0 0 auto"))
             buttons.add_class(f"practice-label-{sent_id}")
             self.labels[sent_id] = buttons
             line = [buttons]
