@@ -1,12 +1,16 @@
-"""Run notebooks in a fresh kernel the way every script and test of the project does.
+"""Run notebooks in a fresh Jupyter kernel the way the project's scripts and tests do.
 
 ``notebook_client`` is nbclient's ``NotebookClient`` with one setting added: the kernel
 manager gives the kernel CurveZMQ keys (``transport_encryption = "auto"``, used because
 the ipykernel kernelspec declares ``supported_encryption: curve``).  Messages between the
 runner and the kernel are then encrypted, and ipykernel no longer prints "Kernel is running
-over TCP without encryption" on every start, a warning a student running a class check or a
-notebook from a terminal would take for an error.  JupyterLab started by ``python tasks.py
-lab`` gets the same setting from ``jupyter-config/jupyter_server_config.py``.
+over TCP without encryption" on every start, a warning a teacher or student running a
+notebook from a terminal would take for an error.  ``tools/execute_notebooks.py``,
+``tools/time_notebooks.py`` and the tests that run notebooks use it.  The class check and
+the student's self-check (``medialit check-class``, ``medialit check``) start no Jupyter
+kernel: each notebook's cells run in an IPython shell inside a sandbox
+(:mod:`medialit.exercises.worker`).  JupyterLab started by ``python tasks.py lab`` gets the
+same setting from ``jupyter-config/jupyter_server_config.py``.
 
 >>> KERNEL_CONFIG["KernelManager"]["transport_encryption"]
 'auto'

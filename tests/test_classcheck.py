@@ -9,6 +9,7 @@ cells, a formula as a file name, and reading the teacher's environment.
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import re
@@ -422,25 +423,45 @@ def test_an_answer_that_fights_back_is_recorded_as_a_stand_in(tmp_path):
         answers.load(tmp_path / "answer_3.json")
 
 
-def test_a_report_extension_gets_each_students_collected_answers(tmp_path):
+def test_the_report_gives_each_students_labelling_agreement_and_the_hardest_sentences(tmp_path, capsys):
+    """Exercise 02 through the command line: agreement columns, the hardest-sentences CSV, the printed summary."""
+    from medialit import cli
+
+    gold = ml.load_sentences().set_index("sent_id").label
+    first, second = ml.practice.passage("02-a").items(), ml.practice.passage("02-b").items()
+    hard, other = first[1], {"fact": "advocacy", "attributed": "fact", "advocacy": "fact"}
+    setup = 'import medialit as ml\ncheck = ml.checks.exercise("02_attribution")'
     hand_ins = tmp_path / "hand-ins"
     hand_ins.mkdir()
-    write(hand_ins, "a.ipynb", correct_until(1))
-    seen = {}
-
-    def roles_row(result):
-        seen[result.student] = result.answers
-        given = result.answers.get(1)
-        return {"roles_given": str(len(given)) if isinstance(given, dict) else "0"}
-
-    extension = ReportExtension("roles", ("roles_given",), roles_row,
-                                lambda results: [["student", "roles"], *[[r.student, str(len(r.answers.get(1, {})))]
-                                                                          for r in results]])
-    results, written, _ = check_class(hand_ins, "01", tmp_path / "r.csv", limits=LIMITS, extensions=[extension])
-    assert seen["a.ipynb"][1]["balakot-003"] == "furniture"
-    assert (tmp_path / "r.csv").read_text(encoding="utf-8").splitlines()[1].endswith(",6")
-    assert (tmp_path / "r-roles.csv").read_text(encoding="utf-8") == "student,roles\na.ipynb,6\n"
-    assert written[-1].name == "r-roles.csv"
+    right = {i: gold[i] for i in first}
+    write(hand_ins, "ada.ipynb", [setup, f"labels_a = {right!r}", "check.task_1(labels_a)",
+                                  f"labels_b = {dict((i, gold[i]) for i in second)!r}", "check.task_3(labels_b)"])
+    # half typed, one id written loosely, one value a formula and one not a label: only the labels count
+    loose = first[2].rsplit("-", 1)[0].upper() + " " + str(int(first[2].rsplit("-", 1)[1]))
+    partly = {hard: other[gold[hard]], loose: gold[first[2]], first[3]: "=cmd()",
+              first[4]: "opinion"}
+    write(hand_ins, "=ben.ipynb", [setup, f"labels_a = {partly!r}", "check.task_1(labels_a)"])
+    out = tmp_path / "report.csv"
+    assert cli.main(["check-class", str(hand_ins), "--exercise", "02", "--out", str(out), "--timeout", "20"]) == 0
+    printed = capsys.readouterr().out
+    rows = {r["student"]: r for r in csv.DictReader(out.open(encoding="utf-8"))}
+    assert rows["ada.ipynb"]["labels_answered"] == str(len(first) + len(second))
+    assert rows["ada.ipynb"]["labels_agree"] == rows["ada.ipynb"]["labels_kappa"] == "1.00"
+    ben = rows["'=ben.ipynb"]
+    assert ben["labels_answered"] == "2" and ben["labels_agree"] == "0.50"
+    expected = ml.practice.summary.summarise_labels([gold[hard], gold[first[2]]], [other[gold[hard]], gold[first[2]]])
+    assert ben["labels_kappa"] == f"{expected.kappa:.2f}"      # the figure the student sees under the passage
+    assert ben[f"{gold[first[2]]}_agree"] == ("1.00" if gold[first[2]] != gold[hard] else "0.50")
+    table = list(csv.reader((tmp_path / "report-hardest-sentences.csv").open(encoding="utf-8")))
+    header, top = table[0], dict(zip(table[0], table[1]))
+    assert header[:4] == ["rank", "sent_id", "passage", "gold"]
+    assert (top["sent_id"], top["passage"], top["gold"]) == (hard, "02-a", gold[hard])
+    assert (top["answered"], top["disagreed"], top["share disagreed"]) == ("2", "1", "0.50")
+    assert top["most common wrong label"] == other[gold[hard]] and re.fullmatch(r"L[1-5]", top["rule"])
+    assert len(table) == 1 + len(first) + len(second)
+    assert not [c for row in table for c in row if c.startswith(("=", "+", "-", "@"))]
+    assert "Labelling practice: 2 of 2 students" in printed and f"1. {hard}  1 of 2 disagreed" in printed
+    assert "report-hardest-sentences.csv" in printed
 
 
 # ---------------------------------------------------------------------------

@@ -417,13 +417,18 @@ def main(args) -> int:
         print(f"medialit: no .ipynb files in {args.folder}.", file=sys.stderr)
         return 2
     limits = Limits(cell_seconds=args.timeout, notebook_seconds=args.notebook_timeout)
+    from .practice_report import agreement_extension
+
+    extensions = [e for e in [agreement_extension(ex.name)] if e is not None]
     try:
         _, written, text = check_class(args.folder, ex.name, args.out, summary=args.summary, jobs=args.jobs,
-                                       limits=limits, run_as=args.run_as,
+                                       limits=limits, run_as=args.run_as, extensions=extensions,
                                        progress=lambda line: print(line, flush=True))
     except ReportError as problem:
         print(f"medialit: {problem}", file=sys.stderr)
         return 2
     print(text)
     print(f"Report: {written[0]}\nSummary: {written[1]}")
+    for path in written[2:]:
+        print(f"Also: {path}")
     return 0

@@ -53,7 +53,8 @@ class ReportExtension:
     ``collect`` names notebook variables to collect at the end of each notebook
     besides the task answers (they arrive in ``result.answers[name]``);
     ``row(result)`` returns a value for each of ``columns``; ``summary(results)``
-    returns rows (the first is the header) written to ``<report>-<name>.csv``.
+    returns rows (the first is the header) written to ``<report>-<name>.csv``;
+    ``text(results)`` returns lines added to the summary printed at the end of the run.
     """
 
     name: str
@@ -61,6 +62,7 @@ class ReportExtension:
     row: Callable[[StudentResult], Mapping[str, str]] | None = None
     summary: Callable[[list[StudentResult]], list[list[str]]] | None = None
     collect: tuple[str, ...] = ()
+    text: Callable[[list[StudentResult]], str] | None = None
 
 
 def safe_cell(value: Any) -> str:
@@ -183,4 +185,10 @@ class ClassReport:
                     if r.status != "ok"]
         if problems:
             text += "\nNot fully checked:\n" + "\n".join(f"  {p}" for p in problems)
+        for extension in self.extensions:
+            if extension.text is not None:
+                try:
+                    text += "\n" + extension.text(sorted(self.results, key=lambda r: r.student))
+                except Exception as problem:
+                    text += f"\n{extension.name}: could not be summarised ({type(problem).__name__})"
         return text

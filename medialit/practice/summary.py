@@ -24,10 +24,10 @@ import pandas as pd
 from .. import corpus
 from ..agreement import ROUNDS, agreement_table
 from ..evaluate import cohen_kappa
-from .answers import PracticeAnswerError, read_label
+from .answers import PracticeAnswerError, clean_id, read_label
 
 __all__ = ["LabelSummary", "annotator_kappas", "summarise_labels", "ClassAgreement", "class_agreement",
-           "REREAD"]
+           "CLASS_LABELS", "REREAD"]
 
 SHOWN_LABELS = ("fact", "attributed", "advocacy", "meta")
 #: What to reread when the annotators said ``gold`` and the student said something else.
@@ -151,9 +151,9 @@ def summarise_labels(gold: Iterable[str], given: Iterable[str | None], *, data_d
 class ClassAgreement:
     """A class's practice labels against the gold: per student, and the hardest sentences."""
 
-    #: One row per student: answered, agree, share, kappa, and the share agreed per gold label.
+    #: One row per student: answered, agree, share, kappa, and per gold label the share agreed and the kappa.
     students: pd.DataFrame
-    #: One row per sentence, hardest first: gold, answered, agree share, the most common other label.
+    #: One row per sentence, hardest first: gold, answered, disagreed, its share, the most common wrong label.
     hardest: pd.DataFrame
     #: Pooled over every answer: answered, agree, share, kappa.
     overall: dict
@@ -166,15 +166,25 @@ def _clean_label(value) -> str | None:
         return None
 
 
+#: The labels a passage asks for, in the codebook's order (the class report has a column pair for each).
+CLASS_LABELS = ("fact", "attributed", "advocacy")
+
+
 def class_agreement(answers: Mapping[str, Mapping[str, str]], *, sentences: pd.DataFrame | None = None,
                     data_dir: str | None = None) -> ClassAgreement:
     """Per-student agreement with the gold labels and the sentences the class found hardest.
 
     ``answers`` maps each student to the ``{sent_id: label}`` they gave across the practice
-    passages (ids not in the data, and values that are not labels, are left out).
+    passages (ids not in the data, and values that are not labels, are left out; ids are
+    read as a typed answer reads them).  Each student's figures come from
+    :func:`summarise_labels`, the summary the student sees under a passage: agreement,
+    Cohen's kappa, and per label the kappa of "this label or not"; ``<label> agreed`` is the
+    share of the sentences the annotators gave that label that the student labelled so too.
+    The hardest sentences are ranked by the share of the students who answered them and
+    disagreed with the gold label.
 
     >>> result = class_agreement({"ada": {"balakot-017": "fact", "balakot-018": "fact"},
-    ...                           "ben": {"balakot-017": "advocacy"}})
+    ...                           "ben": {"balakot-17": "advocacy"}})
     >>> result.students.loc["ada", "answered"], result.overall["answered"]
     (np.int64(2), 3)
     >>> result.hardest.index[0] in {"balakot-017", "balakot-018"}
@@ -185,33 +195,46 @@ def class_agreement(answers: Mapping[str, Mapping[str, str]], *, sentences: pd.D
     rows = []
     for student, given in answers.items():
         for sent_id, value in (given or {}).items():
-            label = _clean_label(value)
-            if str(sent_id) in gold_of and label is not None:
-                rows.append({"student": str(student), "sent_id": str(sent_id), "given": label,
-                             "gold": gold_of[str(sent_id)]})
-    long = pd.DataFrame(rows, columns=["student", "sent_id", "given", "gold"])
+            sent_id, label = clean_id(str(sent_id)), _clean_label(value)
+            if sent_id in gold_of and label is not None:
+                rows.append({"student": str(student), "sent_id": sent_id, "given": label, "gold": gold_of[sent_id]})
+    long = pd.DataFrame(rows, columns=["student", "sent_id", "given", "gold"]).drop_duplicates(["student", "sent_id"])
     long["agree"] = long.given == long.gold
     students = []
     for student in answers:
         mine = long[long.student == str(student)]
         row = {"student": str(student), "answered": len(mine), "agree": int(mine.agree.sum()),
-               "share": round(float(mine.agree.mean()), 2) if len(mine) else float("nan"),
-               "kappa": round(cohen_kappa(mine.gold.tolist(), mine.given.tolist()), 2) if len(mine) else float("nan")}
-        for label in ("fact", "attributed", "advocacy"):
+               "share": float("nan"), "kappa": float("nan")}
+        per_label = pd.DataFrame()
+        if len(mine):
+            summary = summarise_labels(mine.gold.tolist(), mine.given.tolist(), data_dir=data_dir)
+            row.update(share=round(summary.share, 2), kappa=summary.kappa)
+            per_label = summary.per_label
+        for label in CLASS_LABELS:
             of_label = mine[mine.gold == label]
             row[f"{label} agreed"] = round(float(of_label.agree.mean()), 2) if len(of_label) else float("nan")
+            row[f"{label} kappa"] = (float(per_label.loc[label, "your kappa"]) if label in per_label.index
+                                     else float("nan"))
         students.append(row)
     students = pd.DataFrame(students).set_index("student") if students else pd.DataFrame()
     hardest = []
     for sent_id, group in long.groupby("sent_id", sort=False):
-        others = Counter(group.given[~group.agree])
+        others = Counter(group.given[~group.agree]).most_common()
+        others.sort(key=lambda kv: (-kv[1], kv[0]))
         hardest.append({"sent_id": sent_id, "gold": group.gold.iloc[0], "answered": len(group),
+                        "disagreed": int((~group.agree).sum()),
+                        "disagree share": round(float((~group.agree).mean()), 2),
                         "agree share": round(float(group.agree.mean()), 2),
-                        "most chosen instead": others.most_common(1)[0][0] if others else ""})
-    hardest = (pd.DataFrame(hardest, columns=["sent_id", "gold", "answered", "agree share", "most chosen instead"])
-               .sort_values(["agree share", "answered", "sent_id"], ascending=[True, False, True], kind="stable")
-               .set_index("sent_id"))
+                        "most chosen instead": others[0][0] if others else "",
+                        "times chosen instead": others[0][1] if others else 0})
+    columns = ["sent_id", "gold", "answered", "disagreed", "disagree share", "agree share", "most chosen instead",
+               "times chosen instead"]
+    hardest = pd.DataFrame(hardest, columns=columns)
+    hardest["_rank"] = hardest.disagreed / hardest.answered.clip(lower=1)
+    hardest = (hardest.sort_values(["_rank", "answered", "sent_id"], ascending=[False, False, True], kind="stable")
+               .drop(columns="_rank").set_index("sent_id"))
     overall = {"answered": len(long), "agree": int(long.agree.sum()),
                "share": round(float(long.agree.mean()), 2) if len(long) else float("nan"),
-               "kappa": round(cohen_kappa(long.gold.tolist(), long.given.tolist()), 2) if len(long) else float("nan")}
+               "kappa": (summarise_labels(long.gold.tolist(), long.given.tolist(), data_dir=data_dir).kappa
+                         if len(long) else float("nan"))}
     return ClassAgreement(students, hardest, overall)
