@@ -121,12 +121,33 @@ class LabelView:
         answers = self.answers()
         return grade(self.passage, answers["labels"], answers.get("accusations"), answers.get("sources"))
 
+    def typed(self) -> str:
+        """The clicked answers as the typed cells hold them (clicks are not saved in the notebook file).
+
+        >>> from medialit.practice.passages import passage
+        >>> view = LabelView(passage("02-b"), sources=False)
+        >>> for sent_id in passage("02-b").items():
+        ...     view.choose(sent_id, "fact")
+        >>> print(view.typed().splitlines()[1])
+            "balakot-016": "fact",
+        """
+        answers = self.answers()
+        text = "{\n" + "".join(f'    "{k}": "{v}",\n' for k, v in answers["labels"].items()) + "}"
+        if self.ask_accusations:
+            text += "\n[" + ", ".join(f'"{k}"' for k in answers["accusations"]) + "]"
+        return text
+
     def press_check(self) -> PracticeResult:
         """Grade the answers and show the feedback in the output area; returns the result."""
         result = self.result()
         self.last = result
         self.output.clear_output()
         self.output.append_display_data(result)
+        if result.complete:
+            self.output.append_stdout(
+                "To hand these answers in, paste them into the typed cells below (the class check reads "
+                "typed answers; clicks are not saved in the notebook). Your labels"
+                + (", then the sentences you ticked" if self.ask_accusations else "") + ":\n" + self.typed() + "\n")
         return result
 
     # -- display --------------------------------------------------------------------------------

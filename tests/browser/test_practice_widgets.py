@@ -8,11 +8,13 @@ In a live kernel the student runs the cells up to the first click view, clicks a
 every sentence of the passage (some on purpose not the annotators' label), presses
 **check** and reads, under the buttons, per sentence ✓ or ✗ with the rule (L1–L5), the
 deciding words highlighted, and the passage's agreement and kappa — no traceback.  Then the
-same answers typed as a dict and checked by the task's check cell get the same verdict.
+answers, which the view prints as a dict to paste, pasted into the typed cell and checked by the
+task's check cell get the same verdict.
 """
 
 from __future__ import annotations
 
+import ast
 import re
 
 import nbformat
@@ -111,8 +113,12 @@ def test_click_through_a_passage_then_the_typed_answer_gets_the_same_verdict(lab
         assert summary.split(".")[0] in text and f"kappa {expected.labels.kappa:.2f}" in text
         assert "annotator passes' kappa" in text
 
-        # the typed dict, checked by the task's check cell: the same verdict
-        typed_text = "labels_a = {\n" + "".join(f'    "{k}": "{v}",\n' for k, v in answers.items()) + "}"
+        # the clicks as a dict to paste into the typed cell (the class check reads typed answers)
+        pasted = re.search(r"\{\n.*?\n\}", text, re.S)
+        assert pasted and ast.literal_eval(pasted.group(0)) == answers, f"no answers to paste:\n{text[-800:]}"
+
+        # the typed dict, pasted and checked by the task's check cell: the same verdict
+        typed_text = "labels_a = " + pasted.group(0)
         _run(page, cells.nth(typed), typed_text)
         _run(page, cells.nth(check))
         verdict = cells.nth(check).locator(".jp-Cell-outputArea")
