@@ -16,8 +16,13 @@ from medialit.practice.passages import CONTENT_ROLES, PASSAGES, exercise_number,
 from medialit.practice.summary import annotator_kappas, class_agreement
 
 SENTENCES = ml.load_sentences()
+TRANSFER_SENTENCES = ml.load_transfer()
 GOLD = dict(zip(SENTENCES.sent_id.astype(str), SENTENCES.label.astype(str)))
-ALL = list(PASSAGES.values())
+GOLD.update(zip(TRANSFER_SENTENCES.sent_id.astype(str), TRANSFER_SENTENCES.label.astype(str)))
+#: Passages of the five pieces (exercises 02-07); the transfer passages (exercise 08) are whole invented texts.
+ALL = [p for p in PASSAGES.values() if not p.transfer]
+TRANSFER = [p for p in PASSAGES.values() if p.transfer]
+EVERY = list(PASSAGES.values())
 
 
 def _gold_answer(chosen):
@@ -57,12 +62,12 @@ def test_the_scan_sees_what_lessons_and_the_codebook_show():
 
 def test_passages_are_whole_consecutive_paragraphs_and_disjoint():
     used = {}
-    for chosen in ALL:
+    for chosen in EVERY:
         paragraphs = list(chosen.paragraphs)
         assert paragraphs == list(range(paragraphs[0], paragraphs[-1] + 1))
         rows = chosen.rows()
-        every = SENTENCES[(SENTENCES.article_id == chosen.article_id)
-                          & SENTENCES.paragraph.astype(int).isin(paragraphs)]
+        table = chosen.table()
+        every = table[(table.article_id == chosen.article_id) & table.paragraph.astype(int).isin(paragraphs)]
         assert len(rows) == len(every), "a passage holds every sentence of its paragraphs"
         for sent_id in chosen.items():
             assert sent_id not in used, f"{sent_id} is in {used.get(sent_id)} and {chosen.passage_id}"
@@ -91,7 +96,7 @@ def test_every_exercise_from_02_to_07_has_a_passage():
 
 
 def test_the_passage_shows_no_label():
-    for chosen in ALL:
+    for chosen in EVERY:
         page = ml.practice.show(chosen.passage_id)
         for tag in schema.LABEL_TAGS.values():
             assert tag not in page.html and tag not in page.text
@@ -314,10 +319,10 @@ def _shuffled(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-@pytest.mark.parametrize("chosen", ALL, ids=lambda p: p.passage_id)
+@pytest.mark.parametrize("chosen", EVERY, ids=lambda p: p.passage_id)
 def test_student_worksheets_leak_nothing(chosen):
     sheet = worksheets.worksheet_html(chosen)
-    assert sheet == worksheets.worksheet_html(chosen, sentences=_shuffled(SENTENCES)), \
+    assert sheet == worksheets.worksheet_html(chosen, sentences=_shuffled(chosen.table())), \
         "the worksheet changes when the labels change: it shows something of the answers"
     for tag in schema.LABEL_TAGS.values():
         assert tag not in sheet
@@ -328,10 +333,10 @@ def test_student_worksheets_leak_nothing(chosen):
         assert sent_id in sheet
 
 
-@pytest.mark.parametrize("chosen", ALL, ids=lambda p: p.passage_id)
+@pytest.mark.parametrize("chosen", EVERY, ids=lambda p: p.passage_id)
 def test_answer_keys_hold_the_gold_labels_and_rules(chosen):
     key = worksheets.answer_key_html(chosen)
-    rows = SENTENCES.set_index("sent_id")
+    rows = chosen.table().set_index("sent_id")
     for sent_id in chosen.items():
         cell = re.search(rf"<td[^>]*>{re.escape(sent_id)}</td><td[^>]*><b>(\w+)</b>", key)
         assert cell and cell.group(1) == GOLD[sent_id]
@@ -368,3 +373,143 @@ def test_class_agreement_ranks_the_hardest_sentences():
     per_label = f"{GOLD[hard]} agreed"
     if per_label in result.students:
         assert result.students.loc["ben", per_label] < 1.0
+
+
+# ---------------------------------------------------------------------------
+# the transfer exercise (08): invented texts, never in a lesson
+
+TRANSFER_IDS = re.compile(r"\b(?:" + "|".join(re.escape(a) for a in sorted(set(TRANSFER_SENTENCES.article_id)))
+                          + r")-\d{3}\b")
+LOADS_TRANSFER = re.compile(r"load_transfer|transfer_sample|transfer_agreement|data/transfer|[\"']transfer[\"']|"
+                            r"practice\.(?:show|label_view|check)\(\s*[\"']08-")
+
+
+def _notebook_text(path, *, skip_tag=None):
+    import json
+
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    return "\n".join("".join(c["source"]) + json.dumps(c.get("outputs", []), ensure_ascii=False)
+                     for c in cells if skip_tag not in c.get("metadata", {}).get("tags", []))
+
+
+def test_transfer_passages_are_whole_invented_texts_of_exercise_08():
+    assert [p.passage_id for p in TRANSFER] == ["08-a", "08-b"]
+    texts = ml.load_transfer_texts().set_index("article_id")
+    for chosen in TRANSFER:
+        assert chosen.exercise == "08_transfer" and chosen.article_id in texts.index
+        whole = chosen.table()
+        whole = whole[whole.article_id == chosen.article_id]
+        content = whole[whole.role.isin(CONTENT_ROLES)]
+        assert chosen.items() == content.sent_id.tolist(), "a transfer passage asks every content sentence"
+        assert ml.load_transfer_raw(chosen.article_id).startswith("INVENTED TEXT")
+    genres = {texts.at[p.article_id, "genre"] for p in TRANSFER}
+    assert all("press statement" in g or "live-updates" in g for g in genres), genres
+
+
+def test_no_lesson_shows_or_loads_a_transfer_text():
+    """Transfer texts are used only in exercise 08: no lesson, the codebook or another exercise names them."""
+    root = exposure.ROOT
+    assert list((root / "notebooks").glob("*.ipynb"))
+    for path in sorted((root / "notebooks").glob("*.ipynb")):
+        text = _notebook_text(path)
+        assert not TRANSFER_IDS.search(text), f"{path.name} mentions {TRANSFER_IDS.search(text).group(0)}"
+        for article_id in set(TRANSFER_SENTENCES.article_id):
+            assert article_id not in text, f"{path.name} names the transfer text {article_id}"
+        sources = "\n".join("".join(c.source) for c in __import__("nbformat").read(path, as_version=4).cells)
+        assert not LOADS_TRANSFER.search(sources), f"{path.name} loads transfer data: {LOADS_TRANSFER.search(sources)}"
+    assert not TRANSFER_IDS.search((root / "data" / "codebook.md").read_text(encoding="utf-8"))
+    for path in sorted((root / "exercises" / "solutions").glob("[0-9][0-9]_*.ipynb")):
+        if not path.name.startswith("08_"):
+            assert not TRANSFER_IDS.search(_notebook_text(path)), f"{path.name} mentions a transfer sentence"
+
+
+def test_the_no_transfer_scan_would_catch_a_lesson_that_shows_one(tmp_path):
+    bad = "ml.load_transfer()\nprint('live-updates-022')"
+    assert TRANSFER_IDS.search(bad) and LOADS_TRANSFER.search(bad)
+    assert LOADS_TRANSFER.search('ml.practice.show("08-a")')
+    assert not TRANSFER_IDS.search("balakot-022") and not LOADS_TRANSFER.search("ml.load_sentences()")
+
+
+def test_exercise_08_shows_transfer_items_only_in_practice_cells():
+    path = exposure.ROOT / "exercises" / "solutions" / "08_transfer.ipynb"
+    outside = _notebook_text(path, skip_tag=exposure.PRACTICE_TAG)
+    assert not TRANSFER_IDS.search(outside), TRANSFER_IDS.search(outside).group(0)
+
+
+TRANSFER_GOLD = TRANSFER_SENTENCES.set_index("sent_id")
+
+
+def _transfer_check(number, answer):
+    return ml.checks.exercise("08_transfer").result(number, answer)
+
+
+def test_transfer_labels_right_wrong_and_untouched():
+    chosen = passage("08-a")
+    gold = {i: TRANSFER_GOLD.at[i, "label"] for i in chosen.items()}
+    assert _transfer_check(1, gold).verdict == "right"
+    wrong = dict(gold)
+    cued = next(i for i in chosen.items() if gold[i] == "attributed" and TRANSFER_GOLD.at[i, "cue"])
+    wrong[cued] = "fact"
+    result = ml.practice.check(chosen, labels=wrong)
+    line = next(x for x in result.text().splitlines() if x.startswith(f"✗ {cued}"))
+    assert f"you: fact · annotators: attributed · rule {rules.rule_of(TRANSFER_GOLD.at[cued, 'rationale'])}" in line
+    cue = TRANSFER_GOLD.at[cued, "cue"]
+    assert f"Deciding words: [{cue}] (cue)" in result.text() or f"[{cue.capitalize()}] (cue)" in result.text()
+    assert "<mark" in result.html() or "background" in result.html()
+    everything_wrong = {i: ("advocacy" if gold[i] != "advocacy" else "fact") for i in chosen.items()}
+    assert _transfer_check(1, everything_wrong).verdict == "not yet"
+    scaffold = {i: ... for i in chosen.items()}
+    assert _transfer_check(1, scaffold).verdict == "not answered yet"
+    assert _transfer_check(1, ...).verdict == "not answered yet"
+
+
+def test_transfer_cues_right_wrong_and_untouched():
+    chosen = passage("08-a")
+    cues = {i: TRANSFER_GOLD.at[i, "cue"] for i in chosen.items() if TRANSFER_GOLD.at[i, "cue"]}
+    assert _transfer_check(3, cues).verdict == "right"
+    first, *rest = list(cues)
+    result = _transfer_check(3, {first: cues[first]})
+    assert result.verdict == "not yet"
+    missed = rest[0]
+    line = next(x for x in result.text.splitlines() if missed in x)
+    assert f"annotators: [{cues[missed]}] (cue)" in line and "rule L" in line
+    assert _transfer_check(3, ...).verdict == "not answered yet"
+    assert _transfer_check(3, {first: "no such words here"}).verdict == "not answered yet"
+
+
+def test_transfer_who_whom_right_wrong_and_untouched():
+    chosen = passage("08-b")
+    accused = [i for i in chosen.items() if TRANSFER_GOLD.at[i, "accusation"] == 1]
+    names = ml.corpus.load_actors(data_dir=ml.corpus.data_dir() / "transfer").set_index("actor_id").name
+    right = {i: ("the writer" if TRANSFER_GOLD.at[i, "accuser"] == "writer" else names[TRANSFER_GOLD.at[i, "accuser"]],
+                 names[TRANSFER_GOLD.at[i, "accused"]].split(" (")[0]) for i in accused}
+    assert _transfer_check(7, right).verdict == "right"
+    swapped = {i: (whom, who) for i, (who, whom) in right.items()}
+    result = _transfer_check(7, swapped)
+    assert result.verdict == "not yet" and "annotators:" in result.text and "rule L" in result.text
+    assert _transfer_check(7, ...).verdict == "not answered yet"
+    assert _transfer_check(7, {accused[0]: "only one name"}).verdict == "not answered yet"
+
+
+def test_transfer_reflection_needs_both_texts_and_shows_the_model_once_passed():
+    text = ("The live page credits nearly every claim to somebody else, admits what it could not verify, and keeps "
+            "its own voice for plain events such as closed roads and falling markets. The military statement instead "
+            "speaks for itself: it states grave charges as facts, praises its soldiers, quotes only its own general "
+            "and ends with demands on the neighbour and warnings to citizens.")
+    assert _transfer_check(8, text + " live-updates-014.").verdict == "not answered yet"
+    result = _transfer_check(8, text + " live-updates-014 and odf-statement-009.")
+    assert result.verdict == "right" and "model answer" in result.text
+    assert _transfer_check(8, text + " live-updates-999 odf-statement-009").verdict == "not answered yet"
+    assert _transfer_check(8, ...).verdict == "not answered yet"
+
+
+def test_click_view_works_on_a_transfer_text():
+    from medialit.practice.widgets import LabelView
+
+    chosen = passage("08-b")
+    view = LabelView(chosen, sources=False)
+    for sent_id in chosen.items():
+        view.choose(sent_id, TRANSFER_GOLD.at[sent_id, "label"], accusation=bool(TRANSFER_GOLD.at[sent_id, "accusation"]))
+    result = view.press_check()
+    assert result.complete and result.labels.agree == result.labels.n == len(chosen.items())
+    assert result.accusation_counts() == (len(chosen.items()), len(chosen.items()))

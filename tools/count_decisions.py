@@ -59,7 +59,7 @@ def coverage() -> tuple[set, set]:
     sentences = ml.load_sentences()
     body = sentences[sentences.role == "body"]
     paragraphs = set(zip(body.article_id.astype(str), body.paragraph.astype(int)))
-    covered = {(p.article_id, n) for p in PASSAGES.values() for n in p.paragraphs}
+    covered = {(p.article_id, n) for p in PASSAGES.values() if not p.transfer for n in p.paragraphs}
     return paragraphs, covered & paragraphs
 
 
@@ -75,9 +75,11 @@ def _print_table() -> None:
           f"{'':>16}  {sum(r['passages'] for r in rows):>16}  {sum(r['label decisions'] for r in rows):>16}  "
           f"{sum(r['decisions'] for r in rows):>16}")
     paragraphs, covered = coverage()
-    pieces = sorted({p.article_id for p in PASSAGES.values()})
+    pieces = sorted({p.article_id for p in PASSAGES.values() if not p.transfer})
+    transfer = [f"{p.article_id} ({p.passage_id})" for p in PASSAGES.values() if p.transfer]
     print(f"\nBody paragraphs in a practice passage: {len(covered)} of {len(paragraphs)}; "
           f"pieces: {len(pieces)} of {len(ml.article_ids())}.")
+    print(f"Invented transfer texts labelled whole (exercise 08 only): {', '.join(transfer) or 'none'}.")
 
 
 def _print_plan() -> None:

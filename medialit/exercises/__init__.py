@@ -8,7 +8,8 @@ Notebooks ask for their checks through the public face :mod:`medialit.checks`
 - ``gold``        the data the checks read, fresh at every check
 - ``builders``    task builders shared by several exercises; ``charts`` for chart tasks; ``models``
                   the model answer to a written task, read from its solution notebook
-- ``ex01_meet_the_pieces`` … ``ex07_machine``  one module per exercise notebook, named like it
+- ``ex01_meet_the_pieces`` … ``ex09_lateral_reading``  one module per exercise notebook, named like it
+  (``ex08_transfer``: the closing transfer exercise on the invented texts)
 - ``catalogue``   which exercises exist; ``exercise(name)``
 - ``layout``      how an exercise notebook is laid out (tags, check calls)
 - ``generate``    student notebooks from the solutions (``medialit make-exercises``)
@@ -27,7 +28,7 @@ _MODULES = {
     "feedback", "readers", "gold", "builders", "charts", "models", "catalogue", "layout", "generate", "classcheck",
     "selfcheck", "answers", "processes", "report", "sandbox", "worker",
     "ex01_meet_the_pieces", "ex02_attribution", "ex03_sources_evidence", "ex04_advocacy_loaded_language",
-    "ex05_naming", "ex06_frames", "ex07_machine",
+    "ex05_naming", "ex06_frames", "ex07_machine", "ex08_transfer", "ex09_lateral_reading",
 }
 
 __all__ = sorted(_MODULES)

@@ -248,16 +248,18 @@ def article_choice_task(number: int, title: str, *, scores: Callable[[], dict[st
 
 
 def reflection_task(number: int, title: str, *, exercise: str, min_words: int, cite: tuple[str, ...],
-                    pieces: tuple[str, ...], kind: str = "reflection") -> Task:
+                    pieces: tuple[str, ...], kind: str = "reflection",
+                    table: Callable[[], pd.DataFrame] | None = None) -> Task:
     """A short written answer: the check sees its length and its evidence ids; a teacher reads the rest.
 
     ``cite`` lists the pieces that must each be cited with at least one sentence id.  Once
     the answer passes, the feedback shows the model answer of ``exercise``'s solution notebook.
+    ``table`` gives the sentences the ids are looked up in (default: the five pieces').
     """
 
     def grade(answer: Any) -> Result:
         text = read_text(answer, min_words=min_words)
-        sentences = gold.sentences()
+        sentences = gold.sentences() if table is None else table()
         known = set(sentences.sent_id)
         cited = ids_in_text(text)
         unknown = [i for i in cited if i not in known]

@@ -15,7 +15,7 @@ from types import ModuleType
 
 from . import (
     ex01_meet_the_pieces, ex02_attribution, ex03_sources_evidence, ex04_advocacy_loaded_language, ex05_naming,
-    ex06_frames, ex07_machine, ex09_lateral_reading,
+    ex06_frames, ex07_machine, ex08_transfer, ex09_lateral_reading,
 )
 from .feedback import Exercise, ExerciseError
 
@@ -25,7 +25,7 @@ __all__ = ["EXERCISES", "exercise_names", "exercise"]
 EXERCISES: dict[str, ModuleType] = {
     module.__name__.rsplit(".", 1)[1].removeprefix("ex"): module
     for module in (ex01_meet_the_pieces, ex02_attribution, ex03_sources_evidence, ex04_advocacy_loaded_language,
-                   ex05_naming, ex06_frames, ex07_machine, ex09_lateral_reading)
+                   ex05_naming, ex06_frames, ex07_machine, ex08_transfer, ex09_lateral_reading)
 }
 
 

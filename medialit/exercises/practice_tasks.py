@@ -96,13 +96,13 @@ def sources_task(number: int, chosen: Passage) -> Task:
 
 
 def _wants_sources(chosen: Passage) -> bool:
-    return sum(1 for i in chosen.items() if str(_gold_label(i)) == "attributed") >= 2
+    return len(_attributed(chosen)) >= 2
 
 
-def _gold_label(sent_id: str) -> str:
-    from . import gold
-
-    return str(gold.row(gold.sentences(), sent_id).label)
+def _attributed(chosen: Passage) -> list[str]:
+    """The passage's items the annotators labelled attributed (read from the passage's own table)."""
+    labels = dict(zip(chosen.content().sent_id.astype(str), chosen.content().label.astype(str)))
+    return [i for i in chosen.items() if labels[i] == "attributed"]
 
 
 def practice_tasks(exercise: str, *, sources: bool = False, start: int = 1) -> list[Task]:
@@ -138,5 +138,5 @@ def decisions(task: Task) -> int:
         return 0
     chosen = practice.passage(match.group(1))
     if task.kind == "practice_sources":
-        return sum(1 for i in chosen.items() if _gold_label(i) == "attributed")
+        return len(_attributed(chosen))
     return len(chosen.items())

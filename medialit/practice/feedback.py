@@ -227,9 +227,10 @@ class PracticeResult:
 # Grading
 
 
-def _actor_names(data_dir: str | None) -> dict[str, str]:
+def _actor_names(data_dir: str | None, transfer: bool = False) -> dict[str, str]:
     try:
-        actors = corpus.load_actors(data_dir=data_dir)
+        folder = corpus.data_dir(data_dir) / corpus.TRANSFER if transfer else data_dir
+        actors = corpus.load_actors(data_dir=folder)
     except corpus.DataError:
         return {}
     return dict(zip(actors.actor_id.astype(str), actors.name.astype(str)))
@@ -248,7 +249,7 @@ def grade(passage: Passage, labels: Any = None, accusations: Any = None, sources
     An answer that cannot be graded yet comes back with ``problem`` set (and no label
     in it); otherwise every item gets a :class:`SentenceFeedback`.
     """
-    sentences = corpus.load_sentences(data_dir=data_dir) if sentences is None else sentences
+    sentences = passage.table(data_dir) if sentences is None else sentences
     spans = corpus.load_spans(data_dir=data_dir) if spans is None else spans
     items = passage.items(sentences)
     parts = tuple(name for name, value in (("labels", labels), ("accusations", accusations),
@@ -280,7 +281,7 @@ def grade(passage: Passage, labels: Any = None, accusations: Any = None, sources
                 given_sources = read_sources(sources, gold_attributed)
         except PracticeAnswerError as problem:
             return PracticeResult(passage, problem=str(problem), parts=parts)
-    names = _actor_names(data_dir)
+    names = _actor_names(data_dir, passage.transfer)
     feedback = []
     for sent_id in items:
         row = by_id.loc[sent_id].to_dict()
@@ -289,7 +290,8 @@ def grade(passage: Passage, labels: Any = None, accusations: Any = None, sources
         accusation = str(row.get("accusation", "0")) in ("1", "1.0", "True")
         feedback.append(SentenceFeedback(
             sent_id=sent_id, text=str(row["text"]), gold=gold, rule=rule_of(row.get("rationale", ""), gold),
-            note=note_of(row.get("rationale", "")) or rule_text(rule_of(row.get("rationale", ""), gold)), marks=tuple(deciding_marks(row, spans, data_dir=data_dir)),
+            note=note_of(row.get("rationale", "")) or rule_text(rule_of(row.get("rationale", ""), gold)), marks=tuple(deciding_marks(row, spans, data_dir=data_dir,
+                                                                            cue_from_column=passage.transfer)),
             given=given_labels.get(sent_id),
             source=str(row.get("source", "") or ""), source_type=str(row.get("source_type", "") or ""),
             accusation=accusation, accuser=_names(row.get("accuser", ""), names),

@@ -64,17 +64,32 @@ class Passage:
     shown: tuple[str, ...] = ()
     #: One line for the student: what to look for in this passage.
     focus: str = ""
+    #: True for a passage of an invented transfer text (``data/transfer/``), used only in exercise 08.
+    transfer: bool = False
 
     @property
     def title(self) -> str:
-        """``"militancy-bases, paragraphs 2–8"``."""
+        """``"militancy-bases, paragraphs 2–8"``; a transfer passage is a whole text: ``"live-updates, the whole text"``."""
+        if self.transfer:
+            return f"{self.article_id}, the whole text"
         first, last = self.paragraphs[0], self.paragraphs[-1]
         where = f"paragraph {first}" if first == last else f"paragraphs {first}–{last}"
         return f"{self.article_id}, {where}"
 
+    def table(self, data_dir: str | None = None) -> pd.DataFrame:
+        """The sentences table the passage is cut from: ``sentences.csv``, or the transfer texts' own.
+
+        >>> whole = passage("08-a")
+        >>> whole.title, whole.items()[0], "split" in whole.table().columns
+        ('live-updates, the whole text', 'live-updates-003', True)
+        """
+        if self.transfer:
+            return corpus.load_transfer(data_dir=data_dir)
+        return corpus.load_sentences(data_dir=data_dir)
+
     def rows(self, sentences: pd.DataFrame | None = None) -> pd.DataFrame:
         """Every sentence of the passage's paragraphs, in reading order (meta rows included)."""
-        sentences = corpus.load_sentences() if sentences is None else sentences
+        sentences = self.table() if sentences is None else sentences
         frame = sentences[(sentences.article_id.astype(str) == self.article_id)
                           & sentences.paragraph.astype(int).isin(self.paragraphs)]
         return frame.sort_values("start", kind="stable").reset_index(drop=True)
@@ -89,8 +104,8 @@ class Passage:
         return [i for i in self.content(sentences).sent_id.astype(str) if i not in set(self.shown)]
 
 
-def _p(passage_id, exercise, article_id, first, last, shown=(), focus=""):
-    return Passage(passage_id, exercise, article_id, tuple(range(first, last + 1)), tuple(shown), focus)
+def _p(passage_id, exercise, article_id, first, last, shown=(), focus="", transfer=False):
+    return Passage(passage_id, exercise, article_id, tuple(range(first, last + 1)), tuple(shown), focus, transfer)
 
 
 #: What each exercise's passages ask the student to look for.
@@ -100,6 +115,8 @@ F04 = "Where does the writer judge, predict or prescribe, and where does a loade
 F05 = "Read past the names: how does each sentence present its claim?"
 F06 = "Which sentences define the problem, blame someone or judge, and how is each one presented?"
 F07 = "Label it yourself first: later in this exercise you compare the machine with the annotators."
+F08 = ("A text nobody in the course has seen: whose claim is each sentence, who is charged with what, and what "
+       "does the text want you to believe?")
 
 #: Every practice passage, in course order.  ``shown`` lists the sentences that lessons, the
 #: codebook or earlier tasks already show with their label (``tools/count_decisions.py --plan``
@@ -158,6 +175,10 @@ PASSAGES = {p.passage_id: p for p in [
        shown=[
            "balakot-027", "balakot-029", "balakot-031", "balakot-033", "balakot-032", "balakot-034", "balakot-035", "balakot-036",
            "balakot-037", "balakot-039", "balakot-040"]),
+    # The transfer exercise: two invented texts, whole, in genres the five pieces lack
+    # (data/transfer/; never shown in a lesson, see tests/test_practice.py).
+    _p("08-a", "08_transfer", "live-updates", 1, 36, focus=F08, transfer=True),
+    _p("08-b", "08_transfer", "odf-statement", 1, 22, focus=F08, transfer=True),
 ]}
 
 

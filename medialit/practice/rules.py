@@ -28,6 +28,8 @@ RULES = {
 _RULE = re.compile(r"\bL([1-5])\b")
 _CASE = re.compile(r"^case (\d+)")
 _QUOTED = re.compile(r"[“\"‘][^“”\"‘’]{3,}[”\"’]|[“\"][^“”\"]{3,}$|^[^“”\"]{3,}[”\"]")
+#: Straight quotation marks cannot tell opening from closing: only whole quotations count.
+_QUOTED_STRAIGHT = re.compile(r"\"[^\"]{3,}\"")
 
 
 
@@ -87,12 +89,14 @@ class Mark:
     text: str
 
 
-def deciding_marks(row: Mapping, spans: pd.DataFrame, *, data_dir: str | None = None) -> list[Mark]:
+def deciding_marks(row: Mapping, spans: pd.DataFrame, *, data_dir: str | None = None,
+                   cue_from_column: bool = False) -> list[Mark]:
     """The words that decide a sentence's label, as offsets into its text.
 
     Always the annotated cue, hedge, booster and loaded spans (``data/spans.csv``); for an
     attributed sentence also its quotation; for advocacy also the modal and evaluative
-    phrases of ``lexicons/modals.csv`` that occur in it.
+    phrases of ``lexicons/modals.csv`` that occur in it.  Texts without spans (the transfer
+    texts) take their cue from the sentence's ``cue`` column with ``cue_from_column=True``.
 
     >>> import medialit as ml
     >>> row = ml.load_sentences().set_index("sent_id").loc["tit-for-tat-021"].to_dict()
@@ -110,8 +114,14 @@ def deciding_marks(row: Mapping, spans: pd.DataFrame, *, data_dir: str | None = 
         a, b = int(span.start) - start, int(span.end) - start
         if 0 <= a < b <= len(text):
             marks.append(Mark(a, b, str(span.kind), text[a:b]))
+    cue = str(row.get("cue", "") or "").strip()
+    if cue_from_column and cue and not any(m.kind == "cue" for m in marks):
+        found = re.search(r"(?<!\w)" + re.escape(cue) + r"(?!\w)", text, re.IGNORECASE)
+        if found:
+            marks.append(Mark(found.start(), found.end(), "cue", found.group(0)))
     if label == "attributed":
-        for found in _QUOTED.finditer(text):
+        quoted = _QUOTED if any(q in text for q in "“”‘’") or '"' not in text else _QUOTED_STRAIGHT
+        for found in quoted.finditer(text):
             marks.append(Mark(found.start(), found.end(), "quote", found.group(0)))
     if label == "advocacy":
         pattern = _modal_pattern(data_dir)

@@ -15,7 +15,7 @@ from typing import Any
 
 import pandas as pd
 
-from .. import corpus
+
 from ..reader import Reading
 from .feedback import PracticeResult, grade
 from .passages import ITEM_TAG, MET_TAG, Passage, passage as get_passage
@@ -35,7 +35,7 @@ def show(which: str | Passage, *, sentences: pd.DataFrame | None = None) -> Read
     are printed in grey with "(met before, not asked)", so the passage still reads whole.
     """
     chosen = _passage(which)
-    sentences = corpus.load_sentences() if sentences is None else sentences
+    sentences = chosen.table() if sentences is None else sentences
     rows = chosen.rows(sentences)
     items = set(chosen.items(sentences))
     head = f"{chosen.passage_id} · {chosen.title} · label every sentence marked {ITEM_TAG}"

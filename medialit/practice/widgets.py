@@ -24,7 +24,7 @@ import html
 
 import ipywidgets as widgets
 
-from .. import corpus, schema
+from .. import schema
 from .feedback import PracticeResult, grade
 from .passages import ITEM_TAG, MET_TAG, Passage
 
@@ -42,7 +42,7 @@ class LabelView:
         self.passage = passage
         self.ask_accusations = accusations
         self.ask_sources = sources
-        sentences = corpus.load_sentences()
+        sentences = passage.table()
         rows = passage.rows(sentences)
         items = passage.items(sentences)
         self.labels: dict[str, widgets.ToggleButtons] = {}

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .. import corpus, reader, schema
+from .. import reader, schema
 from .feedback import grade
 from .rules import RULES
 from .passages import PASSAGES, Passage, passage
@@ -47,7 +47,7 @@ def _document(title: str, body: str) -> str:
 
 def worksheet_html(chosen: Passage, *, sentences: pd.DataFrame | None = None) -> str:
     """The student's worksheet for one passage, as a standalone HTML page (no labels in it)."""
-    sentences = corpus.load_sentences() if sentences is None else sentences
+    sentences = chosen.table() if sentences is None else sentences
     rows = chosen.rows(sentences)
     items = chosen.items(sentences)
     text_blocks = []
