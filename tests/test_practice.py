@@ -513,3 +513,96 @@ def test_click_view_works_on_a_transfer_text():
     result = view.press_check()
     assert result.complete and result.labels.agree == result.labels.n == len(chosen.items())
     assert result.accusation_counts() == (len(chosen.items()), len(chosen.items()))
+
+
+# ---------------------------------------------------------------------------
+# notebook 08: think first, then meet the machine (no gold: you beside the machine)
+
+
+@pytest.fixture()
+def sample_article(tmp_path):
+    ml.user.add_article(ml.user.sample_article(), "invented-dam", "Dam Talks Collapse", user_dir=tmp_path)
+    return ml.user.load_user_article("invented-dam", user_dir=tmp_path)[1]
+
+
+def test_side_by_side_shows_the_machine_only_once_everything_is_labelled(sample_article):
+    from medialit.practice import think_first
+
+    ids = think_first.to_label(sample_article)
+    assert ids and all(sample_article.set_index("sent_id").loc[i, "role"] in CONTENT_ROLES for i in ids)
+    open_ = ml.practice.side_by_side({i: ... for i in ids}, sample_article)
+    assert "machine" not in open_.table.columns and "still open" in open_.summary()
+    half = {i: "fact" for i in ids[:3]}
+    assert "machine" not in ml.practice.side_by_side(half, sample_article).table.columns
+    machine = dict(zip(sample_article.sent_id, sample_article.label))
+    same = ml.practice.side_by_side({i: machine[i] for i in ids}, sample_article)
+    assert same.agree == same.labelled == len(ids) and same.kappa == 1.0
+    assert "Nobody has labelled this article by hand" in same.summary()
+    flipped = {i: ("fact" if machine[i] != "fact" else "advocacy") for i in ids}
+    differ = ml.practice.side_by_side(flipped, sample_article)
+    assert differ.agree == 0 and set(differ.table.same) == {"no"}
+
+
+@pytest.mark.parametrize("answer, words", [
+    ({"invented-dam-004": "opinion"}, "is not a label"), ({"nonsense-001": "fact"}, "not a sentence to label"),
+    ("fact", "write your labels as a dict"),
+])
+def test_side_by_side_explains_a_bad_answer(sample_article, answer, words):
+    result = ml.practice.side_by_side(answer, sample_article)
+    assert words in result.summary()
+
+
+def test_machine_questions_are_computed_from_the_machines_output(sample_article):
+    questions = ml.practice.machine_questions(sample_article)
+    assert list(questions.columns) == ["sent_id", "check", "the machine", "question"]
+    rows = sample_article.set_index("sent_id")
+    for row in questions.itertuples():  # each question holds for what the machine actually did
+        if row.check == "heading cue":
+            assert rows.at[row.sent_id, "role"] in ("headline", "subheading") and rows.at[row.sent_id, "label"] == "attributed"
+        if row.check == "named but not named":
+            assert rows.at[row.sent_id, "source_type"].startswith("named")
+    # a synthetic table: each check fires on its own case and nowhere else
+    table = pd.DataFrame({"sent_id": ["x-001", "x-002", "x-003", "x-004"],
+                          "role": ["headline", "body", "body", "body"],
+                          "text": ["Rivals Trade Blame", "Officials, who spoke on condition of anonymity, said so.",
+                                   "The ministry rejected the charge.", "Prices rose."],
+                          "label": ["attributed", "attributed", "attributed", "fact"],
+                          "rationale": ["L3", "L3", "L3", "L5"], "cue": ["Blame", "said", "rejected", ""],
+                          "source": ["", "Officials", "The ministry", ""],
+                          "source_type": ["unnamed", "named_official", "named_official", "none"],
+                          "accusation": [0, 0, 0, 0]})
+    found = ml.practice.machine_questions(table)
+    assert dict(zip(found.check, found.sent_id)) == {"heading cue": "x-001", "named but not named": "x-002",
+                                                      "denied charge, no accusation": "x-003"}
+    mine = {"x-001": "fact", "x-002": "attributed", "x-003": "attributed", "x-004": "fact"}
+    with_you = ml.practice.machine_questions(table, mine)
+    assert with_you[with_you.check == "you and the machine"].sent_id.tolist() == ["x-001"]
+
+
+def test_think_first_click_view_writes_into_the_typed_dict(sample_article):
+    from medialit.practice import think_first
+
+    ids = think_first.to_label(sample_article)
+    mine = {i: ... for i in ids}
+    view = ml.practice.label_first(sample_article, into=mine)
+    view.choose(ids[0], "advocacy")
+    assert mine[ids[0]] == "advocacy"
+    for sent_id in ids:
+        view.choose(sent_id, "fact")
+    result = view.press_compare()
+    assert result.labelled == len(ids) and "machine" in result.table.columns
+    bundle = view._repr_mimebundle_()
+    data = bundle[0] if isinstance(bundle, tuple) else bundle
+    assert "type your labels in my_labels" in data["text/plain"] and f"{ids[0]} [ ? ]" in data["text/plain"]
+
+
+def test_notebook_08_asks_for_your_labels_before_showing_the_machines():
+    import nbformat
+
+    cells = nbformat.read(exposure.ROOT / "notebooks" / "08_your_own_article.ipynb", as_version=4).cells
+    code = [c.source for c in cells if c.cell_type == "code"]
+    first_yours = next(i for i, s in enumerate(code) if "label_first(" in s)
+    shows_machine = [i for i, s in enumerate(code)
+                     if re.search(r"side_by_side\(|sentences\[\[|render_article\(|confidence ==|machine_questions\(", s)]
+    assert shows_machine and first_yours < min(shows_machine)
+    assert any("my_labels = {" in s and "..." in s for s in code[:first_yours])

@@ -21,14 +21,16 @@ separate answer keys come from :mod:`medialit.practice.worksheets`.
 Modules: ``passages`` (which paragraphs), ``feedback`` (grading and explaining),
 ``summary`` (agreement and kappa, for a passage and a class), ``widgets`` (the click
 view), ``worksheets`` (printable sheets and keys), ``exposure`` (which sentences a
-student has already seen labelled, for the tests and tools).
+student has already seen labelled, for the tests and tools), ``think_first`` (notebook 08:
+label an article yourself, then see the machine's labels beside yours — no answer key there).
 """
 
 from .answers import PracticeAnswerError
 from .feedback import PracticeResult, grade
 from .passages import PASSAGES, Passage, passage, passages_for
 from .summary import class_agreement
+from .think_first import label_first, machine_questions, side_by_side
 from .view import show, check, label_view
 
 __all__ = ["PASSAGES", "Passage", "PracticeAnswerError", "PracticeResult", "check", "class_agreement", "grade",
-           "label_view", "passage", "passages_for", "show"]
+           "label_first", "label_view", "machine_questions", "passage", "passages_for", "show", "side_by_side"]
