@@ -33,7 +33,7 @@ def _gold_answer(chosen):
 # which sentences: unseen, whole paragraphs, every piece and body paragraph
 
 
-@pytest.mark.parametrize("chosen", ALL, ids=lambda p: p.passage_id)
+@pytest.mark.parametrize("chosen", EVERY, ids=lambda p: p.passage_id)
 def test_no_practice_sentence_is_shown_labelled_before_its_exercise(chosen):
     seen = exposure.seen_before(chosen.exercise)
     early = sorted(set(chosen.items()) & seen)
@@ -42,7 +42,7 @@ def test_no_practice_sentence_is_shown_labelled_before_its_exercise(chosen):
                        "add them to the passage's shown list or choose other paragraphs")
 
 
-@pytest.mark.parametrize("chosen", ALL, ids=lambda p: p.passage_id)
+@pytest.mark.parametrize("chosen", EVERY, ids=lambda p: p.passage_id)
 def test_shown_sentences_really_were_shown_and_belong_to_the_passage(chosen):
     content = set(chosen.content().sent_id.astype(str))
     assert set(chosen.shown) <= content, f"{chosen.passage_id}: shown ids outside the passage"

@@ -23,24 +23,32 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 from pathlib import Path
 
+from .. import corpus, schema
 from .passages import exercise_number
 
 __all__ = ["ROOT", "PRACTICE_TAG", "ids_in", "notebook_ids", "seen_before"]
 
 ROOT = Path(__file__).resolve().parents[2]
 PRACTICE_TAG = "practice"
-_ID = re.compile(r"\b((?:militancy-bases|ap-crackdown|regional-peace|balakot|tit-for-tat)-\d{3})\b")
+
+
+@lru_cache(maxsize=1)
+def _id_pattern() -> re.Pattern:
+    """Ids of the five pieces and of the invented transfer texts (``data/transfer/texts.csv``)."""
+    names = sorted({*schema.ARTICLE_IDS, *corpus.load_transfer_texts().article_id.astype(str)}, key=len, reverse=True)
+    return re.compile(r"\b((?:" + "|".join(re.escape(n) for n in names) + r")-\d{3})\b")
 
 
 def ids_in(text: str) -> set[str]:
-    """Sentence ids of the five pieces mentioned in a text.
+    """Sentence ids of the five pieces and of the transfer texts mentioned in a text.
 
-    >>> sorted(ids_in("see balakot-007 and tit-for-tat-033, not balakot-7"))
-    ['balakot-007', 'tit-for-tat-033']
+    >>> sorted(ids_in("see balakot-007 and tit-for-tat-033, not balakot-7, and live-updates-022"))
+    ['balakot-007', 'live-updates-022', 'tit-for-tat-033']
     """
-    return set(_ID.findall(text))
+    return set(_id_pattern().findall(text))
 
 
 def notebook_ids(path: str | Path, *, skip_tag: str | None = None) -> set[str]:
