@@ -37,8 +37,8 @@ from __future__ import annotations
 import re
 
 from .accusation_words import (
-    _AGENT_AFTER_RE, _AGENT_END, _ANAPHORS, _ATTRIBUTIVE_NEXT, _BLAME_ON_RE, _BY_TO, _CHARGE_RE,
-    _COMMON_ENDINGS, _COMMON_OPENERS, _CONDEMN_RE, _DENIAL_RE, _GROUP_WORD, _INNER_ANAPHOR, _LINKED_RE,
+    _AGENT_AFTER_RE, _AGENT_END, _ANAPHORS, _ATTRIBUTIVE_NEXT, _BLAME_END_RE, _BLAME_ON_RE, _BY_TO, _CHARGE_RE,
+    _COMMON_ENDINGS, _COMMON_OPENERS, _CONDEMN_RE, _CONDUCT_RE, _COPULA_BEFORE, _DEMAND_ACTION_RE, _DENIAL_RE, _LINKED_TO_RE, _GROUP_WORD, _INNER_ANAPHOR, _LINKED_RE,
     _MODIFIER_PARTY, _NAME_RE, _NEEDLES_RE, _NEEDLE_GROUPS, _NOT_NAMES, _NOUN_CHARGE_RE, _NOUN_WRONGS,
     _OF_THAT_IN, _OWNER_ANAPHOR, _OWNER_NAME, _PASSIVE_BEFORE, _PASSIVE_CHARGE_RE, _POSSESSIVE_END,
     _SUBJECT_STOP, _TRIGGER, _VAGUE_PARTY_RE, _WRONG_RE,
@@ -122,6 +122,13 @@ class AccusationFinder:
                 if label == "attributed" and not source and subject:
                     accuser = subject[-1]
                 return 1, accuser, "; ".join(dict.fromkeys(accused))
+        m = "charge" in present and _BLAME_END_RE.search(text)
+        if m:  # "Orvenia blames Daskar" (a headline), "accused Norland, ..."
+            accused = _names(m.group("object"))
+            if accused:
+                subject = _names(text[:m.start()])
+                accuser = default_accuser if label == "attributed" and source else (subject[-1] if subject else default_accuser)
+                return 1, accuser, accused[0]
         # 1a. "X blamed the attack on Y"
         m = "blame" in present and _BLAME_ON_RE.search(text)
         if m:
@@ -135,7 +142,8 @@ class AccusationFinder:
         if m:
             obj = m.group("object")
             accused = _names(obj)
-            if not accused and self._wrongs(obj.lower()) and self.last_parties:
+            if not accused and (self._wrongs(obj.lower()) or (wrongs and obj.lower().startswith(
+                    ("these ", "this ", "those ", "such ", "the attack", "the strike")))) and self.last_parties:
                 accused = self.last_parties[:1]
             if accused:
                 subject = _names(text[:m.start()])
@@ -157,6 +165,17 @@ class AccusationFinder:
         m = _LINKED_RE.search(text)
         if m and m.group(1).lower() not in _NOT_NAMES and m.group(1).lower() not in ("state", "cross", "self"):
             return 1, default_accuser, m.group(1)
+        # 4a. "demanded X close down the camps", "urged X to take action against ...": X is charged
+        m = _DEMAND_ACTION_RE.search(text)
+        if m:
+            named = _names(text[m.start():m.start("act")])
+            target = named[-1] if named else ""
+            if not target and self.last_parties and re.search(r"\b(?:it|them|its|their)\b", low[m.start():m.start("act")]):
+                target = self.last_parties[0]
+            if target:
+                subject = _names(text[:m.start()])
+                accuser = default_accuser if label == "attributed" and source else (subject[-1] if subject else default_accuser)
+                return 1, accuser, target
         # 5. a wrongdoing predicate with an identifiable agent
         for w in wrongs:
             agent = self._agent(text, low, w)
@@ -165,9 +184,17 @@ class AccusationFinder:
                 if w.group().startswith(("claim", "took credit")):
                     accuser = agent  # a claim of responsibility: the party accuses itself
                 return 1, accuser, agent
+        # 5a. the writer's condemnation of a party's conduct in an evaluative sentence
+        if label == "advocacy" and _CONDUCT_RE.search(low):
+            named = _names(text)
+            if not named and re.search(r"\b(?:its|their|it|they)\b", low) and self.last_parties:
+                named = self.last_parties[:1]
+            if named:
+                return 1, "writer", named[0]
         # 6. a denial that restates the charge: the denier is the accused
         m = "denial" in present and _DENIAL_RE.search(low)
-        if m and (wrongs or _OF_THAT_IN.search(low[m.end():m.end() + 20])):
+        if m and (wrongs or _OF_THAT_IN.search(low[m.end():m.end() + 20]) or m.group("what") in (
+                "involvement", "role", "responsibility", "links", "link", "support", "presence")):
             accused = self._subject(text, m.start())
             if accused:
                 return 1, "unnamed", accused
@@ -196,6 +223,16 @@ class AccusationFinder:
         names = _names(clause)
         if names:
             return names[0]
+        if len(stop) >= 2 and not clause.strip():  # "X (IS-K), a militant group ..., is plotting": skip the apposition
+            for k in range(len(stop) - 2, max(-1, len(stop) - 5), -1):
+                piece = before[stop[k - 1].end() if k > 0 else 0:stop[k].start()]
+                if piece.strip().lower().startswith(("a ", "an ", "one ")):
+                    continue
+                names = _names(piece)
+                if names:
+                    return names[0]
+                if stop[k].group().lower() in ("that", "who", "which", "when"):
+                    break
         resolved = self._anaphor(clause.lower().strip())
         if not resolved:
             vague = _VAGUE_PARTY_RE.search(clause)
@@ -223,6 +260,9 @@ class AccusationFinder:
 
     def _agent(self, text: str, low: str, w: re.Match) -> str:
         """Who did the wrong: a "by/to/from" agent after it, the subject before it, or an owner ("Y's role")."""
+        if w.group().startswith("under"):  # "under the protection of Y"
+            names = _names(_AGENT_END.split(text[w.end():w.end() + 80], maxsplit=1)[0])
+            return names[0] if names else ""
         if w.group().startswith(("behind the", "responsible for")):  # the party is the noun right before
             names = _names(" ".join(text[:w.start()].split()[-4:]))
             return names[-1] if names else self._subject(text, w.start())
@@ -232,6 +272,10 @@ class AccusationFinder:
             words = text[:w.start()].split()
             if words and _MODIFIER_PARTY.match(words[-1].strip(",;:")):
                 return words[-1].strip(",;:")  # "TTP attacks", "Indian shelling"
+            if _COPULA_BEFORE.search(low[:w.start()]):  # "X has become a safe haven"
+                subject = self._subject(text, _COPULA_BEFORE.search(low[:w.start()]).start())
+                if subject:
+                    return subject
             if before and w.group() in ("attack", "attacks", "raid", "raids", "bomb", "bombs") and (
                     before[-1].endswith("ly") or before[-1] in ("to", "they", "it", "who", "which", "that", "and")):
                 noun = False  # "continues to attack", "it attacks": a verb
@@ -240,12 +284,18 @@ class AccusationFinder:
             m = _BY_TO.search(text[w.end():w.end() + 60])
             if m and w.group() not in ("unprovoked",):
                 after = _AGENT_AFTER_RE.match(text, w.end() + m.start())
+        if after is None and _BY_TO.search(text[w.end():w.end() + 30]):  # "by groups linked to Y"
+            linked = _LINKED_TO_RE.search(text, w.end(), w.end() + 120)
+            if linked:
+                names = _names(linked.group("agent"))
+                if names:
+                    return names[0]
         if after:
             tail = _AGENT_END.split(text[after.start("agent"):after.start("agent") + 80], maxsplit=1)[0]
             names = _names(tail) or _names(after.group("agent"))
             if names:
                 return names[0]
-        if not noun and not _PASSIVE_BEFORE.search(low[:w.start()]):  # "were targeted": the subject is the victim
+        if not noun and (w.group().endswith("ing") or not _PASSIVE_BEFORE.search(low[:w.start()])):  # "were targeted": the subject is the victim
             subject = self._subject(text, w.start())
             if subject:
                 return subject

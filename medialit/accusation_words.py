@@ -18,7 +18,12 @@ __all__ = [
     "_ANAPHORS",
     "_ATTRIBUTIVE_NEXT",
     "_BLAME_ON_RE",
+    "_BLAME_END_RE",
     "_BY_TO",
+    "_COPULA_BEFORE",
+    "_CONDUCT_RE",
+    "_DEMAND_ACTION_RE",
+    "_LINKED_TO_RE",
     "_CHARGE_RE",
     "_COMMON_ENDINGS",
     "_COMMON_OPENERS",
@@ -54,7 +59,7 @@ __all__ = [
 _WRONG_STEMS = (
     r"attack(?:s|ed|ing)?|assault(?:s|ed|ing)?|bomb(?:s|ed|ing|ings)?|shell(?:s|ed|ing)|"
     r"kill(?:s|ed|ing)?|murder(?:s|ed|ing)?|massacre(?:s|d)?|slaughter(?:s|ed)?|assassinat(?:e|es|ed|ing|ion)|"
-    r"(?:opened|opens|open|opening) (?:\w+ )?fire|fired (?:on|at|upon)|struck|target(?:s|ed|ing)|raid(?:s|ed)|invad(?:e|es|ed|ing)|"
+    r"(?:opened|opens|open|opening) (?:\w+ )?fire|fired (?:on|at|upon)|struck|target(?:ed|ing)|(?<!potential )(?<!possible )(?<!likely )(?<!'s )targets|raid(?:s|ed)|invad(?:e|es|ed|ing)|"
     r"invasion|occup(?:y|ies|ied|ying|ation)|harbou?r(?:s|ed|ing)?|(?:air|drone|missile)[ -]?strikes?|"
     r"infring(?:e|es|ed|ing|ement)|distort(?:s|ed|ing|ion)?|threaten(?:s|ed|ing)?|hurl(?:s|ed|ing)? threats|intimidat(?:e|es|ed|ion)|shelter(?:s|ed|ing)|sponsor(?:s|ed|ing|ship)?|"
     r"fund(?:s|ed|ing)|financ(?:e|es|ed|ing)|arm(?:s|ed|ing)(?= (?:militants|rebels|insurgents|groups|fighters))|"
@@ -76,12 +81,23 @@ _WRONG_STEMS = (
     r"turn(?:s|ed|ing)? a blind eye|persecut(?:e|es|ed|ing|ion)|tortur(?:e|es|ed|ing)|abduct(?:s|ed|ing|ion)|"
     r"kidnap(?:s|ped|ping)?|atrocit(?:y|ies)|war crimes?|genocide|aggression|complicit|complicity|"
     r"involvement in|involved in|responsible for|behind the (?:attack|bombing|killing|blast|strike)s?|"
-    r"mastermind(?:s|ed|ing)?|orchestrat(?:e|es|ed|ing)|plott(?:ed|ing)|"
+    r"mastermind(?:ed|ing)|orchestrat(?:e|es|ed|ing)|plott(?:ed|ing)|"
     r"carr(?:y|ies|ied|ying) out (?:\w+ ){0,3}(?:attacks?|bombings?|strikes?|assaults?|raids?|killings?)|"
     r"claim(?:s|ed|ing)? responsibility|took credit|unprovoked|terror(?:ist)? attacks?|suicide (?:attack|bombing)s?|"
     r"claimed by|role in (?:the |a |an )?(?:\w+ ){0,2}(?:attacks?|bombings?|killings?|violence|terror\w*|insurgency|militancy)|"
     r"(?:sen[dt]|sending|sends|push(?:ed|es|ing)?|smuggl(?:e|es|ed|ing)) (?:\w+ ){0,2}(?:militants|fighters|terrorists|infiltrators|weapons|arms)|"
-    r"firing"
+    r"firing|"
+    # added: using a country's soil or terror as a tool, patronage, radicalising, ordering attacks,
+    # inaction and foot-dragging, looking away, ignoring warnings, provoking and inciting
+    r"us(?:e|es|ed|ing) (?:\w+ ){0,3}(?:soil|territory|territories|land) (?:for|to|as)|us(?:e|es|ed|ing) terror\w*|"
+    r"patroni[sz](?:e|es|ed|ing)|radicali[sz](?:e|es|ed|ing|ation)|"
+    r"order(?:s|ed|ing)? (?:\w+ ){0,4}(?:attacks?|strikes?|killings?|bombings?|assaults?)|"
+    r"(?:attacks?|bombings?|strikes?|assaults?|killings?) (?:were|was|had been|have been|has been) (?:\w+ )?"
+    r"(?:coordinated|planned|directed|organi[sz]ed|ordered|masterminded|orchestrated)|"
+    r"inaction|drag(?:s|ged|ging)? (?:its|their|his|her) feet|look(?:s|ed|ing)? the other way|"
+    r"ignor(?:e|es|ed|ing) (?:\w+ ){0,2}warnings?|provok(?:e|es|ed|ing)|incit(?:e|es|ed|ing|ement)|"
+    r"stir(?:s|red|ring)? up|"
+    r"under (?:the )?(?:protection|patronage|shelter|umbrella) of"
 )
 _WRONG_RE = re.compile(r"(?<![\w-])(?:" + _WRONG_STEMS + r"|(?:launch|conduct|stag|mount|perpetrat)\w* (?:\w+ ){0,2}"
                        r"(?:attacks?|raids?|strikes?|assaults?|bombings?)|operat\w* from (?:\w+ )?(?:sanctuar|safe haven|hideout|base)\w*)"
@@ -94,7 +110,7 @@ _NOUN_WRONGS = re.compile(
     r"sanctuar(?:y|ies)|proxies|proxy war|infiltration|violations?|interference|destabili[sz]ation|"
     r"persecution|torture|abduction|atrocit(?:y|ies)|war crimes?|genocide|aggression|complicity|"
     r"terror(?:ist)? attacks?|suicide (?:attack|bombing)s?|shelling|assassination|support .*|firing|"
-    r"(?:air|drone|missile)[ -]?strikes?|occupation|infringement|distortion|intimidation)$"
+    r"(?:air|drone|missile)[ -]?strikes?|occupation|infringement|distortion|intimidation|inaction)$"
 )
 #: A party that can stand right before a noun of wrongdoing: an acronym or a national adjective.
 _MODIFIER_PARTY = re.compile(r"^(?:[A-Z]{2,}[\w-]*|[A-Z][a-z]+(?:i|ian|an|ese|ish))$")
@@ -119,7 +135,7 @@ _BLAME_ON_RE = re.compile(
     r"\s+(?:[^,;.]{0,50}?\s)?(?:on|to|at)\s+(?P<object>[^,;.]{1,60})"
 )
 _PASSIVE_CHARGE_RE = re.compile(
-    r"(?:is|are|was|were|has been|have been|had been|being|stands?|stood)\s+(?:\w+ly\s+)?(?:accused|blamed|charged)\s+(?:of|for|with)\b"
+    r"(?:is|are|was|were|has been|have been|had been|being|stands?|stood)\s+(?:\w+ly\s+)?(?:accused|blamed|charged|suspected)\s+(?:of|for|with)\b"
 )
 _NOUN_CHARGE_RE = re.compile(
     r"(?<![\w-])(?:accusations?|allegations?|charges?|claims?|blame)\s+(?:\w+\s+){0,4}?(?:against|on|at)\s+(?P<object>[^,;.]{1,60}?)"
@@ -127,7 +143,7 @@ _NOUN_CHARGE_RE = re.compile(
 )
 _DENIAL_RE = re.compile(
     r"(?<![\w-])(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?)\s+(?:the\s+|any\s+|all\s+)?"
-    r"(?:accusations?|allegations?|charges?|claims?|involvement|role|responsibility|links?|support)\b"
+    r"(?:[\w-]+'s\s+)?(?P<what>accusations?|allegations?|charges?|claims?|involvement|role|responsibility|links?|support|presence)\b"
 )
 _AGENT_AFTER_RE = re.compile(
     r"(?<![\w-])(?:by|to|from)\s+(?P<agent>(?:the\s+)?(?:[A-Z][\w'’.-]*|[A-Z]{2,}[\w-]*)(?:\s+(?:of\s+|al-|e-|ul-|i-)?[A-Z][\w'’.-]*)*)"
@@ -145,7 +161,9 @@ _NOT_NAMES = frozenset(
     "both several many some most all few other such no every each one two three four five six seven eight nine "
     "ten monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
     "august september october november december today yesterday tomorrow according following amid among "
-    "unknown armed suspected local security earlier further there here what who why how where which".split()
+    "unknown armed suspected local security earlier further there here what who why how where which "
+    # generic doers: "Gunmen attacked ..." names no party (codebook §4)
+    "gunmen militants insurgents terrorists attackers fighters rebels assailants jihadists".split()
 )
 #: Anaphoric agents that point back to the last party named.
 _ANAPHORS = ("the group", "the outfit", "the organisation", "the organization", "the militant group",
@@ -173,7 +191,13 @@ _TRIGGER_STARTS = (
     "atrocit war crime genocide aggression complicit involve responsible behind mastermind orchestrat plott carr "
     "claim took unprovoked suicide launch conduct stag mount perpetrat accus blam charg implicat hold held allegation "
     "deni deny reject dismiss military air drone missile strike infring distort threat hurl intimidat condemn denounc "
-    "decr slam lambast attribut finger pinn role sen push smuggl firing"
+    "decr slam lambast attribut finger pinn role sen push smuggl firing us patroni radicali order inaction drag "
+    "look ignor provok incit stir under suspect "
+    "belligeren warmonger hegemon expansionis misadventur miscalculat propaganda jingois provocat reckless "
+    "irresponsib complacen negligen duplicit double hypocri lip blind other scapegoat chaos bully bulli arrogan "
+    "intransigen obstinate aggressive nefarious sinister dastardly coward deceit deceptive dishonest betray "
+    "warlike war-like adventuris sham farce charade eyewash whitewash close shut dismantl hand extradit expel "
+    "rein crack act take stop"
 ).split()
 #: A party the sentence points to without naming it: a state, government, agency or army (codebook §4,
 #: "vague accused").  Generic militants, gunmen or terrorists are not in it.
@@ -188,7 +212,33 @@ _SUBJECT_STOP = re.compile(r"[,;:()“”\"—–]|\b(?:who|which|that|when|afte
 
 _POSSESSIVE_END = re.compile(r"[’']s?$")
 _AGENT_END = re.compile(r"[,;.:()“”\"]|\s(?:at|in|on|during|near|after|before|since|while|who|which|that)\s")
-_INNER_ANAPHOR = re.compile(r"\b(?:this|that|the same) (?:organi[sz]ation|group|outfit|network|faction|militia)\b")
+_INNER_ANAPHOR = re.compile(r"\b(?:this|that|the same) (?:organi[sz]ation|group|outfit|network|faction|militia)\b|"
+                            r"^(?:these|those|the same|such) (?:air ?strikes|strikes|attacks|raids|bombings|actions|violations)$")
+#: "X has become a safe haven": the subject of a copula before a noun of wrongdoing is its owner.
+_COPULA_BEFORE = re.compile(r"\b(?:is|are|was|were|become|becomes|became|remains?|remained|turned into|emerged as)\s+"
+                            r"(?:(?:a|an|the)\s+)?(?:\w+\s+){0,2}$")
+#: The writer's condemnation of a party's conduct in an evaluative sentence ("the belligerent policies of X",
+#: "X keeps dragging its feet", "X's complacency"): general English words for blameworthy conduct.
+_CONDUCT_RE = re.compile(
+    r"(?<![\w-])(?:belligeren\w*|warmonger\w*|hegemon\w*|expansionis\w*|misadventures?|miscalculat\w*|"
+    r"propaganda|jingois\w*|provocat\w*|reckless\w*|irresponsib\w*|complacen\w*|negligen\w*|duplicit\w*|"
+    r"double game|hypocri\w*|lip service|blind eye|the other way|scapegoat\w*|drag\w* (?:its|their) feet|"
+    r"stir\w* up|chaos|destabili[sz]\w*|bully\w*|bulli\w*|arrogan\w*|intransigen\w*|obstinate|aggressive\w*|"
+    r"nefarious|sinister|dastardly|cowardly|deceit\w*|deceptive|dishonest\w*|betray\w*|complicit\w*|"
+    r"warlike|war-like|adventuris\w*|sham|farce|charade|eyewash|whitewash\w*)(?![\w-])"
+)
+#: "urged/demanded/asked X to close down the camps ...": a demand that presupposes X harbours them.
+_DEMAND_ACTION_RE = re.compile(
+    r"(?<![\w-])(?:demand\w*|urg\w*|ask\w*|press\w*|call\w* on|told|warn\w*|gave)\b.{0,60}?\b(?:to\s+)?"
+    r"(?P<act>(?:close|shut) down|dismantle|hand over|extradite|expel|rein in|crack down on|act against|"
+    r"take (?:\w+ )?action against|stop (?:supporting|sponsoring|harbou?ring|sheltering|using)|deny (?:sanctuary|safe haven))\b"
+)
+#: "blames Y" / "accuses Y" at the end of a headline or clause, with no "of"/"for" after it.
+_BLAME_END_RE = re.compile(
+    r"(?<![\w-])(?:accus|blam)(?:e|es|ed|ing)\s+(?P<object>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*(?:$|[,;:.]|\s+(?:over|after|as)\b)"
+)
+_LINKED_TO_RE = re.compile(r"\b(?:linked|affiliated|loyal|tied|allied|close)\s+(?:to|with)\s+"
+                           r"(?P<agent>[A-Z][\w'’.-]*(?:\s+(?:al-|e-|ul-)?[A-Z][\w'’.-]*)*)")
 _ATTRIBUTIVE_NEXT = re.compile(r"(?:territor|area|land|region|part|portion|jammu|kashmir|palestin|zone)")
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|being|be)\s+(?:\w+ly\s+)?$")
 _OF_THAT_IN = re.compile(r"\b(?:of|that|in)\b")
@@ -203,7 +253,7 @@ for _group, _needles in {
     "charge": ("accus", "blam", "charg", "implicat", "hold", "held"),
     "blame": ("blam", "attribut", "finger"),
     "condemn": ("condemn", "denounc", "decr", "slam", "lambast"),
-    "passive": ("accused", "blamed", "charged"),
+    "passive": ("accused", "blamed", "charged", "suspected"),
     "noun": ("accusation", "allegation", "charge", "claim", "blame"),
     "denial": ("deni", "deny", "reject", "dismiss"),
 }.items():

@@ -397,20 +397,29 @@ _PAGE_LINE_RE = re.compile(
     r"^(?:enhanced|powered|sponsored|presented) by\b|^back to top\b|^your email address will not be published|"
     r"^\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?|hrs|ist|pkt|gmt|bst|utc|cet|et|est|edt|pst|aft)?\W*$|"
     r"\b\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago\b|^(?:show )?key events(?: only)?\W*$|"
-    r"^pinned(?: post)?\W*$|^(?:e-?mail|twitter|x|follow (?:him|her|them|me))\s*:?\s*\S*@\S+|[\w.+-]+@[\w-]+\.[a-z]{2,}\b",
+    r"^pinned(?: post)?\W*$|^(?:e-?mail|twitter|x|follow (?:him|her|them|me))\s*:?\s*\S*@\S+|[\w.+-]+@[\w-]+\.[a-z]{2,}\b|"
+    # breadcrumbs ("you are here: Home > News", "Home › World › Asia"), an agency line with a
+    # handle ("Reuters @outlet"), section labels, press-release and media-contact lines
+    r"^you are here\b|\|\s*(?:by\s+[a-z]|published\b)|^(?:[^\s›»]+(?:\s+[^\s›»]+){0,2}\s*[›»]\s*){2,}|^(?:[\w.'’&-]+\s+){1,4}@\w+\W*$|"
+    r"^(?:opinion|editorial|op-ed|analysis|comment|commentary|explainer|column|columns|blog|feature|features|"
+    r"interview|letters?|world|news|latest news|top stories)\W*$|^press release\b|"
+    r"^(?:for )?(?:media|press) (?:queries|enquiries|inquiries|contacts?)\b",
     re.IGNORECASE,
 )
 _PAGE_LINE = _Prefiltered(
     _PAGE_LINE_RE,
     needles=("pic.twitter.com", "http://", "https://", "www.", "comments are moderated", "please see our",
              "to see more", "facebook", "twitter", "instagram", "whatsapp", "telegram", "youtube", "linkedin",
-             "zoom in", "read later", "|", "[image", "[photo", "[picture", "screengrab", "(@", "published",
+             "zoom in", "read later", "|", "[image", "[photo", "[picture", "screengrab", "(@", "published", "›", "»",
              " ago", "@", "photo", "picture", "image", "handout", "video grab"),
     prefixes=("last ", "first ", "updated", "published", "posted", "modified", "date", "source", "credit",
               "courtesy", "read more", "also read", "see also", "read also", "recommended", "more ", "related ",
               "you might", "you may", "breaking", "live", "total views", "print", "listen", "—", "–", "-",
               "(", "photo", "image", "picture", "file photo", "screengrab", "video grab",
               "@", "enhanced by", "powered by", "sponsored by", "presented by", "back to top", "your email",
+              "you are here", "opinion", "editorial", "op-ed", "analysis", "comment", "explainer", "column",
+              "blog", "feature", "interview", "letter", "world", "news", "latest news", "top stories",
+              "press release", "for media", "for press", "media ", "press ",
               "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "key events", "show key", "pinned", "e-mail",
               "email", "twitter", "x", "follow"),
 )
@@ -443,7 +452,7 @@ _BYLINE_RE = re.compile(
     re.IGNORECASE,
 )
 _DATE_LINE_RE = re.compile(
-    r"^(?:(?:updated|published|posted)\s*:?\s*)?(?:(?:" + "|".join(_MONTHS) + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|"
+    r"^(?:(?:updated|published|posted)\s*:?\s*|[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2},\s*)?(?:(?:" + "|".join(_MONTHS) + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|"
     r"\d{1,2}\s+(?:" + "|".join(_MONTHS) + r")\.?,?\s+\d{4})\W*(?:\d{1,2}[:.]\d\d.*)?$",
     re.IGNORECASE,
 )
@@ -495,6 +504,8 @@ def _guess_roles(sents, paragraph_sizes, keys) -> list[str]:
             (late or text.startswith("(")) and _BIO_RE.match(text)
         ):
             roles[i] = "bio"
+        elif alone and len(words) <= 8 and _DATE_LINE_RE.match(text.strip()):
+            roles[i] = "furniture"  # a date line (or "Place, date"), even above the headline
         elif not headline_seen and not body_seen and alone and len(words) <= 25 \
                 and not text.rstrip("”’\"' ").endswith(".") and (i == 0 or all(
                     r in schema.META_ROLES for r in roles[:i])):
@@ -520,6 +531,16 @@ def _guess_roles(sents, paragraph_sizes, keys) -> list[str]:
             body_seen = True
         if roles[i] == "headline" and not headline_seen:
             headline_seen, title_key = True, keys[i]
+    # A caption printed in one paragraph with its credit ("Protesters march in the capital. Photo: AFP"):
+    # a short paragraph that ends in a credit line is the caption, not the article.
+    for i in range(1, n):
+        if roles[i] == "furniture" and sents[i - 1].paragraph == sents[i].paragraph and \
+                (i + 1 == n or sents[i + 1].paragraph != sents[i].paragraph) and \
+                paragraph_sizes[sents[i].paragraph] <= 3 and _CREDIT_LINE_RE.search(sents[i].text):
+            j = i - 1
+            while j >= 0 and sents[j].paragraph == sents[i].paragraph:
+                roles[j] = "furniture"
+                j -= 1
     # Footer: after a strong meta line late in the page, everything else is page furniture too.
     for i in range(n):
         # A short line guessed as a byline only from its capitalised words may be a subheading,
@@ -660,6 +681,9 @@ _CLAIM_OBJECTS = frozenset(
 #: Subordinators that open a phrase rather than a clause: "but"/"and" after them can still
 #: coordinate with the main verb ("offered to cooperate with X but warned ...").
 _WEAK_SUBORDINATORS = frozenset("with as after before since despite once until".split())
+#: Words after "claim" that make it mean territory held whole ("claimed in entirety by both states").
+_CLAIM_WHOLE = frozenset("entirety entirely wholly jointly".split())
+_BE = frozenset("is are was were be been being".split())
 _PREPOSITIONS = frozenset("at in on during after before to with from outside inside".split())
 
 
@@ -683,6 +707,8 @@ def _governs(rules: _Rules, toks, i: int, hit, after_aux: bool) -> bool:
                 term.split()[0].endswith("s") or frame in ("directive", "naming")))):
         # "its declared aim", "the alleged plot"; no subject at all: "Calls for new cadres"
         return False  # "its declared aim", "the alleged plot": an adjective, not the main verb
+    if term.startswith("claim") and any(t in _CLAIM_WHOLE for t in toks[j:j + 3]):
+        return False  # "is claimed in entirety by both states": territory
     if term.startswith("claim") and (nxt in _CLAIM_OBJECTS or (
             nxt in ("the", "a", "this", "that", "these", "its", "their") and j + 1 < len(toks)
             and toks[j + 1] in _CLAIM_OBJECTS)):
@@ -690,6 +716,8 @@ def _governs(rules: _Rules, toks, i: int, hit, after_aux: bool) -> bool:
     if frame == "participle":
         return after_aux  # "are warning that"
     if frame == "that":
+        if term.startswith("demand") and nxt[:1].isalnum():
+            return True  # "demanded Pakistan close down ...", "demands action": always a speech act
         if nxt in ("that", ",", ":", '"', "“"):
             return True
         if nxt in _PREPOSITIONS:  # "confirmed at a press conference ... that"
@@ -700,6 +728,9 @@ def _governs(rules: _Rules, toks, i: int, hit, after_aux: bool) -> bool:
     if frame == "object":
         return bool(nxt) and nxt not in ("by", "to", "in", ".", "and", "or")
     if frame == "directive":  # "asked Kabul to act", "pressed for talks"
+        if after_aux and term.endswith("ed") and any(t in _BE for t in toks[max(0, i - 3):i]) \
+                and "by" not in toks[j:j + 12]:
+            return False  # "Citizens are requested not to share ...": the writer's own request
         for w in toks[j:j + 8]:
             if w in ("to", "for", "that"):
                 return True
@@ -764,7 +795,7 @@ def _main_clause_cue(rules: _Rules, toks):
         if main_seen:  # only a second conjunct can still carry a cue
             if w in ("and", "but") and i + 1 < n:
                 k = i + 1
-                while k < n and (toks[k] in _INSERTS or toks[k] in ("then", "later")):
+                while k < n and (toks[k] in _INSERTS or toks[k] in ("then", "later") or toks[k] in _AUX):
                     k += 1
                 hit = _cue_at(rules, toks, k) if k < n else None
                 if hit and hit[1] in ("verb", "phrase") and hit[2] != "participle" \

@@ -1,0 +1,120 @@
+"""Tagger rules that generalise beyond the five pieces: one test per kind of error met on real
+articles, each with invented example sentences (no sentence comes from an evaluation text)."""
+
+import pytest
+
+from medialit.accusation import find
+from medialit.tagger import tag_text
+
+
+def labels(text):
+    return tag_text(text)["label"].astype(str).tolist()
+
+
+def label_of(sentence):
+    """The label of a sentence read as the body of an article (after a headline)."""
+    return labels("Talks resume in the capital\n\n" + sentence)[-1]
+
+
+def accusation_of(text):
+    rows = tag_text("Talks resume in the capital\n\n" + text)
+    return int(rows["accusation"].iloc[-1])
+
+
+# --- page furniture ---------------------------------------------------------------------------
+
+def test_caption_in_one_paragraph_with_its_credit_is_meta():
+    text = ("Border talks stall again\n\n"
+            "Farmers gather near the river crossing on Monday. Photo: Karsk Press Agency\n\n"
+            "The two delegations met for three hours on Monday.")
+    assert labels(text) == ["fact", "meta", "meta", "fact"]
+
+
+@pytest.mark.parametrize("line", [
+    "You are here: Home › News › Region",
+    "Home › World › Region",
+    "Karsk Wire @karskwire",
+    "OPINION",
+    "Editorial",
+    "Border talks stall again | By Mira Stolz",
+    "Border talks stall again | Published in The Estavian Courier",
+    "PRESS RELEASE No. 12/2030",
+    "For media queries: Public Affairs Office",
+    "Karsk, 4 May 2030",
+])
+def test_page_lines_are_meta(line):
+    text = f"{line}\n\nBorder talks stall again\n\nThe two delegations met for three hours on Monday."
+    assert labels(text)[0] == "meta"
+
+
+# --- reported speech --------------------------------------------------------------------------
+
+def test_claim_in_another_sense_is_not_a_cue():
+    assert label_of("The valley, home to two million people, is claimed in entirety by both states.") == "fact"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Estavia has demanded Norland close down the camps near the border.",
+    "The mayor expressed her frustration, noting the delays at the crossing.",
+    "While Estavia blames Norland for the delays, Norland has also made counterclaims.",
+    "The envoy is due to visit the border on Friday and has urged both sides to show restraint.",
+    "The garrison's commanders are widely suspected of selling fuel to smugglers.",
+])
+def test_reporting_frames_are_attributed(sentence):
+    assert label_of(sentence) == "attributed"
+
+
+def test_a_passive_request_with_no_one_asking_is_the_writers_prescription():
+    assert label_of("Residents are requested not to share unverified videos of the incident.") == "advocacy"
+
+
+# --- advocacy without a modal -----------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "Sanctions are not the answer to a crisis of this kind.",
+    "The two capitals stand at the crossroads of an already fraught relationship.",
+    "These reckless postures have brought the region to the cusp of open war.",
+    "The region has become a playground for warmongering generals.",
+    "Estavia needs a plan for the valley, not another summit.",
+])
+def test_evaluation_and_prescription_without_a_marker_word(sentence):
+    assert label_of(sentence) == "advocacy"
+
+
+def test_a_single_scare_word_leaves_a_factual_sentence_fact():
+    assert label_of("Troops of the so-called Valley Guard entered the village on Monday.") == "fact"
+
+
+# --- accusations ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The ministry added that the Red Ridge Front used Norland's territory to launch attacks.",
+    "The statement said that certain Norland officials are patronising the Red Ridge Front.",
+    "The council claimed the Red Ridge Front held a meeting where they ordered a new round of attacks.",
+    "Officials say the Red Ridge Front (RRF), a banned group, is plotting attacks on the capital.",
+    "The government alleges that Norland has become a safe haven for the fighters.",
+    "Officials claim that Norland's inaction allows the fighters to regroup.",
+    "Velmar Radio reported that the raids were coordinated by groups linked to Anton Brask.",
+    "Norland launched strikes on the valley.\n\nEstavia has strongly condemned these actions, calling them violations.",
+    "Estavia blames Norland",
+    "Estavia's army says the attack came at dawn; Norland denies any role",
+    "The border guards of Norland are widely suspected of looking the other way.",
+    "The letter urges the Northern Council to take action against the fighters in its provinces.",
+    "Norland keeps dragging its feet on every patrol it has signed up to, a reckless gamble.",
+])
+def test_charges_are_found(text):
+    assert accusation_of(text) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen attacked a checkpoint before dawn, the police said.",
+    "The ministry warned of the group's potential targets and advised the public to stay alert.",
+    "Troops were hunting for the mastermind of the bombing on Monday.",
+])
+def test_no_charge_without_an_identifiable_party(text):
+    assert accusation_of(text) == 0
+
+
+def test_the_subject_behind_an_apposition_is_the_accused():
+    assert find("Officials say the Red Ridge Front (RRF), a banned group, is plotting attacks.",
+                label="attributed", source="Officials")[2] == "RRF"
