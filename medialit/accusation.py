@@ -46,6 +46,18 @@ from .accusation_words import (
 
 __all__ = ["find", "AccusationFinder"]
 
+#: Verbs of demanding that :data:`_DEMAND_ACTION_RE` starts with (a cheap test before the pattern).
+_DEMAND_VERBS = ("demand", "urg", "ask", "press", "call", "told", "warn", "gave")
+#: First words of a clause that has no subject of its own (an auxiliary or verb after an apposition).
+_NO_SUBJECT = frozenset("has have had is are was were will would can could may might must also then "
+                        "continues continued remains remained".split())
+_GENERIC_DOERS = frozenset("militants gunmen insurgents terrorists attackers fighters rebels assailants".split())
+#: Endings of a sentence's capitalised first word that mark an adjective or adverb, not a name.
+_ADJECTIVE_ENDINGS = ("ent", "al", "ive", "ous", "ful", "ic", "ed", "ing", "ly", "ble")
+#: A verb of giving or carrying out just before a noun of wrongdoing: its subject did the wrong.
+_GIVER_BEFORE = re.compile(r"\b(?:provid|giv|gave|offer|extend|grant|lend|lent|carr|launch|conduct|stag|mount|"
+                           r"perpetrat|maintain|run|running|ran|operat)\w*\s+(?:\w+\s+){0,3}$")
+
 
 
 def _names(text: str) -> list[str]:
@@ -166,7 +178,7 @@ class AccusationFinder:
         if m and m.group(1).lower() not in _NOT_NAMES and m.group(1).lower() not in ("state", "cross", "self"):
             return 1, default_accuser, m.group(1)
         # 4a. "demanded X close down the camps", "urged X to take action against ...": X is charged
-        m = _DEMAND_ACTION_RE.search(text)
+        m = any(verb in low for verb in _DEMAND_VERBS) and _DEMAND_ACTION_RE.search(text)
         if m:
             named = _names(text[m.start():m.start("act")])
             target = named[-1] if named else ""
@@ -186,7 +198,8 @@ class AccusationFinder:
                 return 1, accuser, agent
         # 5a. the writer's condemnation of a party's conduct in an evaluative sentence
         if label == "advocacy" and _CONDUCT_RE.search(low):
-            named = _names(text)
+            named = [n for n in _names(text) if not (text.startswith(n) and " " not in n
+                                                       and n.lower().endswith(_ADJECTIVE_ENDINGS))]
             if not named and re.search(r"\b(?:its|their|it|they)\b", low) and self.last_parties:
                 named = self.last_parties[:1]
             if named:
@@ -223,15 +236,17 @@ class AccusationFinder:
         names = _names(clause)
         if names:
             return names[0]
-        if len(stop) >= 2 and not clause.strip():  # "X (IS-K), a militant group ..., is plotting": skip the apposition
-            for k in range(len(stop) - 2, max(-1, len(stop) - 5), -1):
+        head = clause.split()[:1]
+        if len(stop) >= 2 and (not head or head[0].lower() in _NO_SUBJECT):
+            # "X (IS-K), a militant group ..., is plotting", "the agency (ISI) has been ...": skip the apposition
+            for k in range(len(stop) - 1, max(-1, len(stop) - 5), -1):
                 piece = before[stop[k - 1].end() if k > 0 else 0:stop[k].start()]
                 if piece.strip().lower().startswith(("a ", "an ", "one ")):
                     continue
                 names = _names(piece)
                 if names:
                     return names[0]
-                if stop[k].group().lower() in ("that", "who", "which", "when"):
+                if k == 0 or stop[k - 1].group().lower() in ("that", "who", "which", "when"):
                     break
         resolved = self._anaphor(clause.lower().strip())
         if not resolved:
@@ -264,6 +279,8 @@ class AccusationFinder:
             names = _names(_AGENT_END.split(text[w.end():w.end() + 80], maxsplit=1)[0])
             return names[0] if names else ""
         if w.group().startswith(("behind the", "responsible for")):  # the party is the noun right before
+            if low[:w.start()].split()[-1:] and low[:w.start()].split()[-1] in _GENERIC_DOERS:
+                return ""  # "the militants behind the attack": no party
             names = _names(" ".join(text[:w.start()].split()[-4:]))
             return names[-1] if names else self._subject(text, w.start())
         noun = bool(_NOUN_WRONGS.match(w.group()))
@@ -272,6 +289,10 @@ class AccusationFinder:
             words = text[:w.start()].split()
             if words and _MODIFIER_PARTY.match(words[-1].strip(",;:")):
                 return words[-1].strip(",;:")  # "TTP attacks", "Indian shelling"
+            if _GIVER_BEFORE.search(low[:w.start()]):  # "X has provided sanctuary ...": the giver
+                subject = self._subject(text, _GIVER_BEFORE.search(low[:w.start()]).start())
+                if subject:
+                    return subject
             if _COPULA_BEFORE.search(low[:w.start()]):  # "X has become a safe haven"
                 subject = self._subject(text, _COPULA_BEFORE.search(low[:w.start()]).start())
                 if subject:
@@ -295,7 +316,7 @@ class AccusationFinder:
             names = _names(tail) or _names(after.group("agent"))
             if names:
                 return names[0]
-        if not noun and (w.group().endswith("ing") or not _PASSIVE_BEFORE.search(low[:w.start()])):  # "were targeted": the subject is the victim
+        if not noun and (w.group().split()[0].endswith("ing") or not _PASSIVE_BEFORE.search(low[:w.start()])):  # "were targeted": the subject is the victim
             subject = self._subject(text, w.start())
             if subject:
                 return subject

@@ -196,8 +196,15 @@ class _Lexicon:
         every_term = [t for terms in terms_by_kind.values() for t in terms]
         self.empty = {kind for kind, terms in terms_by_kind.items() if not any(terms)}
         self.starts_re = re.compile(r"(?<![\w-])(?=(?:" + _alternation(every_term) + r")(?![\w-]))")
+        self._last_low, self._last_found = None, {}
 
     def find(self, low: str) -> dict:
+        if low is self._last_low:  # the same sentence asked twice (label, then confidence)
+            return self._last_found
+        self._last_low, self._last_found = low, self._find(low)
+        return self._last_found
+
+    def _find(self, low: str) -> dict:
         starts = [m.start() for m in self.starts_re.finditer(low)]
         found = {}
         for kind, pattern in self.patterns.items():

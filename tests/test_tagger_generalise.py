@@ -118,3 +118,31 @@ def test_no_charge_without_an_identifiable_party(text):
 def test_the_subject_behind_an_apposition_is_the_accused():
     assert find("Officials say the Red Ridge Front (RRF), a banned group, is plotting attacks.",
                 label="attributed", source="Officials")[2] == "RRF"
+
+
+@pytest.mark.parametrize("text", [
+    "Critics argue that the Northern Council has provided sanctuary to the fighters for years.",
+    "It is worth noting that the Estavian spy agency (ESA) has been playing the key role in funding the raids.",
+    "Norland gave assurances to Estavia but failed to implement them.",
+    "The claim is that Norland's agents kept ties with the fighters, using them as proxies in the valley.",
+    "Observers point to Norland's support for groups that attack the valley.",
+])
+def test_charges_with_the_party_as_giver_or_behind_an_apposition(text):
+    assert accusation_of(text) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "The minister announced a plan to find the militants behind the attack.",
+    "Consistent messaging, so that promises are not seen as propaganda, is what the valley needs.",
+])
+def test_no_party_in_generic_doers_or_an_opening_adjective(text):
+    assert accusation_of(text) == 0
+
+
+@pytest.mark.parametrize("sentence", [
+    "What the valley needs is a ceasefire that both armies respect.",
+    "Closing the crossing again would be a grave mistake.",
+    "The new curfew is untenable and self-defeating.",
+])
+def test_more_prescriptions_and_judgements(sentence):
+    assert label_of(sentence) == "advocacy"
