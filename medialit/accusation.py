@@ -115,15 +115,16 @@ class AccusationFinder:
         result = (0, "", "")
         if label != "meta":
             low = text.lower().replace("’", "'")
-            if _TRIGGER.search(low) or ("-" in text and _LINKED_RE.search(text)):
-                result = self._judge(text, low, label, source)
+            starts = [m.start() for m in _TRIGGER.finditer(low)]
+            if starts or ("-" in text and _LINKED_RE.search(text)):
+                result = self._judge(text, low, label, source, starts)
             self._previous = self._previous[-1:] + [text]
         return result
 
-    def _judge(self, text: str, low: str, label: str, source: str) -> tuple[int, str, str]:
+    def _judge(self, text: str, low: str, label: str, source: str, starts=None) -> tuple[int, str, str]:
         default_accuser = (source or "unnamed") if label == "attributed" else "writer"
         # 1. "X accuses Y of ...", "X blamed Y for ..."
-        wrongs = self._wrongs(low)
+        wrongs = self._wrongs(low, starts)
         present = {group for needle in _NEEDLES_RE.findall(low) for group in _NEEDLE_GROUPS[needle]}
         m = "charge" in present and _CHARGE_RE.search(low)
         if m:
@@ -174,7 +175,7 @@ class AccusationFinder:
             if accused:
                 return 1, default_accuser if label == "attributed" else "unnamed", "; ".join(accused)
         # 4. "TTP-linked violence", "Kabul-backed militants"
-        m = _LINKED_RE.search(text)
+        m = "-" in text and _LINKED_RE.search(text)
         if m and m.group(1).lower() not in _NOT_NAMES and m.group(1).lower() not in ("state", "cross", "self"):
             return 1, default_accuser, m.group(1)
         # 4a. "demanded X close down the camps", "urged X to take action against ...": X is charged
@@ -214,11 +215,14 @@ class AccusationFinder:
         return 0, "", ""
 
     @staticmethod
-    def _wrongs(low: str) -> list:
-        """The wrongdoing matches of ``low``, trying the big pattern only where a trigger word starts."""
+    def _wrongs(low: str, starts=None) -> list:
+        """The wrongdoing matches of ``low``, trying the big pattern only where a trigger word starts
+        (``starts``: those positions, when the caller has found them already)."""
         found, end = [], 0
-        for start in _TRIGGER.finditer(low):
-            if start.start() >= end and (m := _WRONG_RE.match(low, start.start())):
+        if starts is None:
+            starts = [m.start() for m in _TRIGGER.finditer(low)]
+        for start in starts:
+            if start >= end and (m := _WRONG_RE.match(low, start)):
                 if m.group() == "occupied":
                     before = low[:m.start()].split()[-1:]
                     if before and (before[0] in ("the", "an", "a") or before[0].endswith("ly")) or (

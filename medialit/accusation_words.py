@@ -59,7 +59,7 @@ __all__ = [
 _WRONG_STEMS = (
     r"attack(?:s|ed|ing)?|assault(?:s|ed|ing)?|bomb(?:s|ed|ing|ings)?|shell(?:s|ed|ing)|"
     r"kill(?:s|ed|ing)?|murder(?:s|ed|ing)?|massacre(?:s|d)?|slaughter(?:s|ed)?|assassinat(?:e|es|ed|ing|ion)|"
-    r"(?:opened|opens|open|opening) (?:\w+ )?fire|fired (?:on|at|upon)|struck|target(?:ed|ing)|(?<!potential )(?<!possible )(?<!likely )(?<!'s )targets|raid(?:s|ed)|invad(?:e|es|ed|ing)|"
+    r"(?:opened|opens|open|opening) (?:\w+ )?fire|fired (?:on|at|upon)|struck|target(?:ed|ing)|(?<!potential )(?<!possible )(?<!likely )(?<!'s )(?<!of )targets(?= (?:the|a|an|its|their|his|her|civilian|civilians|security|police|soldiers|troops|people|government|military|minorit\w+|\w+ (?:forces|posts|positions|areas)))|raid(?:s|ed)|invad(?:e|es|ed|ing)|"
     r"invasion|occup(?:y|ies|ied|ying|ation)|harbou?r(?:s|ed|ing)?|(?:air|drone|missile)[ -]?strikes?|"
     r"infring(?:e|es|ed|ing|ement)|distort(?:s|ed|ing|ion)?|threaten(?:s|ed|ing)?|hurl(?:s|ed|ing)? threats|intimidat(?:e|es|ed|ion)|shelter(?:s|ed|ing)|sponsor(?:s|ed|ing|ship)?|"
     r"fund(?:s|ed|ing)|financ(?:e|es|ed|ing)|arm(?:s|ed|ing)(?= (?:militants|rebels|insurgents|groups|fighters))|"
@@ -98,11 +98,13 @@ _WRONG_STEMS = (
     r"(?:coordinated|planned|directed|organi[sz]ed|ordered|masterminded|orchestrated)|"
     r"inaction|drag(?:s|ged|ging)? (?:its|their|his|her) feet|look(?:s|ed|ing)? the other way|"
     r"ignor(?:e|es|ed|ing) (?:\w+ ){0,2}warnings?|provok(?:e|es|ed|ing)|incit(?:e|es|ed|ing|ement)|"
-    r"stir(?:s|red|ring)? up|"
+    r"stir(?:s|red|ring)? up|refus(?:al|e|es|ed|ing) to (?:act|do anything|take action|rein|hand|stop|curb|control|contain|go after|crack|arrest|extradite|expel)|"
+    r"(?:did not|didn't|failed to|never) keep (?:its |their |his |her )?(?:promises?|word|pledges?|commitments?)|(?:broke|breaking|broken|breaks) (?:its|their|his|her) (?:promises?|word|pledges?)|"
+    r"(?:went|go|goes|going) back on (?:its|their|his|her) (?:word|promises?|pledges?)|(?:is|are|was|were) not going after|"
     r"under (?:the )?(?:protection|patronage|shelter|umbrella) of"
 )
-_WRONG_RE = re.compile(r"(?<![\w-])(?:" + _WRONG_STEMS + r"|(?:launch|conduct|stag|mount|perpetrat)\w* (?:\w+ ){0,2}"
-                       r"(?:attacks?|raids?|strikes?|assaults?|bombings?)|operat\w* from (?:\w+ )?(?:sanctuar|safe haven|hideout|base)\w*)"
+_WRONG_RE = re.compile(r"(?<![\w-])(?:" + _WRONG_STEMS + r"|(?:launch|conduct|stag|mount|perpetrat|fir)\w* (?:\w+ ){0,2}"
+                       r"(?:attacks?|raids?|strikes?|assaults?|bombings?|missiles?|rockets?|drones?|shells)|operat\w* from (?:\w+ )?(?:sanctuar|safe haven|hideout|base)\w*)"
                        r"(?![\w-])")
 #: Wrongdoing words that are nouns here ("a deadly attack", "the bombing", "violations"): their agent
 #: is a "by X" after them or a party named right before them ("TTP attacks", "Indian shelling"),
@@ -194,7 +196,7 @@ _TRIGGER_STARTS = (
     "claim took unprovoked suicide launch conduct stag mount perpetrat accus blam charg implicat hold held allegation "
     "deni deny reject dismiss military air drone missile strike infring distort threat hurl intimidat condemn denounc "
     "decr slam lambast attribut finger pinn role sen push smuggl firing patroni radicali order inaction drag "
-    "look ignor provok incit stir under suspect use using "
+    "look ignor provok incit stir under suspect use using refus keep broke breaking broken breaks went going goes fir "
     "belligeren warmonger hegemon expansionis misadventur miscalculat propaganda jingois provocat reckless "
     "irresponsib complacen negligen duplicit double hypocri lip blind scapegoat chaos bully bulli arrogan "
     "intransigen obstinate aggressive nefarious sinister dastardly coward deceit deceptive dishonest betray "

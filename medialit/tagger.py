@@ -407,7 +407,7 @@ _PAGE_LINE_RE = re.compile(
     r"^pinned(?: post)?\W*$|^(?:e-?mail|twitter|x|follow (?:him|her|them|me))\s*:?\s*\S*@\S+|[\w.+-]+@[\w-]+\.[a-z]{2,}\b|"
     # breadcrumbs ("you are here: Home > News", "Home › World › Asia"), an agency line with a
     # handle ("Reuters @outlet"), section labels, press-release and media-contact lines
-    r"^you are here\b|\|\s*(?:by\s+[a-z]|published\b)|^(?:[^\s›»]+(?:\s+[^\s›»]+){0,2}\s*[›»]\s*){2,}|^(?:[\w.'’&-]+\s+){1,4}@\w+\W*$|"
+    r"^you are here\b|^(?:previous|next|prev|older|newer) (?:article|post|story|page)s?\W*$|\|\s*(?:by\s+[a-z]|published\b)|^(?:[^\s›»]+(?:\s+[^\s›»]+){0,2}\s*[›»]\s*){2,}|^(?:[\w.'’&-]+\s+){1,4}@\w+\W*$|"
     r"^(?:opinion|editorial|op-ed|analysis|comment|commentary|explainer|column|columns|blog|feature|features|"
     r"interview|letters?|world|news|latest news|top stories)\W*$|^press release\b|"
     r"^(?:for )?(?:media|press) (?:queries|enquiries|inquiries|contacts?)\b",
@@ -424,7 +424,7 @@ _PAGE_LINE = _Prefiltered(
               "you might", "you may", "breaking", "live", "total views", "print", "listen", "—", "–", "-",
               "(", "photo", "image", "picture", "file photo", "screengrab", "video grab",
               "@", "enhanced by", "powered by", "sponsored by", "presented by", "back to top", "your email",
-              "you are here", "opinion", "editorial", "op-ed", "analysis", "comment", "explainer", "column",
+              "you are here", "previous ", "next ", "prev ", "older ", "newer ", "opinion", "editorial", "op-ed", "analysis", "comment", "explainer", "column",
               "blog", "feature", "interview", "letter", "world", "news", "latest news", "top stories",
               "press release", "for media", "for press", "media ", "press ",
               "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "key events", "show key", "pinned", "e-mail",
@@ -714,6 +714,8 @@ def _governs(rules: _Rules, toks, i: int, hit, after_aux: bool) -> bool:
                 term.split()[0].endswith("s") or frame in ("directive", "naming")))):
         # "its declared aim", "the alleged plot"; no subject at all: "Calls for new cadres"
         return False  # "its declared aim", "the alleged plot": an adjective, not the main verb
+    if i == 0 and ctype == "verb" and term in ("alleged", "reported", "purported", "suspected", "claimed"):
+        return False  # "Alleged strikes signal ...": an adjective before a noun, no speaker
     if term.startswith("claim") and any(t in _CLAIM_WHOLE for t in toks[j:j + 3]):
         return False  # "is claimed in entirety by both states": territory
     if term.startswith("claim") and (nxt in _CLAIM_OBJECTS or (
@@ -970,7 +972,9 @@ def _find_attribution(rules: _Rules, text: str, low: str) -> _Attribution | None
         return _Attribution(text[m.start(2):m.end(2)], _clean_source(text[m.start(1):m.end(1)]),
                             "L3 a source ('sources', 'reports') is the subject of a reporting verb")
     m = "edly" in low and _ADVERB_CUE_RE.search(low)  # reportedly, purportedly, supposedly, allegedly
-    if m and not low[max(0, m.start() - 4):m.start()].endswith(("a ", "an ", "the ")):  # "a reportedly unprovoked attack"
+    if m and not low[max(0, m.start() - 4):m.start()].endswith(("a ", "an ", "the ")) \
+            and low[:m.start()].split()[-1:] not in (["which"], ["who"], ["that"], ["whom"]):
+        # "a reportedly unprovoked attack", "a raid, which allegedly cost ...": not the main claim
         return _Attribution(text[m.start():m.end()], "", "L3 adverb cue qualifies the main claim")
     commas = low.count(",")
     m = commas >= 2 and rules.parenthetical_re.search(low)  # ", X said,"
@@ -1048,6 +1052,8 @@ def _advocacy_reason(rules: _Rules, text: str, low: str) -> str:
             continue
         if m.group() == "will" and _WE_I_BEFORE_RE.search(low[:m.start()]):
             continue  # "In this article we will ...": the writer's signposting, not a forecast
+        if m.group() in ("may", "might", "could") and low.startswith(" have ", m.end()):
+            continue  # "might have formed": how sure the writer is about the past, a hedge (codebook §8)
         return f"L4 prediction '{m.group()}'"
     if found["evaluation"]:
         return f"L4 evaluation '{found['evaluation'][0].group()}'"
@@ -1326,8 +1332,8 @@ def _has_verb(low: str) -> bool:
 def _heading_cue(rules: _Rules, low: str):
     """Offsets of a cue word (verb or speech-act noun) in a heading, or None."""
     for m in rules.spans.patterns["cue"].finditer(low):
-        if m.start() == 0 and m.group().startswith(("calls", "call ")):
-            continue  # "Calls for new cadres": a noun at the start of a heading
+        if m.start() == 0 and m.group().startswith(("calls", "call ", "alleged", "reported", "purported", "suspected")):
+            continue  # "Calls for new cadres", "Alleged strikes signal ...": a noun or adjective, not a speech act
         if rules.cue_terms.get(m.group(), ("", ""))[1] != "exclude":
             return m.start(), m.end()
     return None

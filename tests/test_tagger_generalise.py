@@ -146,3 +146,56 @@ def test_no_party_in_generic_doers_or_an_opening_adjective(text):
 ])
 def test_more_prescriptions_and_judgements(sentence):
     assert label_of(sentence) == "advocacy"
+
+
+# --- second round: opinion pieces -------------------------------------------------------------
+
+@pytest.mark.parametrize("line", ["Previous article", "Next story"])
+def test_navigation_lines_are_meta(line):
+    text = f"Border talks stall again\n\nThe two delegations met on Monday.\n\n{line}"
+    assert labels(text)[-1] == "meta"
+
+
+@pytest.mark.parametrize("sentence", [
+    "In the past week, reports have emerged of shelling near the river crossing.",
+    "For decades the northern pass had been considered safe by traders.",
+])
+def test_impersonal_and_passive_belief_frames(sentence):
+    assert label_of(sentence) == "attributed"
+
+
+def test_an_adverb_cue_in_a_relative_clause_does_not_govern():
+    sentence = ("Reports of a raid on the village, which allegedly cost ten lives, are cause for very "
+                "serious concern.")
+    assert label_of(sentence) == "advocacy"
+
+
+def test_a_modal_with_have_is_a_hedge_about_the_past_not_a_prediction():
+    assert label_of("There is also evidence that the Front might have formed ties with smugglers.") == "fact"
+
+
+def test_a_heading_that_opens_with_alleged_is_not_a_speech_act():
+    assert labels("Alleged strikes near the pass signal trouble\n\nThe ministry met on Monday.")[0] != "attributed"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The border quarrel heats up again.",
+    "The latest clash is not only a serious escalation but also a reminder of how thin the truce is.",
+    "These reports raise the question of what the council has done to stop the raids.",
+    "That turned out to be just one more promise.",
+])
+def test_interpretation_and_figures_of_speech(sentence):
+    assert label_of(sentence) == "advocacy"
+
+
+@pytest.mark.parametrize("text", [
+    "The Northern Council's obstinate refusal to act against the raiders has angered its neighbours.",
+    "The Northern Council went back on its word about reopening the schools.",
+    "The envoy said Norland had fired missiles from its own airspace.",
+])
+def test_broken_promises_refusals_and_missiles_are_charges(text):
+    assert accusation_of(text) == 1
+
+
+def test_targets_as_a_noun_is_not_a_charge():
+    assert accusation_of("'Norland has shown restraint in the selection of targets,' the ministry said.") == 0
