@@ -179,14 +179,20 @@ def _printed_commands(relative: str) -> list[str]:
 
     notebook = nbformat.read(ROOT / relative, as_version=4)
     text = "\n".join(c.source for c in notebook.cells if c.cell_type == "markdown")
-    return re.findall(r"`((?:medialit|pytest) [^`]*(?:exercises|notebooks)/[^`]+\.ipynb)`", text)
+    inline = re.findall(r"`((?:medialit|pytest) [^`]*(?:exercises|notebooks)/[^`]+\.ipynb)`", text)
+    fenced = re.findall(r"^((?:medialit|pytest) [^\n`]*(?:exercises|notebooks)/\S+\.ipynb)$", text, re.MULTILINE)
+    return list(dict.fromkeys(inline + fenced))
 
 
-def test_the_commands_an_exercise_prints_run_in_a_terminal(server):
-    """The commands exercise 01 prints, typed as printed in a terminal opened while the file
-    browser shows exercises/: they run (and report unanswered tasks: none is answered yet)."""
-    commands = _printed_commands("exercises/01_meet_the_pieces.ipynb")
-    assert commands, "exercise 01 prints no command for the terminal"
+@pytest.mark.parametrize("relative", ["exercises/01_meet_the_pieces.ipynb", "notebooks/00_start_here.ipynb"])
+def test_the_commands_a_notebook_prints_run_in_a_terminal(server, relative):
+    """The commands exercise 01 and notebook 00 print (inline or in a code block), typed as printed
+    in a terminal opened while the file browser shows exercises/: they run (and report unanswered
+    tasks: none is answered yet)."""
+    commands = _printed_commands(relative)
+    assert commands, f"{relative} prints no command for the terminal"
+    if relative.startswith("notebooks/00"):
+        assert any(c.startswith("medialit check ") for c in commands), "notebook 00 should show `medialit check`"
     commands.append("pytest --nbval-lax exercises/01_meet_the_pieces.ipynb")  # README's route
     for command in commands:
         shown = _run_in_terminal(server, f"{command} 2>&1 | tail -n 4", folder="exercises")
