@@ -148,3 +148,55 @@ def test_the_sentence_counts_in_the_data_dictionary_match(gold):
     for article, rows in gold.groupby("article_id"):
         line = next(x for x in section.splitlines() if x.startswith(f"| `{article}` |"))
         assert line.endswith(f"| {len(rows)} |"), line
+
+
+SECOND_PASS = TRANSFER / "agreement" / "second_pass.csv"
+
+
+def test_the_second_pass_labels_every_sampled_sentence_with_valid_values():
+    sample = pd.read_csv(TRANSFER / "agreement" / "sample.csv", dtype=str, keep_default_na=False)
+    second = pd.read_csv(SECOND_PASS, dtype=str, keep_default_na=False)
+    assert list(second.columns) == list(sample.columns)
+    pd.testing.assert_frame_equal(second[["sent_id", "role", "text"]], sample[["sent_id", "role", "text"]])
+    actors = set(pd.read_csv(TRANSFER / "actors.csv", dtype=str).actor_id) | {"writer"}
+    for row in second.itertuples():
+        assert row.label in schema.LABELS, (row.sent_id, row.label)
+        assert row.accusation in ("0", "1"), (row.sent_id, row.accusation)
+        parties = [p for column in (row.accuser, row.accused) for p in column.split(";") if p]
+        if row.accusation == "1":
+            assert row.accuser and row.accused, row.sent_id
+            assert set(parties) <= actors, (row.sent_id, set(parties) - actors)
+        else:
+            assert parties == [], row.sent_id
+        # the deciding rule first: L1–L5, or the codebook's tie-break (§3)
+        assert re.match(r"(L[1-5]\b|Tie-break:)", row.rationale), (row.sent_id, row.rationale[:40])
+
+
+def _agreement_rows():
+    report = transfer_agreement()
+    return [f"| {subset} | {field} | {int(row.n)} | {row.agreement:.2f} | {row.kappa:.2f} |"
+            for (subset, field), row in report.iterrows()]
+
+
+def test_the_transfer_agreement_figures_in_both_readmes_match_the_files():
+    rows = _agreement_rows()
+    assert len(rows) == 6
+    for readme in (DATA / "README.md", TRANSFER / "agreement" / "README.md"):
+        text = readme.read_text(encoding="utf-8")
+        for line in rows:
+            assert line in text, f"{readme.relative_to(DATA.parent)} lacks {line!r}; recompute with transfer_agreement()"
+
+
+def test_where_the_two_passes_differ_lists_exactly_the_disagreements(gold):
+    second = pd.read_csv(SECOND_PASS, dtype=str, keep_default_na=False).set_index("sent_id")
+    first = gold.set_index("sent_id").loc[second.index]
+    differ = {field: {i for i in second.index if str(first.at[i, field]) != second.at[i, field]}
+              for field in ("label", "accusation")}
+    text = (TRANSFER / "agreement" / "README.md").read_text(encoding="utf-8")
+    section = text.split("## Where the two passes differ", 1)[1]
+    labels, accusations = section.split("**Accusations", 1)
+    listed = {name: set(re.findall(r"^\| ([a-z-]+-\d{3}) \|", part, flags=re.M))
+              for name, part in (("label", labels), ("accusation", accusations))}
+    assert listed == differ
+    assert f"**Labels ({len(differ['label'])}," in section
+    assert f"**Accusations ({len(differ['accusation'])};" in section
