@@ -38,7 +38,7 @@ import re
 
 from .accusation_words import (
     _AGENT_AFTER_RE, _AGENT_END, _ANAPHORS, _ATTRIBUTIVE_NEXT, _BLAME_END_RE, _BLAME_ON_RE, _BY_TO, _CHARGE_RE,
-    _COMMON_ENDINGS, _COMMON_OPENERS, _CONDEMN_RE, _CONDUCT_RE, _COPULA_BEFORE, _DEMAND_ACTION_RE, _DENIAL_RE, _LINKED_TO_RE, _GROUP_WORD, _INNER_ANAPHOR, _LINKED_RE,
+    _COMMON_ENDINGS, _COMMON_OPENERS, _CONDEMN_RE, _CONDUCT_RE, _CONDUCT_STRONG_RE, _COPULA_BEFORE, _DEMAND_ACTION_RE, _DENIAL_RE, _LINKED_TO_RE, _GROUP_WORD, _INNER_ANAPHOR, _LINKED_RE,
     _MODIFIER_PARTY, _NAME_RE, _NEEDLES_RE, _NEEDLE_GROUPS, _NOT_NAMES, _NOUN_CHARGE_RE, _NOUN_WRONGS,
     _OF_THAT_IN, _OWNER_ANAPHOR, _OWNER_NAME, _PASSIVE_BEFORE, _PASSIVE_CHARGE_RE, _POSSESSIVE_END,
     _SUBJECT_STOP, _TRIGGER, _VAGUE_PARTY_RE, _WRONG_RE,
@@ -198,7 +198,7 @@ class AccusationFinder:
                     accuser = agent  # a claim of responsibility: the party accuses itself
                 return 1, accuser, agent
         # 5a. the writer's condemnation of a party's conduct in an evaluative sentence
-        if label == "advocacy" and _CONDUCT_RE.search(low):
+        if (label == "advocacy" and _CONDUCT_RE.search(low)) or (label == "fact" and _CONDUCT_STRONG_RE.search(low)):
             named = [n for n in _names(text) if not (text.startswith(n) and " " not in n
                                                        and n.lower().endswith(_ADJECTIVE_ENDINGS))]
             if not named and re.search(r"\b(?:its|their|it|they)\b", low) and self.last_parties:

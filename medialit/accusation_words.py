@@ -22,6 +22,7 @@ __all__ = [
     "_BY_TO",
     "_COPULA_BEFORE",
     "_CONDUCT_RE",
+    "_CONDUCT_STRONG_RE",
     "_DEMAND_ACTION_RE",
     "_LINKED_TO_RE",
     "_CHARGE_RE",
@@ -98,7 +99,7 @@ _WRONG_STEMS = (
     r"(?:coordinated|planned|directed|organi[sz]ed|ordered|masterminded|orchestrated)|"
     r"inaction|drag(?:s|ged|ging)? (?:its|their|his|her) feet|look(?:s|ed|ing)? the other way|"
     r"ignor(?:e|es|ed|ing) (?:\w+ ){0,2}warnings?|provok(?:e|es|ed|ing)|incit(?:e|es|ed|ing|ement)|"
-    r"stir(?:s|red|ring)? up|refus(?:al|e|es|ed|ing) to (?:act|do anything|take action|rein|hand|stop|curb|control|contain|go after|crack|arrest|extradite|expel)|"
+    r"stir(?:s|red|ring)? up|presence (?:in|on|inside)|(?:is|are|was|were|been) operating (?:from|out of)|activit(?:y|ies)|refus(?:al|e|es|ed|ing) to (?:act|do anything|take action|rein|hand|stop|curb|control|contain|go after|crack|arrest|extradite|expel)|"
     r"(?:did not|didn't|failed to|never) keep (?:its |their |his |her )?(?:promises?|word|pledges?|commitments?)|(?:broke|breaking|broken|breaks) (?:its|their|his|her) (?:promises?|word|pledges?)|"
     r"(?:went|go|goes|going) back on (?:its|their|his|her) (?:word|promises?|pledges?)|(?:is|are|was|were) not going after|"
     r"under (?:the )?(?:protection|patronage|shelter|umbrella) of"
@@ -114,7 +115,8 @@ _NOUN_WRONGS = re.compile(
     r"sanctuar(?:y|ies)|proxies|proxy war|infiltration|violations?|interference|destabili[sz]ation|"
     r"persecution|torture|abduction|atrocit(?:y|ies)|war crimes?|genocide|aggression|complicity|"
     r"terror(?:ist)? attacks?|suicide (?:attack|bombing)s?|shelling|assassination|support .*|firing|"
-    r"(?:air|drone|missile)[ -]?strikes?|occupation|infringement|distortion|intimidation|inaction)$"
+    r"(?:air|drone|missile)[ -]?strikes?|occupation|infringement|distortion|intimidation|inaction|presence (?:in|on|inside)|"
+    r"activit(?:y|ies))$"
 )
 #: A party that can stand right before a noun of wrongdoing: an acronym or a national adjective.
 _MODIFIER_PARTY = re.compile(r"^(?:[A-Z]{2,}[\w-]*|[A-Z][a-z]+(?:i|ian|an|ese|ish))$")
@@ -147,7 +149,7 @@ _NOUN_CHARGE_RE = re.compile(
 )
 _DENIAL_RE = re.compile(
     r"(?<![\w-])(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?)\s+(?:the\s+|any\s+|all\s+)?"
-    r"(?:[\w-]+'s\s+)?(?P<what>accusations?|allegations?|charges?|claims?|involvement|role|responsibility|links?|support|presence)\b"
+    r"(?:[\w-]+'s\s+)?(?P<what>accusations?|allegations?|charges?|claims?|involvement|role|responsibility|links?|support|presence|existence)\b"
 )
 _AGENT_AFTER_RE = re.compile(
     r"(?<![\w-])(?:by|to|from)\s+(?P<agent>(?:the\s+)?(?:[A-Z][\w'’.-]*|[A-Z]{2,}[\w-]*)(?:\s+(?:of\s+|al-|e-|ul-|i-)?[A-Z][\w'’.-]*)*)"
@@ -200,7 +202,7 @@ _TRIGGER_STARTS = (
     "belligeren warmonger hegemon expansionis misadventur miscalculat propaganda jingois provocat reckless "
     "irresponsib complacen negligen duplicit double hypocri lip blind scapegoat chaos bully bulli arrogan "
     "intransigen obstinate aggressive nefarious sinister dastardly coward deceit deceptive dishonest betray "
-    "warlike war-like adventuris sham farce charade eyewash whitewash close shut dismantl hand extradit expel "
+    "presence activit operating existence warlike war-like adventuris sham farce charade eyewash whitewash close shut dismantl hand extradit expel "
     "rein crack action stop"
 ).split()
 #: A party the sentence points to without naming it: a state, government, agency or army (codebook §4,
@@ -208,6 +210,7 @@ _TRIGGER_STARTS = (
 _VAGUE_PARTY_RE = re.compile(
     r"\b(?:(?:its|their|the|some|certain|neighbou?ring|foreign|hostile|rival|state|regional)\s+){0,3}"
     r"(?:states|state actors|governments?|authorities|regimes?|intelligence agencies|spy agenc(?:y|ies)|establishment|"
+    r"(?<=neighbouring )(?:country|nation|state)|(?<=neighboring )(?:country|nation|state)|(?<=hostile )(?:country|nation|state)|"
     r"administration|security establishment)\b",
     re.IGNORECASE,
 )
@@ -230,6 +233,11 @@ _CONDUCT_RE = re.compile(
     r"stir\w* up|chaos|destabili[sz]\w*|bully\w*|bulli\w*|arrogan\w*|intransigen\w*|obstinate|aggressive\w*|"
     r"nefarious|sinister|dastardly|cowardly|deceit\w*|deceptive|dishonest\w*|betray\w*|complicit\w*|"
     r"warlike|war-like|adventuris\w*|sham|farce|charade|eyewash|whitewash\w*)(?![\w-])"
+)
+#: The strongest of these, which charge a party even in a sentence labelled fact.
+_CONDUCT_STRONG_RE = re.compile(
+    r"(?<![\w-])(?:nefarious|sinister|duplicit\w*|warmonger\w*|belligeren\w*|hegemonic|propaganda|complicit\w*|"
+    r"betray\w*|deceit\w*|dishonest\w*)(?![\w-])"
 )
 #: "urged/demanded/asked X to close down the camps ...": a demand that presupposes X harbours them.
 _DEMAND_ACTION_RE = re.compile(

@@ -691,6 +691,9 @@ _WEAK_SUBORDINATORS = frozenset("with as after before since despite once until".
 #: Words after "claim" that make it mean territory held whole ("claimed in entirety by both states").
 _CLAIM_WHOLE = frozenset("entirety entirely wholly jointly".split())
 _BE = frozenset("is are was were be been being".split())
+#: Verbs after which "to" + a cue still reports: "continue to deny", "went on to say".
+_CATENATIVES = frozenset("continue continues continued continuing keep keeps kept began begin begins started "
+                         "start starts on".split())
 _PREPOSITIONS = frozenset("at in on during after before to with from outside inside".split())
 
 
@@ -707,9 +710,10 @@ def _governs(rules: _Rules, toks, i: int, hit, after_aux: bool) -> bool:
         return False
     if ctype == "adverb" and (nxt.endswith("ing") or prev in ("a", "an", "the")):
         return False  # "fighters allegedly operating", "a reportedly unprovoked attack": qualifies a noun
-    if prev == "to" and not after_aux:
-        return False  # "struggling to assert control"
-    if ctype in ("verb", "phrase") and not after_aux and (
+    if prev == "to" and not after_aux and not (i >= 2 and toks[i - 2] in _CATENATIVES):
+        return False  # "struggling to assert control" (but "continue to deny", "went on to say" report)
+    catenative = prev == "to" and i >= 2 and toks[i - 2] in _CATENATIVES
+    if ctype in ("verb", "phrase") and not after_aux and not catenative and (
             prev in _NOT_A_SUBJECT or _possessive(prev) or (i == 0 and (
                 term.split()[0].endswith("s") or frame in ("directive", "naming")))):
         # "its declared aim", "the alleged plot"; no subject at all: "Calls for new cadres"

@@ -199,3 +199,41 @@ def test_broken_promises_refusals_and_missiles_are_charges(text):
 
 def test_targets_as_a_noun_is_not_a_charge():
     assert accusation_of("'Norland has shown restraint in the selection of targets,' the ministry said.") == 0
+
+
+# --- third round: editorials and denials --------------------------------------------------------
+
+def test_a_single_loaded_adjective_leaves_a_report_fact():
+    assert label_of("The valley shut down on Tuesday, the day after a cowardly attack on pilgrims.") == "fact"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The raid bears the stamp of the usual suspect.",
+    "It's no coincidence that the raid came a day after the summit.",
+    "The audacity of it all is a chilling throwback to the raids of 2008.",
+])
+def test_contracted_frames_and_more_judgements(sentence):
+    assert label_of(sentence) == "advocacy"
+
+
+def test_blame_game_is_not_a_cue():
+    assert label_of("The blame game between the two capitals has gone on for years.") == "fact"
+
+
+@pytest.mark.parametrize("sentence", [
+    "However, the council continues to deny these claims, maintaining that no fighters cross the river.",
+    "The minister went on to say that the Front has been based in the hills for years.",
+])
+def test_catenative_verbs_before_a_cue(sentence):
+    assert label_of(sentence) == "attributed"
+
+
+@pytest.mark.parametrize("text", [
+    "The Northern Council rejected the existence of any armed group on its land.",
+    "The council denied the Front's presence in the valley.",
+    "The raid bore all the signs of the kind of terror that a neighbouring country sponsors.",
+    "Norland is persisting with its nefarious policy of arming the raiders.",
+    "Estavia insists that NRF activities have surged since the summer.",
+])
+def test_denials_of_presence_vague_states_and_conduct(text):
+    assert accusation_of(text) == 1
