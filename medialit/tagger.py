@@ -1261,12 +1261,42 @@ def _analyse_plain(text: str, article_id: str, with_spans: bool = True):
             spans.extend(_sentence_spans(rules, article_id, sids[i], s, low, label))
 
     _fill_quotation_sources(rows)
+    _opinion_piece_defaults(rows)
     finder = accusation.AccusationFinder()
     for row in rows:  # who accuses whom (codebook §4), with the sources the quotations now have
         sure = row.pop(14)
         row.extend(finder(row[5], label=row[8], source=row[10]))
         row.extend(sure)
     return rows, spans
+
+
+#: A sentence with one of these has something a record could settle: a number, a date, a time.
+_ANCHOR_RE = re.compile(r"\d|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|"
+                        r"tonight|ago|last (?:week|month|year|night)|earlier this|" + "|".join(_MONTHS[:12]) + r")\b")
+_OPINION_LABEL_RE = re.compile(r"^(?:editorial|opinion|op-ed|comment|commentary|column|analysis|\w+ edit)\b", re.IGNORECASE)
+#: Share of content sentences with a sign of advocacy above which a text reads as an opinion piece.
+OPINION_SHARE = 0.3
+
+
+def _opinion_piece_defaults(rows) -> None:
+    """In an opinion piece, a sentence in the writer's voice with no number, date or time is the
+    writer's interpretation (codebook L4) rather than a checkable fact: label it advocacy, unsure.
+
+    A text reads as an opinion piece when a line says so ("Editorial", "Opinion", "KT edit: ...")
+    or when at least :data:`OPINION_SHARE` of its content sentences carry a sign of advocacy.
+    """
+    content = [r for r in rows if r[8] != "meta"]
+    if not content:
+        return
+    labelled = any(_OPINION_LABEL_RE.match(r[5]) for r in rows[:4])
+    share = sum(r[8] == "advocacy" for r in content) / len(content)
+    if not labelled:
+        return
+    for r in content:
+        if r[8] == "fact" and r[6] == "body" and r[11].startswith("L5") and not _ANCHOR_RE.search(r[5].lower()) \
+                and len(r[5].split()) >= 6:
+            r[8], r[11] = "advocacy", "L4 an opinion piece: the writer's claim with no number, date or time to check"
+            r[14] = ("unsure", f"{UNSURE_NO_RULE} (an opinion piece: read as the writer's interpretation)")
 
 
 #: Why a label may be wrong; the reader and the tables show it, and students check these first.

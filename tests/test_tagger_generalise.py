@@ -237,3 +237,19 @@ def test_catenative_verbs_before_a_cue(sentence):
 ])
 def test_denials_of_presence_vague_states_and_conduct(text):
     assert accusation_of(text) == 1
+
+
+def test_an_editorial_reads_unanchored_claims_as_the_writers_interpretation():
+    text = ("Editorial\n\nThe valley after the raids\n\n"
+            "The quarrel between the two capitals has reached a new stage.\n\n"
+            "The council has tied the dispute to the old border line to win support at home.\n\n"
+            "Troops crossed the river at dawn on Monday.")
+    rows = tag_text(text)
+    assert rows["label"].astype(str).tolist()[-3:] == ["advocacy", "advocacy", "fact"]
+    assert (rows["confidence"].astype(str).iloc[-3:-1] == "unsure").all()
+
+
+def test_without_an_opinion_label_the_same_claims_stay_fact():
+    text = ("The valley after the raids\n\n"
+            "The council has tied the dispute to the old border line to win support at home.")
+    assert labels(text)[-1] == "fact"
