@@ -381,7 +381,8 @@ def test_teacher_guide_names_real_sentences_notebooks_handouts_and_commands():
 
     text = (DOCS / "teacher_guide.md").read_text(encoding="utf-8")
     known_ids = set(ml.load_sentences().sent_id)
-    cited = ids_in_text(text)
+    # ids of notebook 08's invented sample article are checked in test_teacher_guide_answers.py
+    cited = [i for i in ids_in_text(text) if not i.startswith("invented-dam-")]
     assert cited, "the guide cites no sentence ids"
     assert not [i for i in cited if i not in known_ids], f"ids not in sentences.csv: {[i for i in cited if i not in known_ids]}"
 
