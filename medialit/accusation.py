@@ -38,7 +38,7 @@ import re
 
 from .accusation_words import (
     _AGENT_AFTER_RE, _AGENT_END, _ANAPHORS, _ATTRIBUTIVE_NEXT, _BLAME_END_RE, _BLAME_ON_RE, _BY_TO, _CHARGE_RE,
-    _COMMON_ENDINGS, _COMMON_OPENERS, _CONDEMN_RE, _CONDUCT_RE, _CONDUCT_STRONG_RE, _COPULA_BEFORE, _DEMAND_ACTION_RE, _DENIAL_RE, _LINKED_TO_RE, _GROUP_WORD, _INNER_ANAPHOR, _LINKED_RE,
+    _COMMON_ENDINGS, _COMMON_OPENERS, _CONDEMN_RE, _CONDUCT_RE, _CONDUCT_STRONG_RE, _COPULA_BEFORE, _DEMAND_ACTION_RE, _DENIAL_RE, _LINKED_TO_RE, _NO_LINK_RE, _GROUP_WORD, _INNER_ANAPHOR, _LINKED_RE,
     _MODIFIER_PARTY, _NAME_RE, _NEEDLES_RE, _NEEDLE_GROUPS, _NOT_NAMES, _NOUN_CHARGE_RE, _NOUN_WRONGS,
     _OF_THAT_IN, _OWNER_ANAPHOR, _OWNER_NAME, _PASSIVE_BEFORE, _PASSIVE_CHARGE_RE, _POSSESSIVE_END,
     _SUBJECT_STOP, _TRIGGER, _VAGUE_PARTY_RE, _WRONG_RE,
@@ -154,7 +154,7 @@ class AccusationFinder:
         m = "condemn" in present and _CONDEMN_RE.search(text)
         if m:
             obj = m.group("object")
-            accused = _names(obj)
+            accused = _names(_AGENT_END.split(obj, maxsplit=1)[0])  # "the attacks on tourists in X": X is a place
             if not accused and (self._wrongs(obj.lower()) or (wrongs and obj.lower().startswith(
                     ("these ", "this ", "those ", "such ", "the attack", "the strike")))) and self.last_parties:
                 accused = self.last_parties[:1]
@@ -210,6 +210,12 @@ class AccusationFinder:
         if m and (wrongs or _OF_THAT_IN.search(low[m.end():m.end() + 20]) or m.group("what") in (
                 "involvement", "role", "responsibility", "links", "link", "support", "presence")):
             accused = self._subject(text, m.start())
+            if accused:
+                return 1, "unnamed", accused
+        # 6a. "X has no connection with the attack": the denier is the accused
+        m = _NO_LINK_RE.search(low)
+        if m:
+            accused = self._subject(text, m.start()) or (_names(text[:m.start()]) or [""])[-1]
             if accused:
                 return 1, "unnamed", accused
         return 0, "", ""

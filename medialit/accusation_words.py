@@ -30,6 +30,7 @@ __all__ = [
     "_COMMON_OPENERS",
     "_CONDEMN_RE",
     "_DENIAL_RE",
+    "_NO_LINK_RE",
     "_GROUP_WORD",
     "_INNER_ANAPHOR",
     "_LINKED_RE",
@@ -99,7 +100,8 @@ _WRONG_STEMS = (
     r"(?:coordinated|planned|directed|organi[sz]ed|ordered|masterminded|orchestrated)|"
     r"inaction|drag(?:s|ged|ging)? (?:its|their|his|her) feet|look(?:s|ed|ing)? the other way|"
     r"ignor(?:e|es|ed|ing) (?:\w+ ){0,2}warnings?|provok(?:e|es|ed|ing)|incit(?:e|es|ed|ing|ement)|"
-    r"stir(?:s|red|ring)? up|presence (?:in|on|inside)|(?:is|are|was|were|been) operating (?:from|out of)|activit(?:y|ies)|refus(?:al|e|es|ed|ing) to (?:act|do anything|take action|rein|hand|stop|curb|control|contain|go after|crack|arrest|extradite|expel)|"
+    r"stir(?:s|red|ring)? up|plan(?:s|ned|ning)? (?:\w+ ){0,2}(?:attacks?|strikes?|bombings?|assaults?|killings?)|"
+    r"extort\w*|(?:cross-border |state |state-sponsored )?terrorism(?= (?:by|from|of) )|presence (?:in|on|inside)|(?:is|are|was|were|been) operating (?:from|out of)|activit(?:y|ies)|refus(?:al|e|es|ed|ing) to (?:act|do anything|take action|rein|hand|stop|curb|control|contain|go after|crack|arrest|extradite|expel)|"
     r"(?:did not|didn't|failed to|never) keep (?:its |their |his |her )?(?:promises?|word|pledges?|commitments?)|(?:broke|breaking|broken|breaks) (?:its|their|his|her) (?:promises?|word|pledges?)|"
     r"(?:went|go|goes|going) back on (?:its|their|his|her) (?:word|promises?|pledges?)|(?:is|are|was|were) not going after|"
     r"under (?:the )?(?:protection|patronage|shelter|umbrella) of"
@@ -116,7 +118,7 @@ _NOUN_WRONGS = re.compile(
     r"persecution|torture|abduction|atrocit(?:y|ies)|war crimes?|genocide|aggression|complicity|"
     r"terror(?:ist)? attacks?|suicide (?:attack|bombing)s?|shelling|assassination|support .*|firing|"
     r"(?:air|drone|missile)[ -]?strikes?|occupation|infringement|distortion|intimidation|inaction|presence (?:in|on|inside)|"
-    r"activit(?:y|ies))$"
+    r"activit(?:y|ies)|(?:cross-border |state |state-sponsored )?terrorism)$"
 )
 #: A party that can stand right before a noun of wrongdoing: an acronym or a national adjective.
 _MODIFIER_PARTY = re.compile(r"^(?:[A-Z]{2,}[\w-]*|[A-Z][a-z]+(?:i|ian|an|ese|ish))$")
@@ -147,6 +149,9 @@ _NOUN_CHARGE_RE = re.compile(
     r"(?<![\w-])(?:accusations?|allegations?|charges?|claims?|blame)\s+(?:\w+\s+){0,4}?(?:against|on|at)\s+(?P<object>[^,;.]{1,60}?)"
     r"(?:\s+(?:of|that|for|over|in)\b|$|[,;.])"
 )
+#: "has no connection with ...", "had nothing to do with ...": a denial that restates the charge.
+_NO_LINK_RE = re.compile(r"\b(?:has|have|had) no (?:connection|links?|ties|role|involvement|hand) (?:with|to|in)\b|"
+                         r"\b(?:has|have|had) nothing to do with\b")
 _DENIAL_RE = re.compile(
     r"(?<![\w-])(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?)\s+(?:the\s+|any\s+|all\s+)?"
     r"(?:[\w-]+'s\s+)?(?P<what>accusations?|allegations?|charges?|claims?|involvement|role|responsibility|links?|support|presence|existence)\b"
@@ -202,7 +207,7 @@ _TRIGGER_STARTS = (
     "belligeren warmonger hegemon expansionis misadventur miscalculat propaganda jingois provocat reckless "
     "irresponsib complacen negligen duplicit double hypocri lip blind scapegoat chaos bully bulli arrogan "
     "intransigen obstinate aggressive nefarious sinister dastardly coward deceit deceptive dishonest betray "
-    "presence activit operating existence warlike war-like adventuris sham farce charade eyewash whitewash close shut dismantl hand extradit expel "
+    "presence activit operating existence plan extort connection nothing ties warlike war-like adventuris sham farce charade eyewash whitewash close shut dismantl hand extradit expel "
     "rein crack action stop"
 ).split()
 #: A party the sentence points to without naming it: a state, government, agency or army (codebook §4,

@@ -708,6 +708,8 @@ def _governs(rules: _Rules, toks, i: int, hit, after_aux: bool) -> bool:
     prev = toks[i - 1] if i > 0 else ""
     if frame == "exclude" or ctype == "noun":
         return False
+    if prev in ("neither", "nor", "never") and ctype in ("verb", "phrase"):
+        return False  # "neither condemned the killings nor described ...": an omission the writer reports
     if ctype == "adverb" and (nxt.endswith("ing") or prev in ("a", "an", "the")):
         return False  # "fighters allegedly operating", "a reportedly unprovoked attack": qualifies a noun
     if prev == "to" and not after_aux and not (i >= 2 and toks[i - 2] in _CATENATIVES):

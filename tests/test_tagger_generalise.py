@@ -253,3 +253,16 @@ def test_without_an_opinion_label_the_same_claims_stay_fact():
     text = ("The valley after the raids\n\n"
             "The council has tied the dispute to the old border line to win support at home.")
     assert labels(text)[-1] == "fact"
+
+
+@pytest.mark.parametrize("text", [
+    "The dispute began with cross-border terrorism by the Red Ridge Front.",
+    "The Norland defence minister claimed his country has no connection with the raid on the valley.",
+    "The envoy said the Front plans its attacks against Estavia from the hills.",
+])
+def test_terrorism_by_a_party_no_connection_denials_and_planned_attacks(text):
+    assert accusation_of(text) == 1
+
+
+def test_a_negated_report_is_the_writers_statement():
+    assert label_of("The ministry neither condemned the raid nor described it as an attack.") == "fact"
