@@ -1,7 +1,7 @@
 """The labelling practice in the class report: each student's agreement, and the hardest sentences.
 
 ``medialit check-class`` adds this :class:`~medialit.exercises.report.ReportExtension` for
-every exercise with practice passages (02–07).  From the labels each student passed to the
+every exercise with practice passages (02–08).  From the labels each student passed to the
 practice tasks' checks (the typed answers, collected and rebuilt by the checker), over all
 the passages of the exercise:
 
@@ -32,7 +32,8 @@ import math
 import re
 from typing import Any
 
-from .. import corpus
+import pandas as pd
+
 from ..practice.answers import PracticeAnswerError, clean_id, read_mapping
 from ..practice.passages import Passage, passage, passages_for
 from ..practice.rules import rule_of
@@ -41,7 +42,7 @@ from .catalogue import exercise
 from .report import ReportExtension, StudentResult
 
 __all__ = ["COLUMNS", "HARDEST_HEADER", "SHOWN_HARDEST", "agreement_extension", "practice_labels",
-           "class_figures", "hardest_rows", "summary_text"]
+           "passage_sentences", "class_figures", "hardest_rows", "summary_text"]
 
 #: The report's columns for the practice (raw agreement is a share 0–1; kappa as the student sees it).
 COLUMNS = ("labels_answered", "labels_agree", "labels_kappa",
@@ -81,9 +82,21 @@ def practice_labels(result: StudentResult, tasks: dict[int, Passage]) -> dict[st
     return labels
 
 
+def passage_sentences(tasks: dict[int, Passage]) -> pd.DataFrame:
+    """The gold rows of the passages' sentences, from each passage's own table (the five pieces'
+    ``sentences.csv``, or the transfer texts' for exercise 08).
+
+    >>> sorted(set(passage_sentences(_label_tasks("08_transfer")).article_id))
+    ['live-updates', 'odf-statement']
+    """
+    return pd.concat([chosen.rows() for chosen in tasks.values()], ignore_index=True).drop_duplicates("sent_id")
+
+
 def class_figures(results: list[StudentResult], tasks: dict[int, Passage]) -> ClassAgreement:
-    """:func:`~medialit.practice.class_agreement` over the students' practice labels."""
-    return class_agreement({r.student: practice_labels(r, tasks) for r in results})
+    """:func:`~medialit.practice.class_agreement` over the students' practice labels, against the
+    gold of the passages' own texts."""
+    return class_agreement({r.student: practice_labels(r, tasks) for r in results},
+                           sentences=passage_sentences(tasks))
 
 
 def _number(value: float) -> str:
@@ -104,7 +117,7 @@ def _row(result: StudentResult, tasks: dict[int, Passage]) -> dict[str, str]:
 
 def hardest_rows(figures: ClassAgreement, tasks: dict[int, Passage]) -> list[list[str]]:
     """The hardest-sentences table: a header, then one row per sentence answered, hardest first."""
-    sentences = corpus.load_sentences().set_index("sent_id")
+    sentences = passage_sentences(tasks).set_index("sent_id")
     where = {sent_id: chosen.passage_id for chosen in tasks.values() for sent_id in chosen.items()}
     rows = [list(HARDEST_HEADER)]
     for rank, (sent_id, row) in enumerate(figures.hardest.iterrows(), start=1):
