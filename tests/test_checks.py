@@ -7,6 +7,7 @@ the task, and a check must never report that it could not run.
 
 from __future__ import annotations
 
+import functools
 import io
 import math
 import re
@@ -178,6 +179,9 @@ def test_read_number_handles_numpy_and_one_cell_pandas():
 # ---------------------------------------------------------------------------
 
 EXERCISE_NAMES = checks.exercise_names()
+#: Each exercise built once for the many answers thrown at it below (an Exercise holds no state;
+#: building one reads the data and is what a property test's example would otherwise spend its time on).
+built = functools.cache(checks.exercise)
 REAL_TASKS = [(name, task.number) for name in EXERCISE_NAMES for task in checks.exercise(name).tasks]
 
 
@@ -217,7 +221,7 @@ def test_every_comparison_pairs_pieces_from_different_standpoints():
 
 @pytest.mark.parametrize("name, number", REAL_TASKS)
 def test_untouched_placeholder_is_not_answered_yet(name, number):
-    _, error = run_check(checks.exercise(name), number, ...)
+    _, error = run_check(built(name), number, ...)
     error = " ".join(error.split())
     assert error.startswith(f"✗ Task {number} — not answered yet: replace the ... with ")
 
@@ -299,7 +303,7 @@ def _special(kind):
 
 
 def _assert_only_feedback(name, number, answer):
-    printed, error = run_check(checks.exercise(name), number, answer)
+    printed, error = run_check(built(name), number, answer)
     message = error if error is not None else printed
     assert re.match(rf"^[✓✗] Task {number} — ", message), message
     assert CHECK_FAILED not in message, message  # a bug in the check, not the answer's fault
