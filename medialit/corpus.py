@@ -3,6 +3,8 @@
 Every loader reads from the repository's ``data/`` folder (found relative to
 this package) unless you pass another folder as ``data_dir``.  Columns with a
 fixed vocabulary come back as pandas categoricals, in the codebook's order.
+Each call reads the file again, so a change in ``data/`` is seen at once; a
+table whose bytes are unchanged is not parsed again (each caller gets its own copy).
 
 >>> sentences = load_sentences()
 >>> sentences.label.cat.categories.tolist()
@@ -15,9 +17,12 @@ True
 
 from __future__ import annotations
 
+import hashlib
+import io
 import os
 from functools import lru_cache
 from pathlib import Path
+from typing import Callable
 
 import pandas as pd
 
@@ -69,11 +74,26 @@ def data_dir(data_dir: str | Path | None = None) -> Path:
     return folder
 
 
-def _read_csv(name: str, folder: str | Path | None, **kwargs) -> pd.DataFrame:
+#: (file, typing) -> (hash of the bytes last parsed, the typed table parsed from them)
+_PARSED: dict[tuple[str, Callable | None], tuple[bytes, pd.DataFrame]] = {}
+
+
+def _read_csv(name: str, folder: str | Path | None,
+              typed: Callable[[pd.DataFrame], pd.DataFrame] | None = None) -> pd.DataFrame:
+    """The table ``name`` of the data folder as text columns, passed through ``typed``; a copy of
+    the one parsed before when the file's bytes have not changed since (checks read the same
+    tables thousands of times)."""
     path = data_dir(folder) / name
     if not path.is_file():
         raise DataError(f"{name} is missing from the data folder ({path.parent.name}/).")
-    return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8", **kwargs)
+    content = path.read_bytes()
+    digest = hashlib.blake2b(content, digest_size=16).digest()
+    key = (os.path.abspath(path), typed)
+    parsed = _PARSED.get(key)
+    if parsed is None or parsed[0] != digest:
+        frame = pd.read_csv(io.BytesIO(content), dtype=str, keep_default_na=False, encoding="utf-8")
+        parsed = _PARSED[key] = (digest, typed(frame) if typed else frame)
+    return parsed[1].copy()
 
 
 def _categorical(frame: pd.DataFrame, column: str, values) -> None:
@@ -126,7 +146,7 @@ def load_articles(*, data_dir: str | Path | None = None) -> pd.DataFrame:
 
 def load_sentences(*, data_dir: str | Path | None = None) -> pd.DataFrame:
     """``sentences.csv``: one row per sentence, with its gold labels."""
-    return _typed_sentences(_read_csv("sentences.csv", data_dir))
+    return _read_csv("sentences.csv", data_dir, _typed_sentences)
 
 
 def _typed_sentences(frame: pd.DataFrame) -> pd.DataFrame:
@@ -140,7 +160,10 @@ def _typed_sentences(frame: pd.DataFrame) -> pd.DataFrame:
 
 def load_spans(*, data_dir: str | Path | None = None) -> pd.DataFrame:
     """``spans.csv``: cues, hedges, boosters, loaded words, names and numbers."""
-    frame = _read_csv("spans.csv", data_dir)
+    return _read_csv("spans.csv", data_dir, _typed_spans)
+
+
+def _typed_spans(frame: pd.DataFrame) -> pd.DataFrame:
     _integers(frame, "start", "end")
     _categorical(frame, "kind", schema.SPAN_KINDS)
     return frame
@@ -213,7 +236,7 @@ def load_transfer(split: str | None = None, *, data_dir: str | Path | None = Non
     """
     if split not in (None, "dev", "test"):
         raise DataError(f"split must be 'dev', 'test' or None; got {split!r}.")
-    frame = _typed_sentences(_read_csv(f"{TRANSFER}/sentences.csv", data_dir))
+    frame = _read_csv(f"{TRANSFER}/sentences.csv", data_dir, _typed_sentences)
     texts = load_transfer_texts(data_dir=data_dir).set_index("article_id")
     frame["split"] = frame.article_id.map(texts.split)
     return frame if split is None else frame[frame.split == split].reset_index(drop=True)
