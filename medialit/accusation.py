@@ -46,6 +46,13 @@ from .accusation_words import (
 
 __all__ = ["find", "AccusationFinder"]
 
+#: A wrong referred to with a definite or demonstrative article, or a word of condemnation, with no party
+#: named: it continues the charge of the sentence before.
+_CONTINUED_CHARGE_RE = re.compile(
+    r"\b(?:the|these|those|this|such|that|latest|its|their)\s+(?:\w+\s+){0,2}(?:air ?strikes?|strikes|attacks?|raids?|"
+    r"bombings?|shelling|killings?|actions?|operations?|violations?|incursions?|aggression)\b|"
+    r"\b(?:aggression|brutal|barbaric|cowardly|cowardice|atrocit\w+|war crimes?|massacre|condemn\w*)\b"
+)
 #: Verbs of demanding that :data:`_DEMAND_ACTION_RE` starts with (a cheap test before the pattern).
 _DEMAND_VERBS = ("demand", "urg", "ask", "press", "call", "told", "warn", "gave")
 #: First words of a clause that has no subject of its own (an auxiliary or verb after an apposition).
@@ -90,10 +97,13 @@ class AccusationFinder:
 
     def __init__(self) -> None:
         self._previous: list[str] = []  # the two sentences before, whose names are read only when needed
+        self._charge = ("", 99)  # the party charged last, and how many sentences ago
         self._cached: tuple = ((), [])
 
     def reset(self) -> None:
         self._previous = []
+        self._charge = ("", 99)
+
 
     @property
     def last_parties(self) -> list[str]:
@@ -118,6 +128,14 @@ class AccusationFinder:
             starts = [m.start() for m in _TRIGGER.finditer(low)]
             if starts or ("-" in text and _LINKED_RE.search(text)):
                 result = self._judge(text, low, label, source, starts)
+            accused, ago = self._charge
+            if not result[0] and accused and ago <= 1 and _CONTINUED_CHARGE_RE.search(low) and (
+                    label == "attributed" or not _names(text)):
+                # "The strikes killed 15 ...", "... condemned the airstrikes as a cowardly act" right after a
+                # sentence that charged a party: the same charge, its party named the sentence before (§4)
+                default_accuser = (source or "unnamed") if label == "attributed" else "writer"
+                result = (1, default_accuser, accused)
+            self._charge = (result[2], 0) if result[0] else (accused, ago + 1)
             self._previous = self._previous[-1:] + [text]
         return result
 

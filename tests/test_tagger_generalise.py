@@ -266,3 +266,17 @@ def test_terrorism_by_a_party_no_connection_denials_and_planned_attacks(text):
 
 def test_a_negated_report_is_the_writers_statement():
     assert label_of("The ministry neither condemned the raid nor described it as an attack.") == "fact"
+
+
+def test_a_charge_continues_into_the_next_sentence_that_refers_back_to_the_act():
+    text = ("Norland carried out air strikes on three villages on Monday.\n\n"
+            "The council's defence office said the strikes killed eleven herders.")
+    rows = tag_text("Talks resume in the capital\n\n" + text)
+    assert rows["accusation"].astype(int).tolist()[-2:] == [1, 1]
+    assert rows["accused"].iloc[-1] == "Norland"
+
+
+def test_no_charge_is_inherited_after_a_sentence_without_one():
+    text = ("The two delegations met in the capital on Monday.\n\n"
+            "Officials said the strikes of last year were not discussed.")
+    assert tag_text("Talks resume in the capital\n\n" + text)["accusation"].astype(int).tolist()[-1] == 0
