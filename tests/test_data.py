@@ -186,10 +186,11 @@ def test_every_printed_naming_variant_is_marked(spans, sentences):
     other_sense = {("ap-crackdown-005", "assets"), ("tit-for-tat-021", "Kabul"), ("tit-for-tat-033", "Kabul")}
     content = sentences[sentences.label != "meta"]
     marked = spans[spans.kind == "naming"]
+    by_sentence = {sent_id: group for sent_id, group in marked.groupby(marked.sent_id.astype(str))}
     for variant in variants:
         pattern = re.compile(r"(?<![\w-])" + r"\s+".join(map(re.escape, variant.split())) + r"(?![\w-])")
         for row in content.itertuples():
-            mine = marked[marked.sent_id == row.sent_id]
+            mine = by_sentence.get(row.sent_id, marked.iloc[:0])
             if (row.sent_id, variant) in other_sense:
                 assert mine[mine.text == variant].empty, f"{variant!r} in {row.sent_id} is used in another sense"
                 continue

@@ -295,24 +295,32 @@ def test_ci_runs_the_readme_test_command():
 # handouts
 
 
-def test_handouts_are_up_to_date(tmp_path):
+@pytest.fixture(scope="module")
+def fresh_handouts(tmp_path_factory) -> dict[str, bytes]:
+    """One run of tools/make_handouts.py into a new folder: page name -> bytes (shared by the tests below)."""
+    folder = tmp_path_factory.mktemp("handouts")
     tool = _load_module(ROOT / "tools" / "make_handouts.py", "make_handouts_under_test")
-    fresh = {p.relative_to(tmp_path).as_posix(): p for p in tool.make_handouts(tmp_path)}
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in tool.make_handouts(folder)}
+
+
+def test_handouts_are_up_to_date(fresh_handouts):
+    fresh = fresh_handouts
     pieces = [name for name in fresh if "/" not in name]
     assert len(pieces) == 2 * len(ml.article_ids())
     assert len([n for n in fresh if n.startswith("worksheets/")]) == len(ml.practice.PASSAGES)
     assert len([n for n in fresh if n.startswith("answer-keys/")]) == len(ml.practice.PASSAGES)
-    stale = [name for name, p in fresh.items() if not (HANDOUTS / name).is_file()
-             or (HANDOUTS / name).read_bytes() != p.read_bytes()]
+    stale = [name for name, content in fresh.items() if not (HANDOUTS / name).is_file()
+             or (HANDOUTS / name).read_bytes() != content]
     assert not stale, f"handouts/ is out of date ({', '.join(stale)}); run `python tools/make_handouts.py`"
     stored = {p.relative_to(HANDOUTS).as_posix() for p in HANDOUTS.rglob("*.html")}
     extra = sorted(stored - set(fresh))
     assert not extra, f"handouts/ has pages the tool no longer makes: {extra}; delete them"
 
 
-def test_handouts_are_deterministic(tmp_path):
+def test_handouts_are_deterministic(fresh_handouts, tmp_path):
+    """A second run, into another folder, writes the same bytes as the first."""
     tool = _load_module(ROOT / "tools" / "make_handouts.py", "make_handouts_under_test")
-    first = {p.relative_to(tmp_path / "a").as_posix(): p.read_bytes() for p in tool.make_handouts(tmp_path / "a")}
+    first = fresh_handouts
     second = {p.relative_to(tmp_path / "b").as_posix(): p.read_bytes() for p in tool.make_handouts(tmp_path / "b")}
     assert first == second
     page = first["balakot.html"].decode("utf-8")
