@@ -364,6 +364,18 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _same_hub(args: argparse.Namespace) -> str:
+    """The options a later command needs to reach the hub these ``args`` started ("" for the defaults).
+
+    >>> _same_hub(_parser().parse_args(["start"]))
+    ''
+    >>> _same_hub(_parser().parse_args(["start", "--state", "/srv/hub", "--port", "8740"]))
+    ' --state /srv/hub --port 8740'
+    """
+    where = "" if args.state == DEFAULT_STATE else f" --state {args.state}"
+    return where + ("" if args.port == DEFAULT_PORT else f" --port {args.port}")
+
+
 def main(argv: list[str]) -> int:
     args = _parser().parse_args(argv)
     try:
@@ -374,6 +386,9 @@ def main(argv: list[str]) -> int:
         if args.command == "stop":
             ended = stop(args.state)
             print(f"Stopped the hub in {args.state} ({ended} processes ended).")
+            if not ended:
+                print("No hub was running there. A hub started with --state DIR is stopped with the same "
+                      "--state DIR (its start printed the command).")
             return 0
         url = f"http://{HOST}:{args.port}"
         if args.command == "status":
@@ -396,7 +411,7 @@ def main(argv: list[str]) -> int:
         print(f"Hub: {url}  (any user name, password: {args.password})")
         print(f"Course link for students:\n  {pull_link(url, repo)}")
         if args.command == "start":
-            print("Stop everything with: python hub/run.py stop")
+            print(f"Stop everything with: python hub/run.py stop{_same_hub(args)}")
         return 0
     except HubError as error:
         print(f"hub: {error}", file=sys.stderr)

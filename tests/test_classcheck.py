@@ -507,3 +507,34 @@ def test_run_as_another_account_cannot_read_the_class_folder_or_stop_the_checker
     assert by_name["b_prober.ipynb"].answers[6] == ("PermissionError PermissionError PermissionError "
                                                      f"PermissionError PermissionError uid {uid} peeks []")
     assert by_name["b_prober.ipynb"].status == "ok"
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() != 0, reason="needs root to start notebooks as another account")
+def test_run_as_an_account_that_cannot_read_the_project_stops_with_one_clear_message(tmp_path, capsys, monkeypatch):
+    # a repository in a private home folder once gave every notebook a bare "Permission denied" row
+    import pwd
+
+    try:
+        nobody = pwd.getpwnam("nobody")
+    except KeyError:
+        pytest.skip("no account 'nobody'")
+    assert sandbox.account_cannot_run(nobody.pw_uid, nobody.pw_gid) is None, "the test repository is readable"
+    private = tmp_path / "home"
+    private.mkdir()
+    os.chmod(private, 0o700)
+    (private / "python").symlink_to(sys.executable)
+    problem = sandbox.account_cannot_run(nobody.pw_uid, nobody.pw_gid, str(private / "python"))
+    assert problem and str(private / "python") in problem and "/opt/medialit" in problem
+    hand_ins = tmp_path / "hand-ins"
+    hand_ins.mkdir()
+    write(hand_ins, "a_correct.ipynb", CORRECT)
+    from medialit import cli
+    from medialit.exercises import classcheck
+
+    monkeypatch.setattr(classcheck, "account_cannot_run", lambda uid, gid: problem)
+    out = tmp_path / "report.csv"
+    assert cli.main(["check-class", str(hand_ins), "--exercise", "01", "--out", str(out),
+                     "--run-as", "nobody"]) == 2
+    printed = capsys.readouterr()
+    assert printed.err.strip() == f"medialit: --run-as nobody: {problem}" and "Traceback" not in printed.err
+    assert not out.exists()

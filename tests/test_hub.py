@@ -122,6 +122,7 @@ def test_the_hub_is_stopped_by_one_command_even_when_not_running(tmp_path):
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert "Stopped the hub" in done.stdout
+    assert "No hub was running there" in done.stdout and "same --state DIR" in done.stdout
 
 
 # ---------------------------------------------------------------------------
@@ -139,6 +140,7 @@ def test_start_and_stop_leave_nothing_running(tmp_path):
         assert started.returncode == 0, started.stderr + hubrun.tail(state / "jupyterhub.log")
         assert f"http://127.0.0.1:{port}" in started.stdout
         assert "git-pull?repo=file" in started.stdout
+        assert f"python hub/run.py stop --state {state} --port {port}" in started.stdout   # not the default hub
         assert hubrun.hub_answers(f"http://127.0.0.1:{port}")
         assert len(hubrun.hub_processes(state)) >= 2  # the hub and its proxy
     finally:

@@ -46,3 +46,27 @@ def test_five_piece_exercises_still_use_the_five_pieces_gold():
     assert set().union(*[set(a) for a in answers.values()]) <= five
     figures = practice_report.class_figures([StudentResult("ben.ipynb", "ok", answers=answers)], tasks)
     assert figures.students.loc["ben.ipynb", "share"] == 1.0
+
+
+def test_the_printed_hardest_sentences_are_only_ones_a_student_got_wrong():
+    # a class that disagreed on one sentence must not see sentences nobody missed listed as "hardest"
+    tasks, answers = _gold_answers("02_attribution")
+    number = min(answers)
+    sent_id, gold = next(iter(answers[number].items()))
+    wrong = {**answers, number: {**answers[number], sent_id: "advocacy" if gold != "advocacy" else "fact"}}
+    results = [StudentResult("ada.ipynb", "ok", answers=answers), StudentResult("ben.ipynb", "ok", answers=wrong)]
+    text = practice_report.summary_text(results, tasks)
+    listed = [line for line in text.splitlines() if line.startswith("  ")]
+    assert listed == [next(line for line in listed if sent_id in line)] and "1 of 2 disagreed" in listed[0]
+    labels = sum(len(a) for a in answers.values())
+    assert f"2 of 2 students labelled practice sentences ({2 * labels} labels in all)" in text
+    # the CSV still ranks every sentence answered
+    rows = practice_report.hardest_rows(practice_report.class_figures(results, tasks), tasks)
+    assert len(rows) == 1 + labels and rows[-1][6] == "0"
+
+
+def test_a_class_that_agreed_everywhere_is_told_so():
+    tasks, answers = _gold_answers("02_attribution")
+    text = practice_report.summary_text([StudentResult("ada.ipynb", "ok", answers=answers)], tasks)
+    assert text.splitlines()[-1] == "  none: every label the students gave agrees with the annotators."
+    assert " 0 of 1 disagreed" not in text

@@ -41,7 +41,7 @@ from .catalogue import exercise
 from .feedback import CHECK_FAILED, NOT_ANSWERED, NOT_YET, RIGHT
 from .layout import CHECK_CALL, EXERCISE_CALL, find_check_calls
 from .report import OUTCOMES, ClassReport, ReportError, ReportExtension, StudentResult, summary_path
-from .sandbox import Limits, RunResult, Sandbox, make_writable, warm_matplotlib
+from .sandbox import Limits, RunResult, Sandbox, account_cannot_run, make_writable, warm_matplotlib
 from .processes import ProcessGuard, set_dumpable
 
 __all__ = ["OUTCOMES", "StudentResult", "ReportError", "ReportExtension", "Limits", "check_class", "check_notebook",
@@ -194,11 +194,10 @@ class _Session:
     changes nobody's grade; :meth:`live_changes` says when that happened.
     """
 
-    def __init__(self, limits: Limits, run_as: str | None = None, say: Callable[[str], None] = lambda text: None):
+    def __init__(self, limits: Limits, account: tuple[int, int] | None = None,
+                 say: Callable[[str], None] = lambda text: None):
         self.limits = limits
-        self.uid = self.gid = None
-        if run_as is not None:
-            self.uid, self.gid = _account(run_as)
+        self.uid, self.gid = account or (None, None)
         self.live = corpus.data_dir()
         _remove_stale_runs(Path(tempfile.gettempdir()))
         self.root = Path(tempfile.mkdtemp(prefix=f"medialit-check-{os.getpid()}-"))
@@ -350,12 +349,13 @@ def check_class(folder: Path, name: str, out: Path, *, summary: Path | None = No
     numbers, limits, extensions = ex.numbers, limits or Limits(), tuple(extensions)
     jobs = max(1, jobs or default_jobs())
     collect = tuple(dict.fromkeys(n for e in extensions for n in e.collect))
+    account = _account(run_as) if run_as is not None else None    # before any file is written
     report = ClassReport(out, summary or summary_path(out), numbers, extensions)
     report.start()
     say = progress or (lambda text: None)
     paths = sorted(p for p in Path(folder).glob("*.ipynb") if p.is_file())
     contents = _read_all(paths)         # deleting a classmate's file cannot change their check
-    session = _Session(limits, run_as, say)
+    session = _Session(limits, account, say)
     changed_data: list[str] = []
     try:
         fallback = _template_variables(ex.name)
@@ -398,6 +398,9 @@ def _account(name: str) -> tuple[int, int]:
         raise ReportError(f"there is no account {name!r} to run the notebooks as.") from None
     if entry.pw_uid == 0:
         raise ReportError("--run-as must name an account other than root.")
+    problem = account_cannot_run(entry.pw_uid, entry.pw_gid)
+    if problem:
+        raise ReportError(f"--run-as {name}: {problem}")
     return entry.pw_uid, entry.pw_gid
 
 

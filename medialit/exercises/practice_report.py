@@ -12,7 +12,7 @@ the passages of the exercise:
   who answered them and disagreed with the gold label, with the passage, the gold label,
   the rule that decides it, the label chosen most often instead and the sentence;
 - the summary printed at the end of the run gives the class's agreement and the five
-  hardest sentences.
+  hardest sentences among those that at least one student labelled differently.
 
 Every figure comes from :func:`medialit.practice.class_agreement`, which uses the same
 summary the student sees under a passage.  A value that is not a label, an id outside
@@ -138,14 +138,16 @@ def summary_text(results: list[StudentResult], tasks: dict[int, Passage]) -> str
     if not overall["answered"]:
         return "Labelling practice: no student labelled a practice sentence yet."
     labelled = int((figures.students.answered > 0).sum())
-    lines = [f"Labelling practice: {labelled} of {len(results)} students labelled {overall['answered']} sentences; "
-             f"{overall['agree']} agree with the annotators ({round(100 * overall['share'])} %), "
-             f"kappa {overall['kappa']:.2f}.",
+    lines = [f"Labelling practice: {labelled} of {len(results)} students labelled practice sentences "
+             f"({overall['answered']} labels in all); {overall['agree']} agree with the annotators "
+             f"({round(100 * overall['share'])} %), kappa {overall['kappa']:.2f}.",
              "Hardest sentences (share of the students who answered it and disagreed with the annotators):"]
-    table = hardest_rows(figures, tasks)[1:SHOWN_HARDEST + 1]
+    table = [row for row in hardest_rows(figures, tasks)[1:] if row[6] != "0"][:SHOWN_HARDEST]
     for rank, sent_id, _, gold, rule, answered, disagreed, share, wrong, times, _ in table:
         instead = f"; most common wrong label {wrong} ({times})" if wrong else ""
         lines.append(f"  {rank}. {sent_id}  {disagreed} of {answered} disagreed · gold {gold} (rule {rule}){instead}")
+    if not table:
+        lines.append("  none: every label the students gave agrees with the annotators.")
     return "\n".join(lines)
 
 

@@ -95,6 +95,33 @@ def clean_environment(root: Path, python: str = sys.executable) -> dict[str, str
     }
 
 
+def account_cannot_run(uid: int, gid: int, python: str = sys.executable) -> str | None:
+    """Why the account ``uid`` cannot start the checker's worker, or None when it can.
+
+    ``--run-as`` runs every notebook through this Python; an account that cannot read it
+    or the ``medialit`` package (a repository in a private home folder) would otherwise
+    give each notebook the same bare ``could not run … Permission denied`` row.
+    """
+    command = [python, "-c", "import medialit.exercises.worker"]
+    env = {"PATH": "/usr/bin:/bin", "HOME": "/", "LANG": "C.UTF-8", "PYTHONDONTWRITEBYTECODE": "1",
+           "PYTHONNOUSERSITE": "1", "MPLBACKEND": "agg", "MPLCONFIGDIR": tempfile.gettempdir()}
+    try:
+        done = subprocess.run(command, user=uid, group=gid, extra_groups=[], cwd="/", env=env, timeout=120,
+                              stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    except OSError as problem:
+        why = problem.strerror or str(problem)
+    except subprocess.TimeoutExpired:
+        why = "it did not start within 120 seconds"
+    else:
+        if done.returncode == 0:
+            return None
+        lines = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        why = lines[-1] if lines else f"exit status {done.returncode}"
+    return (f"the account cannot run this project's Python ({python}) or read the medialit package ({why}). "
+            "Keep the repository, with its .venv/, where that account can read it, outside a private home "
+            "folder (for example /opt/medialit); see 'Real isolation' in docs/teacher_guide.md.")
+
+
 def warm_matplotlib(folder: Path, python: str = sys.executable) -> Path:
     """A matplotlib config folder with a built font cache, copied into each sandbox (saves seconds each).
 
