@@ -265,3 +265,22 @@ def test_08_ids_questions_and_the_last_sentence():
         assert cited and cited <= set(machine.sent_id), sorted(cited - set(machine.sent_id))
     finally:
         practice.cleanup()
+
+
+def test_the_minute_plans_name_the_practice_tasks_and_real_task_numbers():
+    """Each exercise row of the minute plans: a "(tasks a–b)" after "practice passage(s)" is exactly the
+    exercise's practice tasks, and every task number the row names exists in the exercise."""
+    from medialit import checks
+
+    text = GUIDE.read_text(encoding="utf-8")
+    plans = text[text.index("## Minute-by-minute plans"):text.index("## Names for contested places")]
+    rows = re.findall(r"^\| (\d+) · ex (0\d)[^|]*\|(.*)$", plans, re.MULTILINE)
+    assert len(rows) == 9, rows
+    for lesson, name, rest in rows:
+        tasks = checks.exercise(name).tasks
+        practice = [t.number for t in tasks if t.kind.startswith("practice_")]
+        ranged = re.search(r"practice passages? \(tasks (\d+)–(\d+)\)", rest)
+        if ranged:
+            assert list(range(int(ranged.group(1)), int(ranged.group(2)) + 1)) == practice, lesson
+        named = [int(n) for a, b in re.findall(r"tasks? (\d+)(?:–(\d+))?", rest) for n in (a, b) if n]
+        assert named and max(named) <= len(tasks), (lesson, named)
