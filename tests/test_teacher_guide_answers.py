@@ -1,4 +1,5 @@
-"""The teacher guide's expected answers for notebooks 00-03, 07 and 08 rest on facts the notebooks
+"""The teacher guide's expected answers for notebooks 00-03, 07 and 08 (and the try-its of 04-06 checked
+at the end) rest on facts the notebooks
 compute; each test recomputes one group from ``data/`` the way the notebook's cell does, so a change
 to the data, the gold labels or the tagger that would make the guide wrong fails here.
 
@@ -284,3 +285,79 @@ def test_the_minute_plans_name_the_practice_tasks_and_real_task_numbers():
             assert list(range(int(ranged.group(1)), int(ranged.group(2)) + 1)) == practice, lesson
         named = [int(n) for a, b in re.findall(r"tasks? (\d+)(?:–(\d+))?", rest) for n in (a, b) if n]
         assert named and max(named) <= len(tasks), (lesson, named)
+
+
+# ---------------------------------------------------------------------------
+# the try-its of notebooks 04, 05 and 06 (computed the way each notebook's cell does)
+
+
+def _advocacy_kinds(sentences):
+    body = sentences[sentences.role == "body"]
+    advocacy = body[body.label == "advocacy"]
+    reason = advocacy.rationale
+    return advocacy, reason.str.contains("prediction|speculation"), reason.str.contains("prescription|imperative|to-do")
+
+
+def test_04_predictions_in_tit_for_tat_and_the_moved_edges(sentences):
+    advocacy, prediction, prescription = _advocacy_kinds(sentences)
+    tit = advocacy[(advocacy.article_id == "tit-for-tat") & prediction]
+    assert {"tit-for-tat-032", "tit-for-tat-034", "tit-for-tat-053", "tit-for-tat-061", "tit-for-tat-064"} <= set(tit.sent_id)
+    assert not prescription[tit.index].any(), "the guide says none of the predictions tells anyone what to do"
+    assert set(tit[tit.text.str.contains("will likely")].sent_id) == {"tit-for-tat-061", "tit-for-tat-064"}
+    assert tit.text.str.contains(r"\bcould\b").sum() > len(tit) / 2, "mostly with 'could'"
+    assert prescription[advocacy.index[advocacy.sent_id == "militancy-bases-048"]].all()
+    pok = sentences[(sentences.article_id == "militancy-bases") & (sentences.label != "meta")].copy()
+    pok["number"] = pok.sent_id.str[-3:].astype(int)
+    attributed = pok[pok.label == "attributed"].number
+    assert attributed.min() >= 25 and attributed.max() <= 56
+    assert set(pok[pok.number >= 57].label) == {"advocacy"}
+    assert set(sentences[(sentences.article_id == "militancy-bases") & (sentences.label == "meta")
+                         & (sentences.sent_id.str[-3:].astype(int) >= 57)].role) <= {"furniture"}
+    assert ((pok.number < 29) & (pok.label == "attributed")).any()       # a few move to the opening
+
+
+def test_05_naming_table_of_each_piece():
+    def variants(piece, referent):
+        table = ml.compare.naming_table(articles=piece)
+        rows = table[table.referent == referent]
+        return dict(zip(rows.variant, rows["count"]))
+
+    pok = variants("militancy-bases", "pak-kashmir")
+    top = max(pok, key=pok.get)
+    assert top == "POK" and pok[top] > 2 * max(c for v, c in pok.items() if v != top)
+    assert "Taliban regime" in variants("regional-peace", "afghan-govt")
+    assert {"embraced martyrdom", "killed"} <= set(variants("regional-peace", "deaths"))
+    assert set(variants("tit-for-tat", "pak-govt")) == {"Islamabad"}
+    kabul = variants("tit-for-tat", "afghan-govt")
+    assert max(kabul, key=kabul.get) == "Kabul"
+
+
+def test_06_who_recommends_the_remedy_and_the_shared_words(sentences):
+    frames = ml.load_frames()
+    rows = frames[(frames.function == "treatment_recommendation")
+                  & frames.article_id.isin(["militancy-bases", "ap-crackdown", "balakot"])]
+    evidence = set(";".join(rows.evidence).split(";"))
+    by_id = sentences.set_index("sent_id")
+    ours = {"militancy-bases-058", "militancy-bases-059", "militancy-bases-060", "militancy-bases-063"}
+    assert ours <= evidence and set(by_id.loc[sorted(ours), "label"]) == {"advocacy"}
+    assert "balakot-040" in evidence
+    ap = sorted(i for i in evidence if i.startswith("ap-crackdown"))
+    assert ap == ["ap-crackdown-009", "ap-crackdown-012", "ap-crackdown-016"]
+    assert set(by_id.loc[ap, "label"]) == {"attributed"}
+    assert [by_id.loc[i, "source"].split(" (")[0] for i in ap] == ["Adnan Naseemullah", "Chaudhry", "Imran Khan"]
+
+    def found(word):
+        return sentences[sentences.text.str.contains(word)]
+
+    ttp = found("TTP")
+    assert set(ttp.article_id) == {"regional-peace", "tit-for-tat"}
+    rp = ttp[ttp.article_id == "regional-peace"]
+    assert (rp.label == "attributed").sum() > len(rp) / 2
+    assert "writer" in set(ttp[ttp.article_id == "tit-for-tat"].accuser)
+    assert set(found("Balakot").article_id) == {"balakot"}
+    kashmir = found("Kashmir")
+    assert set(kashmir.article_id) == {"militancy-bases", "ap-crackdown", "balakot"}
+    accusers = kashmir[kashmir.accuser != ""].groupby("article_id").accuser.apply(list)
+    assert set(accusers["ap-crackdown"]) == {"india"}
+    for piece in ("balakot", "militancy-bases"):
+        assert accusers[piece].count("writer") > len(accusers[piece]) / 2, piece
