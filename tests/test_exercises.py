@@ -215,7 +215,9 @@ def test_self_check_of_a_finished_notebook_says_all_right(capsys):
 
 @pytest.mark.parametrize("name, message", [
     ("missing.ipynb", "there is no file"),
-    ("dee_corrupt.ipynb", "is not a notebook that can be read"),
+    ("dee_corrupt.ipynb", "is not a notebook that can be read (its text is not notebook JSON: perhaps it was cut "
+                          "short while saving or copying). Try opening it in JupyterLab; if that fails too, the "
+                          "file is damaged: start again from a fresh copy of the exercise."),
     ("not_an_exercise.ipynb", "is not an exercise notebook"),
 ])
 def test_self_check_explains_a_file_it_cannot_check(tmp_path, capsys, name, message):

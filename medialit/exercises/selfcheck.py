@@ -71,7 +71,12 @@ def exercise_of_file(path: Path) -> str:
     try:
         notebook = nbformat.read(path, as_version=4)
     except Exception as problem:
-        raise SelfCheckError(f"{path.name} is not a notebook that can be read ({type(problem).__name__}).") from None
+        why = type(problem).__name__
+        if why == "NotJSONError":
+            why = "its text is not notebook JSON: perhaps it was cut short while saving or copying"
+        raise SelfCheckError(f"{path.name} is not a notebook that can be read ({why}). Try opening it in "
+                             "JupyterLab; if that fails too, the file is damaged: start again from a fresh "
+                             "copy of the exercise.") from None
     name = exercise_name_of(notebook)
     if name is None:
         raise SelfCheckError(f"{path.name} is not an exercise notebook: no cell calls ml.checks.exercise(\"…\").")
