@@ -361,3 +361,32 @@ def test_06_who_recommends_the_remedy_and_the_shared_words(sentences):
     assert set(accusers["ap-crackdown"]) == {"india"}
     for piece in ("balakot", "militancy-bases"):
         assert accusers[piece].count("writer") > len(accusers[piece]) / 2, piece
+
+
+def test_the_sequence_gives_out_worksheets_before_a_highlighted_page_that_shows_their_labels():
+    """An exercise lesson's printed handouts start with its practice worksheets (a highlighted page
+    shows every label), and the guide's list of which piece holds which passage matches the data."""
+    from medialit import checks
+    from medialit.practice.passages import passages_for
+
+    text = GUIDE.read_text(encoding="utf-8")
+    table = text[text.index("## The sequence at a glance"):text.index("**A highlighted page shows every label,**")]
+    rows = re.findall(r"^\| (\d+)[^|]*\| exercise `(0\d_[a-z_]+)`[^|]*\|[^|]*\|(.*)\|$", table, re.MULTILINE)
+    checked = 0
+    for lesson, name, handouts in rows:
+        ids = [p.passage_id for p in passages_for(name)]
+        if not ids or name == "08_transfer":
+            continue
+        named = re.findall(r"`(?:handouts/)?((?:worksheets/)?[\w-]+\.html)`", handouts)
+        assert named[:len(ids)] == [f"worksheets/{i}.html" for i in ids], (lesson, named)
+        checked += 1
+    assert checked == 6
+    note = text[text.index("**A highlighted page shows every label,**"):text.index("In an exercise lesson without")]
+    parts = re.split(r"`([a-z-]+)`", note)
+    stated = {piece: set(re.findall(r"\b0\d-[a-c]\b", words)) for piece, words in zip(parts[1::2], parts[2::2])}
+    held: dict[str, set[str]] = {}
+    for number in range(2, 8):
+        for chosen in passages_for(checks.exercise(f"0{number}").name):
+            for piece in set(chosen.rows().article_id):
+                held.setdefault(piece, set()).add(chosen.passage_id)
+    assert stated == held
