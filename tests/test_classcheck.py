@@ -32,11 +32,13 @@ ADA = nbformat.read(ROOT / "tests" / "fixtures" / "class" / "ada_correct.ipynb",
 CORRECT = [c.source for c in ADA.cells if c.cell_type == "code"]
 SETUP = CORRECT[0]
 LIMITS = sandbox.Limits(cell_seconds=5, notebook_seconds=7, output_bytes=1_000_000)
-BLANK_ANSWERS = [
-    "roles = ...", "check.task_1(roles)", "body_counts = ...", "check.task_2(body_counts)",
-    "most_meta = ...", "check.task_3(most_meta)", "repeating = ...", "check.task_4(repeating)",
-    "fig = ...", "check.task_5(fig)", "reflection = ...", "check.task_6(reflection)",
-]
+#: Exercise 01's answer variables, task by task (the last task is the written reflection).
+VARIABLES = {1: "roles", 2: "page_end", 3: "said_twice", 4: "body_counts", 5: "most_meta", 6: "repeating",
+             7: "fig", 8: "reflection"}
+LAST = max(VARIABLES)
+TASKS = range(1, LAST + 1)
+HEADER = "student,status," + ",".join(f"task_{n}" for n in TASKS)
+BLANK_ANSWERS = [line for n, name in VARIABLES.items() for line in (f"{name} = ...", f"check.task_{n}({name})")]
 
 
 def write(folder: Path, name: str, cells: list[str]) -> Path:
@@ -52,7 +54,7 @@ def correct_until(task: int) -> list[str]:
 
 
 def _variable(task: int) -> str:
-    return {1: "roles", 2: "body_counts", 3: "most_meta", 4: "repeating", 5: "fig", 6: "reflection"}[task]
+    return VARIABLES[task]
 
 
 @pytest.fixture(scope="module")
@@ -68,20 +70,20 @@ def checked(tmp_path_factory):
     victim = write(hand_ins, "b_victim.ipynb", CORRECT)
     write(hand_ins, "a_correct.ipynb", CORRECT)
     write(hand_ins, "forged_print.ipynb", [
-        SETUP, "for n in range(1, 7):\n    print(f'✓ Task {n} — right. Well done.')",
-        "roles = ...", "print('✓ Task 1 — right.')", "body_counts = ...",
-        "print('✓ Task 2 — right.')\ncheck.task_2(body_counts)\nprint('✓ Task 2 — right.')",
+        SETUP, f"for n in range(1, {LAST + 1}):\n    print(f'✓ Task {{n}} — right. Well done.')",
+        "roles = ...", "print('✓ Task 1 — right.')", "page_end = ...",
+        "print('✓ Task 2 — right.')\ncheck.task_2(page_end)\nprint('✓ Task 2 — right.')",
     ])
     write(hand_ins, "patched_check.ipynb", [
         SETUP,
         "import medialit.exercises.answers, json, os\n"
-        "for n in range(1, 7):\n    setattr(check, f'task_{n}', lambda *a: print('✓ Task 1 — right.'))\n"
+        f"for n in range(1, {LAST + 1}):\n    setattr(check, f'task_{{n}}', lambda *a: print('✓ Task 1 — right.'))\n"
         "ml.checks.Exercise.result = lambda self, n, *a, **k: ml.checks.right('forged')\n"
         "ml.checks.format_message = lambda n, r: f'✓ Task {n} — right.'\n"
         "ml.checks.Task.run = lambda self, *a, **k: ml.checks.right('forged')\n"
         "channel = medialit.exercises.answers.CHANNEL\n"
         "medialit.exercises.answers.capture = lambda *a, **k: None\n"
-        "for n in range(1, 7):\n"
+        f"for n in range(1, {LAST + 1}):\n"
         "    os.write(channel, ('answer ' + json.dumps({'task': n, 'verdict': 'right', 'outcome': 'passed'})"
         " + '\\n').encode())",
         *BLANK_ANSWERS,
@@ -132,7 +134,7 @@ def checked(tmp_path_factory):
         "check.task_1(roles)",
         "reflection = f'{len(found)} notebooks, {len(leaks)} code or answer files, {len(peeks)} processes: "
         "{found} {leaks} {peeks}'",
-        "check.task_6(reflection)",
+        f"check.task_{LAST}(reflection)",
     ])
     write(hand_ins, "orphan.ipynb", [
         SETUP,
@@ -160,7 +162,7 @@ def checked(tmp_path_factory):
                                          *CORRECT[len(correct_until(1)):]])
     write(hand_ins, '=HYPERLINK("evil.example")x.ipynb', [SETUP, *BLANK_ANSWERS])
     write(hand_ins, "env_leak.ipynb", [SETUP, "import os\nreflection = repr(sorted(os.environ.items()))",
-                                       "check.task_6(reflection)"])
+                                       f"check.task_{LAST}(reflection)"])
     write(hand_ins, "z_correct_after.ipynb", CORRECT)
     out = base / "out" / "report.csv"
     out.parent.mkdir()
@@ -199,16 +201,16 @@ def test_correct_notebooks_pass_every_task_and_progress_is_shown(checked):
 def test_forged_verdicts_printed_by_the_notebook_count_for_nothing(checked):
     result = row(checked, "forged_print.ipynb")
     assert result.status.startswith("ok")
-    # tasks 1-2 were left as ...; tasks 3-6 never assigned their variable at all
-    assert result.outcomes == {1: "not answered", 2: "not answered", 3: "error", 4: "error", 5: "error",
-                               6: "error"}, result.outcomes
+    # tasks 1-2 were left as ...; the later tasks never assigned their variable at all
+    assert result.outcomes == {1: "not answered", 2: "not answered", **{n: "error" for n in TASKS if n > 2}}, \
+        result.outcomes
     assert result.feedback[3] == "NameError before the check"
 
 
 def test_patched_checks_and_forged_answer_files_count_for_nothing(checked):
     result = row(checked, "patched_check.ipynb")
     # the patches ran: its capture was switched off, and the forged files (verdicts, no value) were all it left
-    assert result.answers == {n: None for n in range(1, 7)}
+    assert result.answers == {n: None for n in TASKS}
     assert set(result.outcomes.values()) == {"not answered"}, result.outcomes
 
 
@@ -251,9 +253,9 @@ def test_a_notebook_cannot_find_a_classmates_notebook_code_or_answers(checked):
     """Not next to it, not by listing the checker's folders, not through /proc (classmates ran alongside)."""
     result = row(checked, "sibling_copy.ipynb")
     assert result.outcomes[1] == "not answered"
-    assert result.answers[6].startswith("0 notebooks, 0 code or answer files, ")
+    assert result.answers[LAST].startswith("0 notebooks, 0 code or answer files, ")
     if os.geteuid() != 0:   # root may look into any process; see the run-as test for an unprivileged account
-        assert result.answers[6] == "0 notebooks, 0 code or answer files, 0 processes: [] [] []"
+        assert result.answers[LAST] == "0 notebooks, 0 code or answer files, 0 processes: [] [] []"
 
 
 def test_no_process_survives_its_notebook(checked):
@@ -274,7 +276,7 @@ def test_no_process_survives_its_notebook(checked):
 def test_a_notebook_that_kills_its_parent_keeps_what_it_answered(checked):
     result = row(checked, "parent_kill.ipynb")
     assert result.status == "stopped: the notebook ended the process that ran it (signal 9)"
-    assert result.outcomes == {1: "passed", 2: "not run", 3: "not run", 4: "not run", 5: "not run", 6: "not run"}
+    assert result.outcomes == {1: "passed", **{n: "not run" for n in TASKS if n > 1}}
 
 
 def test_an_output_flood_is_stopped(checked):
@@ -292,7 +294,7 @@ def test_a_notebook_that_asks_for_too_much_memory_gets_an_error_in_that_cell_onl
 def test_slow_cells_are_stopped_by_the_limit_per_notebook(checked):
     result = row(checked, "slow_cells.ipynb")
     assert result.status == "timed out: the notebook ran longer than 7 s in total"
-    assert result.outcomes[1] == "passed" and result.outcomes[6] == "not run"
+    assert result.outcomes[1] == "passed" and result.outcomes[LAST] == "not run"
 
 
 def test_a_file_name_that_is_a_formula_is_written_as_text(checked):
@@ -302,7 +304,7 @@ def test_a_file_name_that_is_a_formula_is_written_as_text(checked):
 
 
 def test_the_notebook_sees_a_clean_environment_and_its_own_data_copy(checked):
-    seen = row(checked, "env_leak.ipynb").answers[6]
+    seen = row(checked, "env_leak.ipynb").answers[LAST]
     assert "TEACHER_SECRET" not in seen and "do-not-leak-42" not in seen
     assert "MEDIALIT_DATA" in seen and str(checked["teacher_data"]) not in seen
     assert re.search(r"\('HOME', '[^']*/box-[^'/]*/home'\)", seen), seen
@@ -310,7 +312,7 @@ def test_the_notebook_sees_a_clean_environment_and_its_own_data_copy(checked):
 
 def test_the_report_and_summary_are_complete(checked):
     rows = checked["out"].read_text(encoding="utf-8").splitlines()
-    assert rows[0] == "student,status,task_1,task_2,task_3,task_4,task_5,task_6"
+    assert rows[0] == HEADER
     assert len(rows) == 16
     summary = (checked["out"].parent / "report-summary.csv").read_text(encoding="utf-8").splitlines()
     assert summary[0] == "task,passed,not yet,not answered,check error,error,not run"
@@ -359,8 +361,8 @@ def test_a_notebook_that_kills_the_checker_leaves_the_rows_already_written(tmp_p
                          capture_output=True, text=True, timeout=120)
     assert run.returncode == -signal.SIGKILL
     assert out.read_text(encoding="utf-8").splitlines() == [
-        "student,status,task_1,task_2,task_3,task_4,task_5,task_6",
-        "a_correct.ipynb,ok,passed,passed,passed,passed,passed,passed",
+        HEADER,
+        "a_correct.ipynb,ok," + ",".join(["passed"] * LAST),
     ]
     assert not list(tmp_path.glob(".report.csv.*.tmp"))
     import tempfile
@@ -498,13 +500,13 @@ def test_run_as_another_account_cannot_read_the_class_folder_or_stop_the_checker
                                        "    except OSError:\n"
                                        "        pass\n"
                                        "reflection = ' '.join(attempts) + f' uid {os.getuid()} peeks {peeks}'",
-                                       "check.task_6(reflection)"])
+                                       f"check.task_{LAST}(reflection)"])
     results, _, _ = check_class(hand_ins, "01", tmp_path / "r.csv", limits=LIMITS, run_as="nobody", jobs=2)
     by_name = {r.student: r for r in results}
     assert set(by_name["a_correct.ipynb"].outcomes.values()) == {"passed"}
     uid = pwd.getpwnam("nobody").pw_uid
     # the classmate's worker and shell ran alongside, as the same account: /proc shows neither's folder
-    assert by_name["b_prober.ipynb"].answers[6] == ("PermissionError PermissionError PermissionError "
+    assert by_name["b_prober.ipynb"].answers[LAST] == ("PermissionError PermissionError PermissionError "
                                                      f"PermissionError PermissionError uid {uid} peeks []")
     assert by_name["b_prober.ipynb"].status == "ok"
 
@@ -538,3 +540,11 @@ def test_run_as_an_account_that_cannot_read_the_project_stops_with_one_clear_mes
     printed = capsys.readouterr()
     assert printed.err.strip() == f"medialit: --run-as nobody: {problem}" and "Traceback" not in printed.err
     assert not out.exists()
+
+
+def test_the_hostile_class_uses_exercise_01_as_it_is():
+    """The variables above are exercise 01's answer variables, one per task, in order."""
+    solution = nbformat.read(ROOT / "exercises" / "solutions" / "01_meet_the_pieces.ipynb", as_version=4)
+    calls = [re.fullmatch(r"check\.task_(\d+)\((\w+)\)", c.source.strip()) for c in solution.cells
+             if c.cell_type == "code" and c.source.strip().startswith("check.task_")]
+    assert {int(m.group(1)): m.group(2) for m in calls} == VARIABLES

@@ -104,13 +104,13 @@ def test_untouched_student_notebook_reaches_every_check_and_is_only_not_answered
 
 
 EXPECTED_REPORT = """\
-student,status,task_1,task_2,task_3,task_4,task_5,task_6
-ada_correct.ipynb,ok,passed,passed,passed,passed,passed,passed
-ben_partly_wrong.ipynb,ok,not yet,passed,not yet,passed,passed,not answered
-cai_blank.ipynb,ok,not answered,not answered,not answered,not answered,not answered,not answered
-dee_corrupt.ipynb,unreadable: not a valid notebook (not JSON),,,,,,
-eve_other_exercise.ipynb,wrong exercise: this is 02_attribution,,,,,,
-fay_endless_loop.ipynb,timed out: a cell ran longer than 4 s (an endless loop?),passed,passed,passed,not run,not run,not run
+student,status,task_1,task_2,task_3,task_4,task_5,task_6,task_7,task_8
+ada_correct.ipynb,ok,passed,passed,passed,passed,passed,passed,passed,passed
+ben_partly_wrong.ipynb,ok,not yet,passed,not yet,passed,not yet,passed,passed,not answered
+cai_blank.ipynb,ok,not answered,not answered,not answered,not answered,not answered,not answered,not answered,not answered
+dee_corrupt.ipynb,unreadable: not a valid notebook (not JSON),,,,,,,,
+eve_other_exercise.ipynb,wrong exercise: this is 02_attribution,,,,,,,,
+fay_endless_loop.ipynb,timed out: a cell ran longer than 4 s (an endless loop?),passed,passed,passed,passed,passed,not run,not run,not run
 """
 
 EXPECTED_SUMMARY = """\
@@ -118,9 +118,11 @@ task,passed,not yet,not answered,check error,error,not run
 task_1,2,1,1,0,0,0
 task_2,3,0,1,0,0,0
 task_3,2,1,1,0,0,0
-task_4,2,0,1,0,0,1
-task_5,2,0,1,0,0,1
-task_6,1,0,2,0,0,1
+task_4,3,0,1,0,0,0
+task_5,2,1,1,0,0,0
+task_6,2,0,1,0,0,1
+task_7,2,0,1,0,0,1
+task_8,1,0,2,0,0,1
 """
 
 
@@ -210,7 +212,7 @@ def test_self_check_prints_one_line_per_task_from_the_class_checks_engine(capsys
 
 def test_self_check_of_a_finished_notebook_says_all_right(capsys):
     assert cli.main(["check", str(FIXTURES / "ada_correct.ipynb")]) == 0
-    assert capsys.readouterr().out.splitlines()[-1] == "All 6 tasks right."
+    assert capsys.readouterr().out.splitlines()[-1] == f"All {len(checks.exercise('01').tasks)} tasks right."
 
 
 @pytest.mark.parametrize("name, message", [

@@ -2,8 +2,8 @@
 
 Every expected answer is computed from ``data/`` when the check runs.
 
->>> [task.number for task in tasks()][:3]
-[1, 2, 3]
+>>> [(task.number, task.kind) for task in tasks()][:3]
+[(1, 'role'), (2, 'role'), (3, 'role')]
 """
 
 from __future__ import annotations
@@ -34,6 +34,14 @@ ROLE_HINTS = {
 }
 
 
+#: Task 2: the last sentences of three articles and the page around them (none shown with its role before).
+ARTICLE_OR_PAGE = ["balakot-040", "balakot-046", "balakot-048", "balakot-050", "regional-peace-037",
+                   "tit-for-tat-062"]
+#: Task 3: three pull-quotes and three body sentences of tit-for-tat, two of them the pull-quotes' originals.
+PULLQUOTE_OR_BODY = ["tit-for-tat-020", "tit-for-tat-028", "tit-for-tat-034", "tit-for-tat-043",
+                     "tit-for-tat-045", "tit-for-tat-057"]
+
+
 def _role_hint(given: str, expected: str, row: pd.Series) -> str:
     return (f"you chose {given} ({ROLE_HINTS[given]}); reread the table in codebook §2 and look at "
             "where the sentence sits in the raw text.")
@@ -62,14 +70,21 @@ def tasks() -> list[Task]:
                       ["balakot-003", "tit-for-tat-033", "ap-crackdown-002", "regional-peace-048",
                        "balakot-043", "militancy-bases-025"],
                       column="role", reader=ROLES_READER, hint=_role_hint, kind="role"),
-        numbers_task(2, "body sentences per piece",
+        classify_task(2, "where the article ends and the page begins", ARTICLE_OR_PAGE,
+                      column="role", reader=ROLES_READER, hint=_role_hint, kind="role",
+                      why_prefix="The article's last sentences are body; what follows is the web page's: "),
+        classify_task(3, "said twice: pull-quote or body?", PULLQUOTE_OR_BODY,
+                      column="role", reader=ROLES_READER, hint=_role_hint, kind="role",
+                      why_prefix="A pull-quote repeats words of the body in large type; only the body sentence "
+                      "carries them where the writer put them: "),
+        numbers_task(4, "body sentences per piece",
                      expected=lambda: {a: float(n) for a, n in
                                        compare.label_shares(gold.sentences())["total"].items()},
                      tolerance=0, share=False,
                      why=lambda t: "Body sentences: " + gold.fmt(t, 0) + ". Everything else is headline, "
                      "page furniture, bylines and the like (codebook §2).",
                      hint="Keep only the rows whose role is \"body\", then count the rows of each article."),
-        article_choice_task(3, "the piece with the largest share of meta sentences",
+        article_choice_task(5, "the piece with the largest share of meta sentences",
                             scores=lambda: gold.shares(gold.sentences(), label="meta", roles=None),
                             why=lambda v, c: f"{c}: {v[c]:.2f} of its sentences are meta (bylines, bios, "
                             "furniture — rule L1). The shares: " + gold.fmt(v) + ". A web page wraps the text in "
@@ -77,7 +92,7 @@ def tasks() -> list[Task]:
                             hint="Compare shares, not counts: the pieces differ in length. "
                             "Try (sentences.label == \"meta\").groupby(sentences.article_id).mean(), or "
                             "ml.compare.label_shares(roles=None, normalize=True)."),
-        ids_task(4, "sentences that repeat an earlier one in regional-peace", article="regional-peace",
+        ids_task(6, "sentences that repeat an earlier one in regional-peace", article="regional-peace",
                  expected=lambda s: s[(s.article_id == "regional-peace") & (s.repeats != "")].sent_id.tolist(),
                  why=lambda ids, s: "These rows have a value in the column repeats: "
                  + ", ".join(f"{i} repeats {gold.row(s, i).repeats}" for i in ids)
@@ -85,11 +100,11 @@ def tasks() -> list[Task]:
                  hint_missing="Filter on the column repeats: a repeating sentence names the earlier one there.",
                  hint_extra="{ids}: the column repeats is empty there.",
                  pieces=("regional-peace",), kind="find"),
-        figure_task(5, "a bar chart of tit-for-tat's sentences by role", roles_chart_checks,
+        figure_task(7, "a bar chart of tit-for-tat's sentences by role", roles_chart_checks,
                     why="One bar per role, with a title and a labelled axis: the chart can be read without you "
                     "next to it. Compare the furniture bar with the body bar.",
                     pieces=("tit-for-tat",)),
-        reflection_task(6, "what two pages tell you about themselves", exercise="01_meet_the_pieces",
+        reflection_task(8, "what two pages tell you about themselves", exercise="01_meet_the_pieces",
                         min_words=40,
                         cite=("militancy-bases", "regional-peace"), pieces=("militancy-bases", "regional-peace"),
                         kind="compare"),
