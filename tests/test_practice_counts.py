@@ -75,3 +75,10 @@ def test_student_notebooks_show_no_practice_label(name):
             assert not re.search(r'"(named_official|named_expert|named_other|anonymous|unnamed|document)"', code), code
             assert not re.search(r"\b(True|False)\b", code), code
             assert not re.search(r'\[\s*"', code), code  # no list of ids given away
+
+
+@pytest.mark.parametrize("name", sorted(ROWS))
+def test_at_least_half_of_every_exercises_tasks_are_judgement_tasks(name):
+    """Every exercise, the orientation (01) and lateral-reading (09) ones included (issue 11 §2)."""
+    row = ROWS[name]
+    assert row["share"] >= TOOL.MIN_JUDGEMENT_SHARE, f"{name}: {row['judgement']} of {row['tasks']} tasks"

@@ -104,18 +104,20 @@ def tasks() -> list[Task]:
                  why=lambda ids, s: "These are the byline and the bio: " + ", ".join(ids) + ". The page credits "
                  "a wire agency but also carries a personal line for another writer: two clues that point "
                  "different ways, and the reason to investigate the source.",
-                 hint_missing="Look for the sentences whose role is byline or bio (codebook §2).",
+                 hint_missing="Read the page's last lines again: which name a person or an agency as the "
+                 "story's author, or tell you about the writer (codebook §2: byline, bio)?",
                  hint_extra="{ids}: not a byline or a bio.",
-                 pieces=("ap-crackdown",), kind="find"),
+                 pieces=("ap-crackdown",), kind="role"),
         Task(2, "the recording table", "a pandas DataFrame with the columns question, found and source",
              _grade_record, ("balakot", "tit-for-tat", "ap-crackdown", "regional-peace"), "record"),
         ids_task(3, "trace: which sentences credit UN reports?", article="regional-peace",
                  expected=lambda s: s[(s.article_id == "regional-peace") & (s.source_type == "document")].sent_id.tolist(),
                  why=lambda ids, s: "Source type document: " + ", ".join(ids) + ". Neither sentence quotes the "
                  "reports or says which report it means: the claim has to be traced to the original.",
-                 hint_missing="Filter regional-peace on source_type == \"document\" (codebook §5).",
+                 hint_missing="Read again for a claim credited to a report, a study or a resolution "
+                 "rather than a person (codebook §5, source type document).",
                  hint_extra="{ids}: not credited to a document.",
-                 pieces=("regional-peace",), kind="find"),
+                 pieces=("regional-peace",), kind="source_type"),
         Task(4, "find better coverage: the figures to check", 'a list of the figures as printed, like ["…", "…"]',
              _grade_figures, ("regional-peace",), "find"),
         reflection_task(5, "what lateral reading changed", exercise="09_lateral_reading", min_words=50, cite=("regional-peace",),
