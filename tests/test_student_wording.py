@@ -1,0 +1,31 @@
+"""Wording a student working alone relies on (found by a walk-through in a real browser)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SOLUTIONS = sorted((ROOT / "exercises" / "solutions").glob("[0-9][0-9]_*.ipynb"))
+
+
+def _cells(path: Path) -> list[dict]:
+    return json.loads(path.read_text(encoding="utf-8"))["cells"]
+
+
+@pytest.mark.parametrize("path", SOLUTIONS, ids=lambda p: p.stem)
+def test_intro_does_not_promise_what_passage_checks_break(path):
+    """A passage check shows the annotators' labels after a full try; the intro must not say a check never does."""
+    cells = _cells(path)
+    intro = "".join(cells[0]["source"])
+    has_passage = any("ml.practice.show(" in "".join(c["source"]) for c in cells if c["cell_type"] == "code")
+    assert "A check never gives the answer away" not in intro
+    if has_passage and "How the checks work" in intro:
+        assert "annotators' label" in intro, f"{path.name}: say that passage checks show the annotators' labels"
+
+
+def test_start_here_speaks_to_a_student_without_a_teacher():
+    text = "".join("".join(c["source"]) for c in _cells(ROOT / "notebooks" / "00_start_here.ipynb"))
+    assert "learn on your own" in text
