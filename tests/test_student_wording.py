@@ -29,3 +29,10 @@ def test_intro_does_not_promise_what_passage_checks_break(path):
 def test_start_here_speaks_to_a_student_without_a_teacher():
     text = "".join("".join(c["source"]) for c in _cells(ROOT / "notebooks" / "00_start_here.ipynb"))
     assert "learn on your own" in text
+
+
+def test_your_own_article_admits_the_summary_counted_machine_labels():
+    """Notebook 08 prints the machine's label counts before 'label it yourself'; the text must not deny it."""
+    text = "".join("".join(c["source"]) for c in _cells(ROOT / "notebooks" / "08_your_own_article.ipynb"))
+    assert "Before you see a single machine label" not in text
+    assert "do not try to match those counts" in text
