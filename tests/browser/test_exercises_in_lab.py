@@ -71,8 +71,12 @@ def _type_and_run(page, cell, text: str | None = None) -> None:
 def test_a_wrong_then_a_right_answer_shows_feedback_not_a_traceback(lab, browser_context):
     relative = "exercises/01_meet_the_pieces.ipynb"
     notebook = nbformat.read(ROOT / relative, as_version=4)
+    # tasks are found by the variable they check, not by number (exercises get renumbered)
+    check_source = next(c.source for c in notebook.cells
+                        if c.cell_type == "code" and re.fullmatch(r"check\.task_\d+\(body_counts\)", c.source.strip()))
+    task = "Task " + re.search(r"task_(\d+)", check_source).group(1)
     setup, answer, check = (_cell_index(notebook, s) for s in
-                            ("import medialit as ml", "body_counts = ...", "check.task_2(body_counts)"))
+                            ("import medialit as ml", "body_counts = ...", check_source))
     page = open_notebook(browser_context, lab, relative)
     try:
         cells = page.locator(".jp-Notebook .jp-Cell")
@@ -82,18 +86,18 @@ def test_a_wrong_then_a_right_answer_shows_feedback_not_a_traceback(lab, browser
 
         _type_and_run(page, cells.nth(answer), "body_counts = {article: 1 for article in ml.article_ids()}")
         _type_and_run(page, cells.nth(check))
-        wrong = cells.nth(check).locator(".jp-OutputArea-output").filter(has_text="Task 2")
+        wrong = cells.nth(check).locator(".jp-OutputArea-output").filter(has_text=task)
         wrong.first.wait_for()
         screenshot(page, "exercise-01-task-2-wrong.png", cells.nth(check))
         text = cells.nth(check).locator(".jp-OutputArea").inner_text()
-        assert "✗ Task 2" in text, text
+        assert f"✗ {task}" in text, text
         assert not [s for s in TRACEBACK_SIGNS if s in text], f"a traceback reached the student:\n{text}"
         assert len(text.strip().splitlines()) <= 8, f"feedback should be short:\n{text}"
 
         lesson_answer = 'body = sentences[sentences.role == "body"]\nbody_counts = body.groupby("article_id").size()'
         _type_and_run(page, cells.nth(answer), lesson_answer)
         _type_and_run(page, cells.nth(check))
-        cells.nth(check).locator(".jp-OutputArea-output").filter(has_text="✓ Task 2").first.wait_for()
+        cells.nth(check).locator(".jp-OutputArea-output").filter(has_text=f"✓ {task}").first.wait_for()
         screenshot(page, "exercise-01-task-2-right.png", cells.nth(check))
         text = cells.nth(check).locator(".jp-OutputArea").inner_text()
         assert "✗" not in text and not [s for s in TRACEBACK_SIGNS if s in text], text
