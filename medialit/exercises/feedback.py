@@ -142,12 +142,23 @@ def format_message(number: int, result: Result) -> str:
     ✗ Task 3 — not yet. 1 of your 2 ids is right.
     >>> print(format_message(3, not_answered("replace the ... with a list.")))
     ✗ Task 3 — not answered yet: replace the ... with a list.
+
+    Feedback in several parts (a list, a model answer) starts on the line after the
+    verdict, so the verdict stands alone where a student looks first:
+
+    >>> print(format_message(2, right("✓ a-001 fact\\n✓ a-002 meta")))
+    ✓ Task 2 — right.
+      ✓ a-001 fact
+      ✓ a-002 meta
     """
     mark = "✓" if result.verdict == RIGHT else "✗"
     head = f"{mark} Task {number} — {result.verdict}"
     separator = ":" if result.verdict in (NOT_ANSWERED, CHECK_FAILED) else "."
     body = " ".join(part for part in [result.text.strip(), *result.notes] if part)
-    paragraphs = (f"{head}{separator} {body}" if body else f"{head}.").split("\n")
+    if "\n" in body:
+        paragraphs = [f"{head}{separator}", *body.split("\n")]
+    else:
+        paragraphs = (f"{head}{separator} {body}" if body else f"{head}.").split("\n")
     lines = []
     for index, paragraph in enumerate(paragraphs):
         indent = "" if index == 0 else "  "
