@@ -284,12 +284,25 @@ def test_click_view_and_typed_answer_get_the_same_feedback():
 def test_click_view_asks_a_source_type_for_every_attributed_choice_without_giving_gold_away():
     chosen = passage("02-c")
     view = ml.practice.label_view(chosen.passage_id)
-    for sent_id in chosen.items():
+    for sent_id in chosen.items()[:-1]:
         view.choose(sent_id, "attributed")
+    view.choose(chosen.items()[-1], "fact")
     result = view.result()
     assert not result.complete
     assert "every sentence you labelled attributed" in result.problem
     assert all(i in result.problem for i in chosen.items()[:3])
+
+
+def test_one_label_for_every_sentence_shows_no_label():
+    """Labelling a whole passage "fact" (or marking every sentence an accusation) to see the key gets a message."""
+    for passage_id in ("02-a", "04-a", "08-a"):
+        chosen = passage(passage_id)
+        for label in ("fact", "attributed", "advocacy", "meta"):
+            result = ml.practice.grade(chosen, labels=dict.fromkeys(chosen.items(), label))
+            assert not result.complete and "same label" in result.problem, (passage_id, label)
+            assert result.sentences == () and "annotators:" not in result.text(), result.text()
+        result = ml.practice.grade(chosen, accusations=list(chosen.items()))
+        assert not result.complete and "every sentence as carrying an accusation" in result.problem
 
 
 def test_check_button_puts_the_feedback_in_the_output_area():
@@ -456,7 +469,9 @@ def test_transfer_labels_right_wrong_and_untouched():
     cue = TRANSFER_GOLD.at[cued, "cue"]
     assert f"Deciding words: [{cue}] (cue)" in result.text() or f"[{cue.capitalize()}] (cue)" in result.text()
     assert "<mark" in result.html() or "background" in result.html()
-    everything_wrong = {i: ("advocacy" if gold[i] != "advocacy" else "fact") for i in chosen.items()}
+    labels = ["fact", "attributed", "advocacy", "meta"]  # a different wrong label in turn, not one for all
+    everything_wrong = {i: next(x for x in labels[k % 4:] + labels if x != gold[i])
+                        for k, i in enumerate(chosen.items())}
     assert _transfer_check(1, everything_wrong).verdict == "not yet"
     scaffold = {i: ... for i in chosen.items()}
     assert _transfer_check(1, scaffold).verdict == "not answered yet"

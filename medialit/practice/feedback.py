@@ -16,9 +16,12 @@ that says what is missing and shows no label.  The expected answers are read fro
 >>> from medialit.practice.passages import passage
 >>> first = passage("02-a")
 >>> answer = {sent_id: "fact" for sent_id in first.items()}
+>>> answer[first.items()[-1]] = "meta"
 >>> result = grade(first, labels=answer)
 >>> result.complete, result.labels.n == len(first.items())
 (True, True)
+>>> grade(first, labels=dict.fromkeys(first.items(), "fact")).problem[:40]
+'Every sentence has the same label, "fact'
 >>> print(result.text().splitlines()[0][:2])
 ✓ 
 >>> grade(first, labels={}).problem[:20]
@@ -241,6 +244,40 @@ def _names(ids: str, names: Mapping[str, str]) -> str:
     return ", ".join("the writer" if p == "writer" else names.get(p, p) for p in parts)
 
 
+#: A passage this long is never answered well by one label for every sentence.
+BLANKET_MIN_ITEMS = 4
+
+
+def blanket_answer(items: list[str], labels: Mapping[str, str] | None, accusations: Any,
+                   gold_labels: list[str], gold_accusations: list[bool]) -> str:
+    """Why an answer that gives every sentence the same call is not graded, or "" if it is fine.
+
+    One label for every sentence (or "accusation" for every sentence) is not a reading, and
+    grading it would show the annotators' labels without a decision made. A passage
+    whose sentences all really share the label is graded as usual.
+
+    >>> ids = ["a-1", "a-2", "a-3", "a-4"]
+    >>> print(blanket_answer(ids, dict.fromkeys(ids, "fact"), None, ["fact", "meta", "fact", "advocacy"], [False] * 4))
+    Every sentence has the same label, "fact". Decide each sentence on its own (rules L1-L5), then check again; no label is shown for an answer like this.
+    >>> blanket_answer(ids, dict.fromkeys(ids, "fact"), None, ["fact"] * 4, [False] * 4)
+    ''
+    >>> blanket_answer(ids, None, set(ids), ["fact"] * 4, [True, False, False, True])[:37]
+    'You marked every sentence as carrying'
+    >>> blanket_answer(ids, None, set(), ["fact"] * 4, [True, False, False, True])
+    ''
+    """
+    if len(items) < BLANKET_MIN_ITEMS:
+        return ""
+    if labels and len(set(labels.values())) == 1 and len(set(gold_labels)) > 1:
+        only = next(iter(labels.values()))
+        return (f'Every sentence has the same label, "{only}". Decide each sentence on its own '
+                "(rules L1-L5), then check again; no label is shown for an answer like this.")
+    if accusations is not None and set(items) <= set(accusations) and not all(gold_accusations):
+        return ("You marked every sentence as carrying an accusation. An accusation charges a named or "
+                "unnamed party with a wrong (codebook §4): decide sentence by sentence, then check again.")
+    return ""
+
+
 def grade(passage: Passage, labels: Any = None, accusations: Any = None, sources: Any = None, *,
           sentences: pd.DataFrame | None = None, spans: pd.DataFrame | None = None,
           data_dir: str | None = None) -> PracticeResult:
@@ -262,6 +299,11 @@ def grade(passage: Passage, labels: Any = None, accusations: Any = None, sources
     except PracticeAnswerError as problem:
         return PracticeResult(passage, problem=str(problem), parts=parts)
     by_id = passage.content(sentences).set_index(passage.content(sentences).sent_id.astype(str))
+    blanket = blanket_answer(items, given_labels if labels is not None else None, given_accusations,
+                             [str(by_id.loc[i, "label"]) for i in items],
+                             [str(by_id.loc[i].get("accusation", "0")) in ("1", "1.0", "True") for i in items])
+    if blanket:
+        return PracticeResult(passage, problem=blanket, parts=parts)
     gold_attributed = [i for i in items if str(by_id.loc[i, "label"]) == "attributed"]
     given_sources: dict[str, str] = {}
     if sources is not None:
