@@ -36,3 +36,10 @@ def test_your_own_article_admits_the_summary_counted_machine_labels():
     text = "".join("".join(c["source"]) for c in _cells(ROOT / "notebooks" / "08_your_own_article.ipynb"))
     assert "Before you see a single machine label" not in text
     assert "do not try to match those counts" in text
+
+
+@pytest.mark.parametrize("path", SOLUTIONS, ids=lambda p: p.stem)
+def test_intro_says_run_all_stops_at_the_first_check_not_yet_right(path):
+    """Restart & Run All stops at Task 1's ✗ (the check raises); a student alone must know the rest is not broken."""
+    intro = "".join(_cells(path)[0]["source"])
+    assert "Run All stops at the first ✗" in intro and "Shift+Enter" in intro
