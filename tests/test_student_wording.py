@@ -43,3 +43,11 @@ def test_intro_says_run_all_stops_at_the_first_check_not_yet_right(path):
     """Restart & Run All stops at Task 1's ✗ (the check raises); a student alone must know the rest is not broken."""
     intro = "".join(_cells(path)[0]["source"])
     assert "Run All stops at the first ✗" in intro and "Shift+Enter" in intro
+
+
+def test_exercise_06_function_task_admits_lesson_06_cites_its_sentences():
+    """Notebook 06's side-by-side tables cite balakot-001/-009/-012/-040 under their functions; the task must not imply they are unseen."""
+    cells = _cells(ROOT / "exercises" / "solutions" / "06_frames.ipynb")
+    prompt = next("".join(c["source"]) for c in cells
+                  if c["cell_type"] == "markdown" and "Which function?" in "".join(c["source"]))
+    assert "Notebook 06's side-by-side tables cite these sentences" in prompt
