@@ -51,3 +51,13 @@ def test_exercise_06_function_task_admits_lesson_06_cites_its_sentences():
     prompt = next("".join(c["source"]) for c in cells
                   if c["cell_type"] == "markdown" and "Which function?" in "".join(c["source"]))
     assert "Notebook 06's side-by-side tables cite these sentences" in prompt
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "notebooks").glob("0[1-8]_*.ipynb")), ids=lambda p: p.stem)
+def test_lesson_tables_show_whole_texts(path):
+    """Notebook 01's furniture, bio and probable_date tables cut texts to '…' (pandas' max_colwidth), the very
+    texts its Try it asks students to read. Lessons 01-08 set display.max_colwidth; no stored table cell is cut."""
+    for cell in _cells(path):
+        for output in cell.get("outputs", []):
+            html = "".join(output.get("data", {}).get("text/html", ""))
+            assert "...</td>" not in html, f"{path.name}: a table cell is cut short:\n{''.join(cell['source'])[:200]}"
