@@ -95,7 +95,7 @@ def classify_task(number: int, title: str, ids: list[str], *, column: str, reade
             return not_yet(two_choices_text(len(ids), len(wrong), pair_hint))
         first = wrong[0]
         others = f" (and then {', '.join(wrong[1:])})" if len(wrong) > 1 else ""
-        text = (f"{len(ids) - len(wrong)} of {len(ids)} are right. Look again at {first}{others}: "
+        text = (f"{len(ids) - len(wrong)} of {len(ids)} {_is_are(len(ids) - len(wrong))} right. Look again at {first}{others}: "
                 f"{hint(given[first], str(rows[first][column]), rows[first])}")
         return not_yet(text)
 
@@ -103,13 +103,24 @@ def classify_task(number: int, title: str, ids: list[str], *, column: str, reade
                 f'{{"{ids[0]}": "…", …}}', grade, pieces, kind)
 
 
+def _is_are(count: int) -> str:
+    """The verb after "N of M": "1 of 4 is right", "2 of 4 are right".
+
+    >>> _is_are(1), _is_are(0), _is_are(3)
+    ('is', 'are', 'are')
+    """
+    return "is" if count == 1 else "are"
+
+
 def two_choices_text(total: int, wrong: int, hint: str) -> str:
     """Feedback for a task with two choices: how many answers are wrong, never which.
 
     >>> two_choices_text(6, 2, "Reread rule L4.")
     '4 of 6 are right; 2 are not. With only two choices, saying which would give them away. Reread rule L4.'
+    >>> two_choices_text(2, 1, "")[:26]
+    '1 of 2 is right; 1 is not.'
     """
-    return (f"{total - wrong} of {total} are right; {wrong} {'is' if wrong == 1 else 'are'} not. "
+    return (f"{total - wrong} of {total} {_is_are(total - wrong)} right; {wrong} {_is_are(wrong)} not. "
             f"With only two choices, saying which would give {'it' if wrong == 1 else 'them'} away. {hint}")
 
 
@@ -204,7 +215,7 @@ def numbers_task(number: int, title: str, *, expected: Callable[[], dict[str, fl
         wrong = [p for p in pieces if abs(values[p] - target[p]) > tolerance]
         if not wrong:
             return right(why(target))
-        return not_yet(f"{len(pieces) - len(wrong)} of {len(pieces)} values are right; look again at "
+        return not_yet(f"{len(pieces) - len(wrong)} of {len(pieces)} values {_is_are(len(pieces) - len(wrong))} right; look again at "
                        f"{', '.join(wrong)}. {hint}")
 
     unit = "share (between 0 and 1, or a percentage)" if share else "number"

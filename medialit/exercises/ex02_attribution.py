@@ -52,13 +52,14 @@ def attribution_task(number: int, sent_id: str) -> Task:
         if source not in text:
             problems.append(f"the source \"{mapping['source'].strip()}\" is not in the sentence (copy the name as printed)")
         elif not (len(source) >= 3 and (source in credited or credited in source)):
-            problems.append("your source is in the sentence but is not who the claim is credited to; "
-                            "ask: who says it?")
+            problems.append("your source is in the sentence but is not who the claim is credited to "
+                            "(ask: who says it?)")
         if source_type != row.source_type:
             problems.append(f"source type {source_type} means {SOURCE_TYPE_HINTS[source_type]}; "
                             "reread the table in codebook §5")
         if problems:
-            return not_yet(f"{3 - len(problems)} of 3 parts are right: " + "; ".join(problems) + ".")
+            correct = 3 - len(problems)
+            return not_yet(f"{correct} of 3 parts {'is' if correct == 1 else 'are'} right: " + "; ".join(problems) + ".")
         return right(f"{sent_id}: the cue \"{row.cue}\" hands the claim to {row.source} "
                      f"({row.source_type}: {SOURCE_TYPE_HINTS[row.source_type]}).")
 

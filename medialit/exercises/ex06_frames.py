@@ -126,7 +126,8 @@ def entman_task(number: int, title: str, article: str) -> Task:
         for function, ids in cited.items():
             meta = [i for i in ids if by_id.at[i, "label"] == "meta"]
             if meta:
-                problems.append(f"{function}: {', '.join(meta)} is page furniture, not the writer's framing (rule L1)")
+                problems.append(f"{function}: {', '.join(meta)} {'is' if len(meta) == 1 else 'are'} page furniture, "
+                                "not the writer's framing (rule L1)")
             elif not any(_backs(function, i, str(by_id.at[i, "text"]), evidence, loaded) for i in ids):
                 problems.append(f"{function}: none of your sentences carries it — {FUNCTION_HINTS[function]} "
                                 + FUNCTION_LOOK_FOR[function])
@@ -142,12 +143,13 @@ def entman_task(number: int, title: str, article: str) -> Task:
                 grade, (article,), "frames")
 
 
+#: Each hint follows a question in the feedback, and problems are joined with "; ": a capital, no full stop.
 FUNCTION_LOOK_FOR = {
-    "problem_definition": "look for the sentences that say what is going wrong between the two sides.",
-    "causal_interpretation": "look for who or what the piece blames, in its own voice or through a source.",
-    "moral_evaluation": "look for an evaluation or a loaded word (codebook §8, rule L4).",
-    "treatment_recommendation": "look for a prescription — should, must, need, urged — in the writer's voice or "
-                                "in a quotation (rule L4).",
+    "problem_definition": "Look for the sentences that say what is going wrong between the two sides",
+    "causal_interpretation": "Look for who or what the piece blames, in its own voice or through a source",
+    "moral_evaluation": "Look for an evaluation or a loaded word (codebook §8, rule L4)",
+    "treatment_recommendation": "Look for a prescription — should, must, need, urged — in the writer's voice or "
+                                "in a quotation (rule L4)",
 }
 
 
