@@ -53,6 +53,15 @@ _CONTINUED_CHARGE_RE = re.compile(
     r"bombings?|shelling|killings?|actions?|operations?|violations?|incursions?|aggression)\b|"
     r"\b(?:aggression|brutal|barbaric|cowardly|cowardice|atrocit\w+|war crimes?|massacre|condemn\w*)\b"
 )
+#: Predicates of an armed group's presence somewhere (a charge only when the doer is a group, case 28).
+_STAY_RE = re.compile(r"(?:present|based|stationed|headquartered|entrenched|holed|hiding|sheltering|operating|active|"
+                      r"resid|liv|has|have|had|enjoy)")
+_HOST_RE = re.compile(r"soil|territor|bases?$|sanctuar|safe haven|hideout")
+#: A doer that is an armed group: an acronym, a group word, or words of militancy.
+_GROUPISH = re.compile(r"\b[A-Z]{2,}\b|\b(?:Taliban|Qaeda|Qaida|Lashkar|Jaish|Tehreek|Tehrik|Hizb\w*|Mujahideen|"
+                       r"Front|Brigades?|Movement|Militia|State|Network|Group|Army)\b|\b(?:militants?|terrorists?|group|outfit)\b")
+#: Words of refusal and failure: "this refusal", "such unwillingness" refer back to the party before.
+_FAILING_RE = re.compile(r"(?:refus|unwilling|reluctan|inaction|fail)")
 #: Verbs of demanding that :data:`_DEMAND_ACTION_RE` starts with (a cheap test before the pattern).
 _DEMAND_VERBS = ("demand", "urg", "ask", "press", "call", "told", "warn", "gave")
 #: First words of a clause that has no subject of its own (an auxiliary or verb after an apposition).
@@ -63,7 +72,7 @@ _GENERIC_DOERS = frozenset("militants gunmen insurgents terrorists attackers fig
 _ADJECTIVE_ENDINGS = ("ent", "al", "ive", "ous", "ful", "ic", "ed", "ing", "ly", "ble")
 #: A verb of giving or carrying out just before a noun of wrongdoing: its subject did the wrong.
 _GIVER_BEFORE = re.compile(r"\b(?:provid|giv|gave|offer|extend|grant|lend|lent|carr|launch|conduct|stag|mount|"
-                           r"perpetrat|maintain|run|running|ran|operat)\w*\s+(?:\w+\s+){0,3}$")
+                           r"perpetrat|maintain|run|running|ran|operat|commit|resort\w* to)\w*\s+(?:\w+\s+){0,3}$")
 
 
 
@@ -217,7 +226,7 @@ class AccusationFinder:
             agent = self._agent(text, low, w)
             if agent:
                 accuser = default_accuser
-                if w.group().startswith(("claim", "took credit")):
+                if w.group().startswith(("claim", "took credit")) or w.group().endswith("responsibility"):
                     accuser = agent  # a claim of responsibility: the party accuses itself
                 return 1, accuser, agent
         # 5a. the writer's condemnation of a party's conduct in an evaluative sentence
@@ -308,6 +317,17 @@ class AccusationFinder:
 
     def _agent(self, text: str, low: str, w: re.Match) -> str:
         """Who did the wrong: a "by/to/from" agent after it, the subject before it, or an owner ("Y's role")."""
+        word = w.group()
+        if _STAY_RE.match(word) and not _HOST_RE.search(word):  # "the TTP is based in ...": a group's presence
+            subject = self._subject(text, w.start())
+            return subject if subject and _GROUPISH.search(subject) else ""
+        if word.startswith("promis"):  # "a promise that the X leadership did not keep": the promiser
+            names = _names(text[w.start():w.end()])
+            return names[0] if names else ""
+        if _FAILING_RE.match(word) and re.search(r"\b(?:this|that|such|the|its|their)\s+(?:\w+\s+)?$",
+                                                  low[max(0, w.start() - 24):w.start()]):
+            subject = self._subject(text, w.start())  # "This refusal to act", "such unwillingness to ...": the party before
+            return subject or (self.last_parties[0] if self.last_parties else "")
         if w.group().startswith("under"):  # "under the protection of Y"
             names = _names(_AGENT_END.split(text[w.end():w.end() + 80], maxsplit=1)[0])
             return names[0] if names else ""

@@ -104,7 +104,26 @@ _WRONG_STEMS = (
     r"extort\w*|(?:cross-border |state |state-sponsored )?terrorism(?= (?:by|from|of) )|presence (?:in|on|inside)|(?:is|are|was|were|been) operating (?:from|out of)|activit(?:y|ies)|refus(?:al|e|es|ed|ing) to (?:act|do anything|take action|rein|hand|stop|curb|control|contain|go after|crack|arrest|extradite|expel)|"
     r"(?:did not|didn't|failed to|never) keep (?:its |their |his |her )?(?:promises?|word|pledges?|commitments?)|(?:broke|breaking|broken|breaks) (?:its|their|his|her) (?:promises?|word|pledges?)|"
     r"(?:went|go|goes|going) back on (?:its|their|his|her) (?:word|promises?|pledges?)|(?:is|are|was|were) not going after|"
-    r"under (?:the )?(?:protection|patronage|shelter|umbrella) of"
+    r"under (?:the )?(?:protection|patronage|shelter|umbrella) of|"
+    # added (tagger 2.2): an armed group's presence in a country, stated or reported (codebook §4 and case 28:
+    # the host is charged with harbouring it); only when the doer is a group (see _STAY_GROUP)
+    r"(?:present|based|stationed|headquartered|entrenched|holed (?:up|out)|hiding|sheltering|operating|"
+    r"resid(?:e|es|ing)|liv(?:e|es|ing) (?:freely|openly))(?= (?:in|inside|across|from|out of|on) )|"
+    r"(?:ha(?:s|ve|d)|enjoy(?:s|ed)?) (?:a |an )?(?:\w+ ){0,2}(?:presence|foothold|base|bases|refuge|sanctuary) (?:in|inside|on)|"
+    # a group's own claim of an attack, in other words than "claimed responsibility"
+    r"(?:tak(?:e|es|en|ing)|took|accept(?:s|ed|ing)?|own(?:s|ed|ing)? up) responsibility|"
+    # promises broken and duties left undone, where the trigger word comes after the negation
+    r"(?:(?<=not )|(?<=n't )|(?<=never ))(?:keep|kept|honou?r(?:ed)?|fulfill?(?:ed)?) (?:its |their |his |her |the )?"
+    r"(?:promises?|word|pledges?|commitments?|assurances?)|(?<=not )going after|"
+    r"promis(?:e|es)? (?:that |which )?(?:[\w-]+ ){1,4}(?:did not|didn't|never|failed to|could not|couldn't) "
+    r"(?:keep|fulfil|fulfill|honou?r|deliver)|"
+    r"(?:unwilling(?:ness)?|reluctan(?:t|ce)) to (?:act|end|stop|curb|rein|control|contain|go after|crack|arrest|"
+    r"hand|expel|extradite|take (?:\w+ )?action|dismantle|cut|sever|abandon|give up)|"
+    r"refus(?:al|e|es|ed|ing) to (?:condemn|call out|acknowledge|cooperate|share|allow|recogni[sz]e|prosecute|punish|"
+    r"investigate|withdraw|cease|honou?r|respect|abide|comply|end|cut|sever|abandon|give up|take (?:\w+ )?action)|"
+    r"transgressions?|breach(?:es|ed|ing)? (?:of )?(?:the |its |their )?(?:ceasefire|truce|agreement|accord|sovereignty|airspace|border)|"
+    r"flout(?:s|ed|ing)?|"
+    r"(?:shield|protect|patroni[sz])(?:s|ed|ing)? (?:the )?(?:\w+ )?(?:terrorists|militants|insurgents|extremists)"
 )
 _WRONG_RE = re.compile(r"(?<![\w-])(?:" + _WRONG_STEMS + r"|(?:launch|conduct|stag|mount|perpetrat|fir)\w* (?:\w+ ){0,2}"
                        r"(?:attacks?|raids?|strikes?|assaults?|bombings?|missiles?|rockets?|drones?|shells)|operat\w* from (?:\w+ )?(?:sanctuar|safe haven|hideout|base)\w*)"
@@ -118,14 +137,14 @@ _NOUN_WRONGS = re.compile(
     r"persecution|torture|abduction|atrocit(?:y|ies)|war crimes?|genocide|aggression|complicity|"
     r"terror(?:ist)? attacks?|suicide (?:attack|bombing)s?|shelling|assassination|support .*|firing|"
     r"(?:air|drone|missile)[ -]?strikes?|occupation|infringement|distortion|intimidation|inaction|presence (?:in|on|inside)|"
-    r"activit(?:y|ies)|(?:cross-border |state |state-sponsored )?terrorism)$"
+    r"activit(?:y|ies)|(?:cross-border |state |state-sponsored )?terrorism|transgressions?)$"
 )
 #: A party that can stand right before a noun of wrongdoing: an acronym or a national adjective.
 _MODIFIER_PARTY = re.compile(r"^(?:[A-Z]{2,}[\w-]*|[A-Z][a-z]+(?:i|ian|an|ese|ish))$")
 #: "TTP-linked violence", "state-sponsored", "Kabul-backed militants".
 _LINKED_RE = re.compile(
-    r"(?<![\w-])([A-Z][\w]*(?:-[A-Z][\w]*)?)-(?:linked|backed|sponsored|affiliated|led|supported|funded|trained)\s+"
-    r"(?:\w+\s+){0,2}(?:violence|militancy|terrorism|insurgency|militants|attacks?|groups?|fighters|proxies|gunmen|insurgents)"
+    r"(?<![\w-])([A-Z][\w]*(?:-[A-Z][\w]*)?)-(?:linked|backed|sponsored|affiliated|led|supported|funded|trained|plotted|planned|orchestrated|inspired|directed|armed)\s+"
+    r"(?:\w+\s+){0,2}(?:violence|militancy|terrorism|insurgency|militants|attacks?|groups?|fighters|proxies|gunmen|insurgents|carnage|massacre|bombings?|killings?|plots?|assaults?)"
 )
 #: Verbs of charging someone: the party after them is the accused.
 _CHARGE_RE = re.compile(
@@ -208,7 +227,8 @@ _TRIGGER_STARTS = (
     "irresponsib complacen negligen duplicit double hypocri lip blind scapegoat chaos bully bulli arrogan "
     "intransigen obstinate aggressive nefarious sinister dastardly coward deceit deceptive dishonest betray "
     "presence activit operating existence plan extort connection nothing ties warlike war-like adventuris sham farce charade eyewash whitewash close shut dismantl hand extradit expel "
-    "rein crack action stop"
+    "rein crack action stop present based stationed headquartered entrenched holed hiding sheltering active resid liv "
+    "enjoy has have had tak took accept own going promis unwilling reluctan transgress breach flout shield protect"
 ).split()
 #: A party the sentence points to without naming it: a state, government, agency or army (codebook §4,
 #: "vague accused").  Generic militants, gunmen or terrorists are not in it.

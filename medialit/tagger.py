@@ -280,7 +280,8 @@ _WRITER_FRAME_RE = re.compile(
     r"it is important to (?:note|acknowledge|remember|mention|recognise|recognize|recall)(?: that)?|"
     r"it is (?:noteworthy|notable|true)(?: that)?|needless to say|notably)\s*,?\s*"
 )
-_ACCORDING_RE = re.compile(r"(?<![\w-])according to(?!\s+(?:plan|schedule|the plan|law|the law|rules|the rules|the constitution)\b)")
+_ACCORDING_RE = re.compile(r"(?<![\w-])(?:according to|as per)(?!\s+(?:plan|schedule|the plan|law|the law|rules|the rules|"
+                           r"the constitution|the agreement|the deal|the accord|the treaty|usual|normal|routine|custom|tradition)\b)")
 _ADVERB_CUE_RE = re.compile(r"(?<![\w-])(?:reportedly|purportedly|supposedly|allegedly(?!\s+\w+ing\b))(?![\w-])")
 _SOURCE_SUBJECT_RE = re.compile(
     r"^(?:[a-z]+,\s+)?((?:[\w'-]+\s+){0,3}(?:sources|reports|documents|assessments|intelligence))\s+"
@@ -694,6 +695,8 @@ _BE = frozenset("is are was were be been being".split())
 #: Verbs after which "to" + a cue still reports: "continue to deny", "went on to say".
 _CATENATIVES = frozenset("continue continues continued continuing keep keeps kept began begin begins started "
                          "start starts on".split())
+#: Words that open a closing subordinate clause after "..., officials said on Monday,".
+_CLOSING_SUBORDINATE = frozenset("while whereas as although though but adding and which".split())
 _PREPOSITIONS = frozenset("at in on during after before to with from outside inside".split())
 
 
@@ -799,8 +802,8 @@ def _main_clause_cue(rules: _Rules, toks):
             blocked = False
             i += 1
             continue
-        if w in _SUBORDINATORS:
-            blocked = True
+        if w in _SUBORDINATORS and not (w == "once" and i + 1 < n and toks[i + 1] in ("again", "more")):
+            blocked = True  # ("once again", "once more" are adverbs, not the subordinator "once")
             weak_block = w in _WEAK_SUBORDINATORS
             i += 1
             continue
@@ -935,7 +938,7 @@ def _find_attribution(rules: _Rules, text: str, low: str) -> _Attribution | None
     "-edly", commas, " that"); checking that with ``in`` first is much faster than letting the
     regex fail, and never changes the result.
     """
-    m = "according to" in low and _ACCORDING_RE.search(low)
+    m = ("according to" in low or "as per" in low) and _ACCORDING_RE.search(low)
     if m:
         src = _source_after(text, m.end())
         return _Attribution(text[m.start():m.end()], src, "L3 'according to' frame")
@@ -988,8 +991,19 @@ def _find_attribution(rules: _Rules, text: str, low: str) -> _Attribution | None
         cue_start = m.end(1)
         cue = text[cue_start:m.end()].rstrip(" ,")
         return _Attribution(cue, _clean_source(text[m.start(1):m.end(1)]), "L3 parenthetical 'X said'")
-    # "..., officials said." at the end of the sentence.
+    # "..., officials said." at the end of the sentence; or just before a closing subordinate clause
+    # ("..., officials said on Monday, while ...").
     last_comma = low.rfind(",")
+    if last_comma >= 0 and low[last_comma + 1:].split()[:1] and low[last_comma + 1:].split()[0] in _CLOSING_SUBORDINATE:
+        previous = low.rfind(",", 0, last_comma)
+        if previous >= 0:
+            tail = low[previous + 1:last_comma]
+            m = rules.verb_cue_re.search(tail)
+            if m and len(tail.split()) <= 8 and not (set(tail.split()) & _SUBORDINATORS) \
+                    and len(tail[m.end():].split()) <= 3 and len(tail[:m.start()].split()) <= 4:
+                pos = previous + 1 + m.start()
+                return _Attribution(text[pos:previous + 1 + m.end()], _clean_source(text[previous + 1:pos]),
+                                    "L3 closing 'X said' before a subordinate clause")
     if last_comma >= 0:
         tail = low[last_comma + 1:]
         tail_toks = tail.split()
