@@ -411,7 +411,13 @@ _PAGE_LINE_RE = re.compile(
     r"^you are here\b|^(?:previous|next|prev|older|newer) (?:article|post|story|page)s?\W*$|\|\s*(?:by\s+[a-z]|published\b)|^(?:[^\s›»]+(?:\s+[^\s›»]+){0,2}\s*[›»]\s*){2,}|^(?:[\w.'’&-]+\s+){1,4}@\w+\W*$|"
     r"^(?:opinion|editorial|op-ed|analysis|comment|commentary|explainer|column|columns|blog|feature|features|"
     r"interview|letters?|world|news|latest news|top stories)\W*$|^press release\b|"
-    r"^(?:for )?(?:media|press) (?:queries|enquiries|inquiries|contacts?)\b",
+    r"^(?:for )?(?:media|press) (?:queries|enquiries|inquiries|contacts?)\b|"
+    # a row of share buttons ("Share Facebook Twitter WhatsApp Email Print"), a breadcrumb from "Home"
+    r"^(?:(?:share(?: this)?(?: article| story)?|facebook|twitter|x|whatsapp|e-?mail|print|telegram|linkedin|reddit|"
+    r"pinterest|messenger|copy link|copy)[\s|·•,/]*){3,}$|"
+    r"^home\s*[›»>/|]?\s*(?:news|world|editorials?|opinion|national|international|region|regional|politics|"
+    r"business|sports?|columns?|latest|blogs?|analysis|features?|asia|south asia|middle east|pakistan|india|"
+    r"afghanistan)\b",
     re.IGNORECASE,
 )
 _PAGE_LINE = _Prefiltered(
@@ -429,7 +435,7 @@ _PAGE_LINE = _Prefiltered(
               "blog", "feature", "interview", "letter", "world", "news", "latest news", "top stories",
               "press release", "for media", "for press", "media ", "press ",
               "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "key events", "show key", "pinned", "e-mail",
-              "email", "twitter", "x", "follow"),
+              "email", "twitter", "x", "follow", "share", "facebook", "whatsapp", "home"),
 )
 #: A line with no letters but digits (share counts, ad sizes "970x125", a bare date "2024-05-12").
 _NUMERIC_LINE_RE = re.compile(r"^[\W\d_]*\d[\W\d_]*(?:[x×][\W\d_]*\d[\W\d_]*)?$")
