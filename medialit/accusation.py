@@ -54,8 +54,10 @@ _CONTINUED_CHARGE_RE = re.compile(
     r"\b(?:aggression|brutal|barbaric|cowardly|cowardice|atrocit\w+|war crimes?|massacre|condemn\w*)\b"
 )
 #: Predicates of an armed group's presence somewhere (a charge only when the doer is a group, case 28).
-_STAY_RE = re.compile(r"(?:present|based|stationed|headquartered|entrenched|holed|hiding|sheltering|operating|active|"
-                      r"resid|liv|has|have|had|enjoy)")
+_STAY_RE = re.compile(r"(?:present|based|stationed|headquartered|entrenched|holed|hiding|sheltering|operating|"
+                      r"resid|freely|openly)")
+#: "X has a (strong) presence in", "X enjoys a foothold in": the haver is the one present.
+_HAVE_BEFORE = re.compile(r"\b(?:has|have|had|enjoys?|enjoyed|maintains?|maintained|established)\s+(?:a |an )?(?:\w+\s+){0,2}$")
 _HOST_RE = re.compile(r"soil|territor|bases?$|sanctuar|safe haven|hideout")
 #: A doer that is an armed group: an acronym, a group word, or words of militancy.
 _GROUPISH = re.compile(r"\b[A-Z]{2,}\b|\b(?:Taliban|Qaeda|Qaida|Lashkar|Jaish|Tehreek|Tehrik|Hizb\w*|Mujahideen|"
@@ -337,6 +339,12 @@ class AccusationFinder:
             names = _names(" ".join(text[:w.start()].split()[-4:]))
             return names[-1] if names else self._subject(text, w.start())
         noun = bool(_NOUN_WRONGS.match(w.group()))
+        if noun and word.startswith(("presence", "foothold")):
+            have = _HAVE_BEFORE.search(low, max(0, w.start() - 40), w.start())
+            if have:
+                subject = self._subject(text, have.start())
+                if subject and _GROUPISH.search(subject):
+                    return subject
         if noun:
             before = low[:w.start()].split()
             words = text[:w.start()].split()
