@@ -108,7 +108,7 @@ _WRONG_STEMS = (
     # added (tagger 2.2): an armed group's presence in a country, stated or reported (codebook §4 and case 28:
     # the host is charged with harbouring it); only when the doer is a group (see _STAY_GROUP)
     r"(?:present|based|stationed|headquartered|entrenched|holed (?:up|out)|hiding|sheltering|operating|"
-    r"resid(?:e|es|ing)|(?:(?<=live )|(?<=lives )|(?<=living ))(?:freely|openly))(?= (?:in|inside|across|from|out of|on) )|"
+    r"resid(?:e|es|ing)|(?:(?<=live )|(?<=lives )|(?<=living ))(?:freely|openly))(?= (?:in|inside|across|from|out of) )|"
     r"foothold (?:in|inside|on)|"
     # a group's own claim of an attack, in other words than "claimed responsibility"
     r"(?:(?<=take )|(?<=takes )|(?<=taken )|(?<=taking )|(?<=took )|(?<=accept )|(?<=accepts )|(?<=accepted ))responsibility|"
@@ -226,8 +226,8 @@ _TRIGGER_STARTS = (
     "irresponsib complacen negligen duplicit double hypocri lip blind scapegoat chaos bully bulli arrogan "
     "intransigen obstinate aggressive nefarious sinister dastardly coward deceit deceptive dishonest betray "
     "presence activit operating existence plan extort connection nothing ties warlike war-like adventuris sham farce charade eyewash whitewash close shut dismantl hand extradit expel "
-    "rein crack action stop present based stationed headquartered entrenched holed hiding resid freely openly "
-    "foothold responsibility promis unwilling reluctan transgress breach flout"
+    "rein crack action stop stationed headquartered entrenched holed resid foothold responsibility promis unwilling "
+    "reluctan transgress breach flout"
 ).split()
 #: A party the sentence points to without naming it: a state, government, agency or army (codebook §4,
 #: "vague accused").  Generic militants, gunmen or terrorists are not in it.
@@ -326,4 +326,7 @@ def _trie(words) -> str:
     return "(?:" + branch(tree) + ")"
 
 
+#: Trigger beginnings of two words: a common word that starts a pattern only before these prepositions.
+_TRIGGER_STARTS += [f"{word} {prep}" for word in ("present", "based", "hiding", "freely", "openly")
+                    for prep in ("in ", "inside", "across", "from", "out of")]
 _TRIGGER = re.compile(r"(?<![\w-])" + _trie(_TRIGGER_STARTS))

@@ -1000,7 +1000,8 @@ def _find_attribution(rules: _Rules, text: str, low: str) -> _Attribution | None
     # "..., officials said." at the end of the sentence; or just before a closing subordinate clause
     # ("..., officials said on Monday, while ...").
     last_comma = low.rfind(",")
-    if last_comma >= 0 and low[last_comma + 1:].split()[:1] and low[last_comma + 1:].split()[0] in _CLOSING_SUBORDINATE:
+    after = low[last_comma + 1:last_comma + 12].split(maxsplit=1) if last_comma >= 0 else ()
+    if after and after[0] in _CLOSING_SUBORDINATE:
         previous = low.rfind(",", 0, last_comma)
         if previous >= 0:
             tail = low[previous + 1:last_comma]
