@@ -55,7 +55,10 @@ _CONTINUED_CHARGE_RE = re.compile(
 )
 #: Predicates of an armed group's presence somewhere (a charge only when the doer is a group, case 28).
 _STAY_RE = re.compile(r"(?:present|based|stationed|headquartered|entrenched|holed|hiding|sheltering|operating|"
-                      r"resid|freely|openly)")
+                      r"resid|freely|openly|collect)")
+#: Who is present somewhere without a charge: troops, diplomats, observers.
+_NOT_CHARGED_PRESENCE = re.compile(r"\b(?:troops|forces|soldiers|personnel|diplomats|officials|observers|"
+                                   r"peacekeepers|embassy|mission|refugees|journalists|aid)\b", re.IGNORECASE)
 #: "X has a (strong) presence in", "X enjoys a foothold in": the haver is the one present.
 _HAVE_BEFORE = re.compile(r"\b(?:has|have|had|enjoys?|enjoyed|maintains?|maintained|established)\s+(?:a |an )?(?:\w+\s+){0,2}$")
 _HOST_RE = re.compile(r"soil|territor|bases?$|sanctuar|safe haven|hideout")
@@ -74,7 +77,7 @@ _GENERIC_DOERS = frozenset("militants gunmen insurgents terrorists attackers fig
 _ADJECTIVE_ENDINGS = ("ent", "al", "ive", "ous", "ful", "ic", "ed", "ing", "ly", "ble")
 #: A verb of giving or carrying out just before a noun of wrongdoing: its subject did the wrong.
 _GIVER_BEFORE = re.compile(r"\b(?:provid|giv|gave|offer|extend|grant|lend|lent|carr|launch|conduct|stag|mount|"
-                           r"perpetrat|maintain|run|running|ran|operat|commit|resort\w* to)\w*\s+(?:\w+\s+){0,3}$")
+                           r"perpetrat|maintain|run|running|ran|operat|commit|resort\w* to)\w*\s+(?:[\w,.'-]+\s+){0,3}$")
 
 
 
@@ -244,6 +247,8 @@ class AccusationFinder:
         if m and (wrongs or _OF_THAT_IN.search(low[m.end():m.end() + 20]) or m.group("what") in (
                 "involvement", "role", "responsibility", "links", "link", "support", "presence")):
             accused = self._subject(text, m.start())
+            if not accused and source and re.search(r"\b(?:we|i)\s+(?:\w+\s+)?$", low[:m.start()]):
+                accused = source  # "we reject the claim that ...", in a quotation: the speaker
             if accused:
                 return 1, "unnamed", accused
         # 6a. "X has no connection with the attack": the denier is the accused
@@ -323,6 +328,9 @@ class AccusationFinder:
         if _STAY_RE.match(word) and not _HOST_RE.search(word):  # "the TTP is based in ...": a group's presence
             subject = self._subject(text, w.start())
             return subject if subject and _GROUPISH.search(subject) else ""
+        if word.startswith("presence of"):  # "the presence of terror outfits including X in ...": a group named
+            named = [n for n in _names(text[w.start():w.end()]) if _GROUPISH.search(n)]
+            return named[0] if named and not _NOT_CHARGED_PRESENCE.search(word) else ""
         if word.startswith("promis"):  # "a promise that the X leadership did not keep": the promiser
             names = _names(text[w.start():w.end()])
             return names[0] if names else ""

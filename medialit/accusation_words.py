@@ -122,7 +122,12 @@ _WRONG_STEMS = (
     r"refus(?:al|e|es|ed|ing) to (?:condemn|call out|acknowledge|cooperate|share|allow|recogni[sz]e|prosecute|punish|"
     r"investigate|withdraw|cease|honou?r|respect|abide|comply|end|cut|sever|abandon|give up|take (?:\w+ )?action)|"
     r"transgressions?|breach(?:es|ed|ing)? (?:of )?(?:the |its |their )?(?:ceasefire|truce|agreement|accord|sovereignty|airspace|border)|"
-    r"flout(?:s|ed|ing)?"
+    r"flout(?:s|ed|ing)?|"
+    # an omission that the writer or a source holds against a party: not condemning an attack, no will to act
+    r"(?:(?<=neither )|(?<=not )|(?<=never )|(?<=n't ))(?:condemn(?:ed|s)?|denounc(?:e|ed|es))|"
+    r"(?:shown|show|shows|showed|showing) (?:little |no )(?:urgency|willingness|will|interest|seriousness|sincerity|intention)|"
+    r"presence of (?:[\w()-]+ ){1,5}?(?:in|inside|across|on) |"
+    r"collect(?:s|ed|ing)? [\"“'‘]?(?:taxes|extortion|protection money)"
 )
 _WRONG_RE = re.compile(r"(?<![\w-])(?:" + _WRONG_STEMS + r"|(?:launch|conduct|stag|mount|perpetrat|fir)\w* (?:\w+ ){0,2}"
                        r"(?:attacks?|raids?|strikes?|assaults?|bombings?|missiles?|rockets?|drones?|shells)|operat\w* from (?:\w+ )?(?:sanctuar|safe haven|hideout|base)\w*)"
@@ -148,12 +153,14 @@ _LINKED_RE = re.compile(
 #: Verbs of charging someone: the party after them is the accused.
 _CHARGE_RE = re.compile(
     r"(?<![\w-])(?P<verb>accus(?:e|es|ed|ing)|blam(?:e|es|ed|ing)|charg(?:e|es|ed|ing)|implicat(?:e|es|ed|ing)|"
+    r"critici[sz](?:e|es|ed|ing)|censur(?:e|es|ed|ing)|rebuk(?:e|es|ed|ing)|faults?|faulted|"
     r"h(?:old|olds|eld|olding))\s+(?P<object>.{1,80}?)\s+(?:of|for|with|responsible)\b",
 )
 #: Condemning a party or its act is a charge: "condemned Pakistan", "denounced Norland's actions as ...".
 _CONDEMN_RE = re.compile(
     r"(?<![\w-])(?:condemn(?:s|ed|ing)?|denounc(?:e|es|ed|ing)|decr(?:y|ies|ied)|slam(?:s|med|ming)?|"
-    r"lambast(?:s|ed|ing)?)\s+(?P<object>[^,;.]{1,80})"
+    r"lambast(?:s|ed|ing)?|(?:lash(?:es|ed|ing)?|hit(?:s|ting)?) (?:out|back) at|castigat(?:e|es|ed|ing)|"
+    r"rapp(?:ed|ing) (?:\w+ )?over)\s+(?P<object>[^,;.]{1,80})"
 )
 #: "blamed the attack on Y", "attributed the bombing to Y", "pointed the finger at Y".
 _BLAME_ON_RE = re.compile(
@@ -172,7 +179,7 @@ _NO_LINK_RE = re.compile(r"\b(?:has|have|had) no (?:connection|links?|ties|role|
                          r"\b(?:has|have|had) nothing to do with\b")
 _DENIAL_RE = re.compile(
     r"(?<![\w-])(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?)\s+(?:the\s+|any\s+|all\s+)?"
-    r"(?:[\w-]+'s\s+)?(?P<what>accusations?|allegations?|charges?|claims?|involvement|role|responsibility|links?|support|presence|existence)\b"
+    r"(?:[\w()'-]+\s+){0,5}?(?P<what>accusations?|allegations?|charges?|claims?|involvement|role|responsibility|links?|support|presence|existence)\b"
 )
 _AGENT_AFTER_RE = re.compile(
     r"(?<![\w-])(?:by|to|from)\s+(?P<agent>(?:the\s+)?(?:[A-Z][\w'’.-]*|[A-Z]{2,}[\w-]*)(?:\s+(?:of\s+|al-|e-|ul-|i-)?[A-Z][\w'’.-]*)*)"
@@ -227,7 +234,7 @@ _TRIGGER_STARTS = (
     "intransigen obstinate aggressive nefarious sinister dastardly coward deceit deceptive dishonest betray "
     "presence activit operating existence plan extort connection nothing ties warlike war-like adventuris sham farce charade eyewash whitewash close shut dismantl hand extradit expel "
     "rein crack action stop stationed headquartered entrenched holed resid foothold responsibility promis unwilling "
-    "reluctan transgress breach flout"
+    "reluctan transgress breach flout shown show showed showing presence collect"
 ).split()
 #: A party the sentence points to without naming it: a state, government, agency or army (codebook §4,
 #: "vague accused").  Generic militants, gunmen or terrorists are not in it.
@@ -256,7 +263,8 @@ _CONDUCT_RE = re.compile(
     r"double game|hypocri\w*|lip service|blind eye|the other way|scapegoat\w*|drag\w* (?:its|their) feet|"
     r"stir\w* up|chaos|destabili[sz]\w*|bully\w*|bulli\w*|arrogan\w*|intransigen\w*|obstinate|aggressive\w*|"
     r"nefarious|sinister|dastardly|cowardly|deceit\w*|deceptive|dishonest\w*|betray\w*|complicit\w*|"
-    r"warlike|war-like|adventuris\w*|sham|farce|charade|eyewash|whitewash\w*)(?![\w-])"
+    r"warlike|war-like|adventuris\w*|sham|farce|charade|eyewash|whitewash\w*|unilateral\w*|annex\w*|brinkmanship|"
+    r"offensive postures?|arm(?:s|ed) race|provocations?|high-handed\w*|heavy-handed\w*|intransigence)(?![\w-])"
 )
 #: The strongest of these, which charge a party even in a sentence labelled fact.
 _CONDUCT_STRONG_RE = re.compile(
@@ -277,7 +285,7 @@ _LINKED_TO_RE = re.compile(r"\b(?:linked|affiliated|loyal|tied|allied|close)\s+(
                            r"(?P<agent>[A-Z][\w'’.-]*(?:\s+(?:al-|e-|ul-)?[A-Z][\w'’.-]*)*)")
 _ATTRIBUTIVE_NEXT = re.compile(r"(?:territor|area|land|region|part|portion|jammu|kashmir|palestin|zone)")
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|being|be)\s+(?:\w+ly\s+)?$")
-_OF_THAT_IN = re.compile(r"\b(?:of|that|in)\b")
+_OF_THAT_IN = re.compile(r"^\W*(?:of|that|in|about|over|regarding)\b")
 _BY_TO = re.compile(r"\b(?:by|to)\s+")
 _OWNER_ANAPHOR = re.compile(r"(?:^|\s)(its|their|the group's|the group’s)\s+(?:\w+\s+){0,2}$")
 _OWNER_NAME = re.compile(r"([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)[’']s\s+(?:\w+\s+){0,2}$")
@@ -286,9 +294,9 @@ _OWNER_NAME = re.compile(r"([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)[’']s\s+(?:\w+\s+
 #: Which patterns a sentence can match at all, from the word pieces each one needs; all found in one pass.
 _NEEDLE_GROUPS: dict = {}
 for _group, _needles in {
-    "charge": ("accus", "blam", "charg", "implicat", "hold", "held"),
+    "charge": ("accus", "blam", "charg", "implicat", "hold", "held", "critici", "censur", "rebuk", "fault"),
     "blame": ("blam", "attribut", "finger"),
-    "condemn": ("condemn", "denounc", "decr", "slam", "lambast"),
+    "condemn": ("condemn", "denounc", "decr", "slam", "lambast", "out at", "back at", "castigat", "rapped"),
     "passive": ("accused", "blamed", "charged", "suspected"),
     "noun": ("accusation", "allegation", "charge", "claim", "blame"),
     "denial": ("deni", "deny", "reject", "dismiss"),
