@@ -234,7 +234,7 @@ _TRIGGER_STARTS = (
     "intransigen obstinate aggressive nefarious sinister dastardly coward deceit deceptive dishonest betray "
     "presence activit operating existence plan extort connection nothing ties warlike war-like adventuris sham farce charade eyewash whitewash close shut dismantl hand extradit expel "
     "rein crack action stop stationed headquartered entrenched holed resid foothold responsibility promis unwilling "
-    "reluctan transgress breach flout shown show showed showing presence collect"
+    "reluctan transgress breach flout presence collect"
 ).split()
 #: A party the sentence points to without naming it: a state, government, agency or army (codebook §4,
 #: "vague accused").  Generic militants, gunmen or terrorists are not in it.
@@ -337,4 +337,5 @@ def _trie(words) -> str:
 #: Trigger beginnings of two words: a common word that starts a pattern only before these prepositions.
 _TRIGGER_STARTS += [f"{word} {prep}" for word in ("present", "based", "hiding", "freely", "openly")
                     for prep in ("in ", "inside", "across", "from", "out of")]
+_TRIGGER_STARTS += [f"{word} {det}" for word in ("shown", "show", "shows", "showed", "showing") for det in ("no ", "little ")]
 _TRIGGER = re.compile(r"(?<![\w-])" + _trie(_TRIGGER_STARTS))
