@@ -41,7 +41,7 @@ from .accusation_words import (
     _COMMON_ENDINGS, _COMMON_OPENERS, _CONDEMN_RE, _CONDUCT_RE, _CONDUCT_STRONG_RE, _COPULA_BEFORE, _DEMAND_ACTION_RE, _DENIAL_RE, _LINKED_TO_RE, _NO_LINK_RE, _GROUP_WORD, _INNER_ANAPHOR, _LINKED_RE,
     _MODIFIER_PARTY, _NAME_RE, _NEEDLE_GROUPS, _NOT_NAMES, _NOUN_CHARGE_RE, _NOUN_WRONGS,
     _OF_THAT_IN, _OWNER_ANAPHOR, _OWNER_NAME, _PASSIVE_BEFORE, _PASSIVE_CHARGE_RE, _POSSESSIVE_END,
-    _SUBJECT_STOP, _TRIGGER, _VAGUE_PARTY_RE, _WRONG_RE,
+    _SUBJECT_STOP, _TRIGGER, _VAGUE_PARTY_RE, _WRONG_BY_CHAR, _WRONG_RE,
 )
 
 __all__ = ["find", "AccusationFinder"]
@@ -267,7 +267,8 @@ class AccusationFinder:
         if starts is None:
             starts = [m.start() for m in _TRIGGER.finditer(low)]
         for start in starts:
-            if start >= end and (m := _WRONG_RE.match(low, start)):
+            if start >= end and (pattern := _WRONG_BY_CHAR.get(low[start]) if _WRONG_BY_CHAR else _WRONG_RE) \
+                    and (m := pattern.match(low, start)):
                 if m.group() == "occupied":
                     before = low[:m.start()].split()[-1:]
                     if before and (before[0] in ("the", "an", "a") or before[0].endswith("ly")) or (
