@@ -127,7 +127,7 @@ _WRONG_STEMS = (
     # an omission that the writer or a source holds against a party: not condemning an attack, no will to act
     r"(?:(?<=neither )|(?<=not )|(?<=never )|(?<=n't ))(?:condemn(?:ed|s)?|denounc(?:e|ed|es))|"
     r"(?:shown|show|shows|showed|showing) (?:little |no )(?:urgency|willingness|will|interest|seriousness|sincerity|intention)|"
-    r"presence of (?:[\w()-]+ ){1,5}?(?:in|inside|across|on) |"
+    r"presence of (?:[\w()-]+ ){1,5}?(?:in|inside|across|on)(?= )|"
     r"collect(?:s|ed|ing)? [\"“'‘]?(?:taxes|extortion|protection money)"
 )
 _WRONG_RE = re.compile(r"(?<![\w-])(?:" + _WRONG_STEMS + r"|(?:launch|conduct|stag|mount|perpetrat|fir)\w* (?:\w+ ){0,2}"
@@ -235,7 +235,7 @@ _TRIGGER_STARTS = (
     "intransigen obstinate aggressive nefarious sinister dastardly coward deceit deceptive dishonest betray "
     "presence activit operating existence plan extort connection nothing ties warlike war-like adventuris sham farce charade eyewash whitewash close shut dismantl hand extradit expel "
     "rein crack action stop stationed headquartered entrenched holed resid foothold responsibility promis unwilling "
-    "reluctan transgress breach flout presence collect"
+    "reluctan transgress breach flout presence collect critici censur rebuk fault castigat rapped lashed lashes lashing"
 ).split()
 #: A party the sentence points to without naming it: a state, government, agency or army (codebook §4,
 #: "vague accused").  Generic militants, gunmen or terrorists are not in it.
@@ -339,6 +339,7 @@ def _trie(words) -> str:
 _TRIGGER_STARTS += [f"{word} {prep}" for word in ("present", "based", "hiding", "freely", "openly")
                     for prep in ("in ", "inside", "across", "from", "out of")]
 _TRIGGER_STARTS += [f"{word} {det}" for word in ("shown", "show", "shows", "showed", "showing") for det in ("no ", "little ")]
+_TRIGGER_STARTS += [f"{word} {way} at" for word in ("hit", "hits", "hitting") for way in ("out", "back")]
 _TRIGGER = re.compile(r"(?<![\w-])" + _trie(_TRIGGER_STARTS))
 
 
