@@ -41,7 +41,7 @@ from .accusation_words import (
     _COMMON_ENDINGS, _COMMON_OPENERS, _CONDEMN_RE, _CONDUCT_RE, _CONDUCT_STRONG_RE, _COPULA_BEFORE, _DEMAND_ACTION_RE, _DENIAL_RE, _LINKED_TO_RE, _NO_LINK_RE, _GROUP_WORD, _INNER_ANAPHOR, _LINKED_RE,
     _MODIFIER_PARTY, _NAME_RE, _NEEDLE_GROUPS, _NOT_NAMES, _NOUN_CHARGE_RE, _NOUN_WRONGS,
     _OF_THAT_IN, _OWNER_ANAPHOR, _OWNER_NAME, _PASSIVE_BEFORE, _PASSIVE_CHARGE_RE, _POSSESSIVE_END,
-    _SUBJECT_STOP, _TRIGGER, _VAGUE_PARTY_RE, _WRONG_RE,
+    _SUBJECT_STOP, _TRIGGER, _VAGUE_PARTY_RE, _WRONG_BY_CHAR, _WRONG_RE,
 )
 
 __all__ = ["find", "AccusationFinder"]
@@ -53,6 +53,20 @@ _CONTINUED_CHARGE_RE = re.compile(
     r"bombings?|shelling|killings?|actions?|operations?|violations?|incursions?|aggression)\b|"
     r"\b(?:aggression|brutal|barbaric|cowardly|cowardice|atrocit\w+|war crimes?|massacre|condemn\w*)\b"
 )
+#: Predicates of an armed group's presence somewhere (a charge only when the doer is a group, case 28).
+_STAY_RE = re.compile(r"(?:present|based|stationed|headquartered|entrenched|holed|hiding|sheltering|operating|"
+                      r"resid|freely|openly|collect)")
+#: Who is present somewhere without a charge: troops, diplomats, observers.
+_NOT_CHARGED_PRESENCE = re.compile(r"\b(?:troops|forces|soldiers|personnel|diplomats|officials|observers|"
+                                   r"peacekeepers|embassy|mission|refugees|journalists|aid)\b", re.IGNORECASE)
+#: "X has a (strong) presence in", "X enjoys a foothold in": the haver is the one present.
+_HAVE_BEFORE = re.compile(r"\b(?:has|have|had|enjoys?|enjoyed|maintains?|maintained|established)\s+(?:a |an )?(?:\w+\s+){0,2}$")
+_HOST_RE = re.compile(r"soil|territor|bases?$|sanctuar|safe haven|hideout")
+#: A doer that is an armed group: an acronym, a group word, or words of militancy.
+_GROUPISH = re.compile(r"\b[A-Z]{2,}\b|\b(?:Taliban|Qaeda|Qaida|Lashkar|Jaish|Tehreek|Tehrik|Hizb\w*|Mujahideen|"
+                       r"Front|Brigades?|Movement|Militia|State|Network|Group|Army)\b|\b(?:militants?|terrorists?|group|outfit)\b")
+#: Words of refusal and failure: "this refusal", "such unwillingness" refer back to the party before.
+_FAILING_RE = re.compile(r"(?:refus|unwilling|reluctan|inaction|fail)")
 #: Verbs of demanding that :data:`_DEMAND_ACTION_RE` starts with (a cheap test before the pattern).
 _DEMAND_VERBS = ("demand", "urg", "ask", "press", "call", "told", "warn", "gave")
 #: First words of a clause that has no subject of its own (an auxiliary or verb after an apposition).
@@ -63,7 +77,7 @@ _GENERIC_DOERS = frozenset("militants gunmen insurgents terrorists attackers fig
 _ADJECTIVE_ENDINGS = ("ent", "al", "ive", "ous", "ful", "ic", "ed", "ing", "ly", "ble")
 #: A verb of giving or carrying out just before a noun of wrongdoing: its subject did the wrong.
 _GIVER_BEFORE = re.compile(r"\b(?:provid|giv|gave|offer|extend|grant|lend|lent|carr|launch|conduct|stag|mount|"
-                           r"perpetrat|maintain|run|running|ran|operat)\w*\s+(?:\w+\s+){0,3}$")
+                           r"perpetrat|maintain|run|running|ran|operat|commit|resort\w* to)\w*\s+(?:[\w,.'-]+\s+){0,3}$")
 
 
 
@@ -217,7 +231,7 @@ class AccusationFinder:
             agent = self._agent(text, low, w)
             if agent:
                 accuser = default_accuser
-                if w.group().startswith(("claim", "took credit")):
+                if w.group().startswith(("claim", "took credit")) or w.group().endswith("responsibility"):
                     accuser = agent  # a claim of responsibility: the party accuses itself
                 return 1, accuser, agent
         # 5a. the writer's condemnation of a party's conduct in an evaluative sentence
@@ -233,6 +247,8 @@ class AccusationFinder:
         if m and (wrongs or _OF_THAT_IN.search(low[m.end():m.end() + 20]) or m.group("what") in (
                 "involvement", "role", "responsibility", "links", "link", "support", "presence")):
             accused = self._subject(text, m.start())
+            if not accused and source and re.search(r"\b(?:we|i)\s+(?:\w+\s+)?$", low[:m.start()]):
+                accused = source  # "we reject the claim that ...", in a quotation: the speaker
             if accused:
                 return 1, "unnamed", accused
         # 6a. "X has no connection with the attack": the denier is the accused
@@ -251,7 +267,8 @@ class AccusationFinder:
         if starts is None:
             starts = [m.start() for m in _TRIGGER.finditer(low)]
         for start in starts:
-            if start >= end and (m := _WRONG_RE.match(low, start)):
+            if start >= end and (pattern := _WRONG_BY_CHAR.get(low[start]) if _WRONG_BY_CHAR else _WRONG_RE) \
+                    and (m := pattern.match(low, start)):
                 if m.group() == "occupied":
                     before = low[:m.start()].split()[-1:]
                     if before and (before[0] in ("the", "an", "a") or before[0].endswith("ly")) or (
@@ -308,6 +325,20 @@ class AccusationFinder:
 
     def _agent(self, text: str, low: str, w: re.Match) -> str:
         """Who did the wrong: a "by/to/from" agent after it, the subject before it, or an owner ("Y's role")."""
+        word = w.group()
+        if _STAY_RE.match(word) and not _HOST_RE.search(word):  # "the TTP is based in ...": a group's presence
+            subject = self._subject(text, w.start())
+            return subject if subject and _GROUPISH.search(subject) else ""
+        if word.startswith("presence of"):  # "the presence of terror outfits including X in ...": a group named
+            named = [n for n in _names(text[w.start():w.end()]) if _GROUPISH.search(n)]
+            return named[0] if named and not _NOT_CHARGED_PRESENCE.search(word) else ""
+        if word.startswith("promis"):  # "a promise that the X leadership did not keep": the promiser
+            names = _names(text[w.start():w.end()])
+            return names[0] if names else ""
+        if _FAILING_RE.match(word) and re.search(r"\b(?:this|that|such|the|its|their)\s+(?:\w+\s+)?$",
+                                                  low[max(0, w.start() - 24):w.start()]):
+            subject = self._subject(text, w.start())  # "This refusal to act", "such unwillingness to ...": the party before
+            return subject or (self.last_parties[0] if self.last_parties else "")
         if w.group().startswith("under"):  # "under the protection of Y"
             names = _names(_AGENT_END.split(text[w.end():w.end() + 80], maxsplit=1)[0])
             return names[0] if names else ""
@@ -317,6 +348,12 @@ class AccusationFinder:
             names = _names(" ".join(text[:w.start()].split()[-4:]))
             return names[-1] if names else self._subject(text, w.start())
         noun = bool(_NOUN_WRONGS.match(w.group()))
+        if noun and word.startswith(("presence", "foothold")):
+            have = _HAVE_BEFORE.search(low, max(0, w.start() - 40), w.start())
+            if have:
+                subject = self._subject(text, have.start())
+                if subject and _GROUPISH.search(subject):
+                    return subject
         if noun:
             before = low[:w.start()].split()
             words = text[:w.start()].split()

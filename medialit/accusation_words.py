@@ -51,6 +51,7 @@ __all__ = [
     "_TRIGGER",
     "_TRIGGER_STARTS",
     "_VAGUE_PARTY_RE",
+    "_WRONG_BY_CHAR",
     "_WRONG_RE",
     "_WRONG_STEMS",
     "_trie",
@@ -104,7 +105,30 @@ _WRONG_STEMS = (
     r"extort\w*|(?:cross-border |state |state-sponsored )?terrorism(?= (?:by|from|of) )|presence (?:in|on|inside)|(?:is|are|was|were|been) operating (?:from|out of)|activit(?:y|ies)|refus(?:al|e|es|ed|ing) to (?:act|do anything|take action|rein|hand|stop|curb|control|contain|go after|crack|arrest|extradite|expel)|"
     r"(?:did not|didn't|failed to|never) keep (?:its |their |his |her )?(?:promises?|word|pledges?|commitments?)|(?:broke|breaking|broken|breaks) (?:its|their|his|her) (?:promises?|word|pledges?)|"
     r"(?:went|go|goes|going) back on (?:its|their|his|her) (?:word|promises?|pledges?)|(?:is|are|was|were) not going after|"
-    r"under (?:the )?(?:protection|patronage|shelter|umbrella) of"
+    r"under (?:the )?(?:protection|patronage|shelter|umbrella) of|"
+    # added (tagger 2.2): an armed group's presence in a country, stated or reported (codebook §4 and case 28:
+    # the host is charged with harbouring it); only when the doer is a group (see _STAY_GROUP)
+    r"(?:present|based|stationed|headquartered|entrenched|holed (?:up|out)|hiding|sheltering|operating|"
+    r"resid(?:e|es|ing)|(?:(?<=live )|(?<=lives )|(?<=living ))(?:freely|openly))(?= (?:in|inside|across|from|out of) )|"
+    r"foothold (?:in|inside|on)|"
+    # a group's own claim of an attack, in other words than "claimed responsibility"
+    r"(?:(?<=take )|(?<=takes )|(?<=taken )|(?<=taking )|(?<=took )|(?<=accept )|(?<=accepts )|(?<=accepted ))responsibility|"
+    # promises broken and duties left undone, where the trigger word comes after the negation
+    r"(?:(?<=not )|(?<=n't )|(?<=never ))(?:keep|kept|honou?r(?:ed)?|fulfill?(?:ed)?) (?:its |their |his |her |the )?"
+    r"(?:promises?|word|pledges?|commitments?|assurances?)|(?<=not )going after|"
+    r"promis(?:e|es)? (?:that |which )?(?:[\w-]+ ){1,4}(?:did not|didn't|never|failed to|could not|couldn't) "
+    r"(?:keep|fulfil|fulfill|honou?r|deliver)|"
+    r"(?:unwilling(?:ness)?|reluctan(?:t|ce)) to (?:act|end|stop|curb|rein|control|contain|go after|crack|arrest|"
+    r"hand|expel|extradite|take (?:\w+ )?action|dismantle|cut|sever|abandon|give up)|"
+    r"refus(?:al|e|es|ed|ing) to (?:condemn|call out|acknowledge|cooperate|share|allow|recogni[sz]e|prosecute|punish|"
+    r"investigate|withdraw|cease|honou?r|respect|abide|comply|end|cut|sever|abandon|give up|take (?:\w+ )?action)|"
+    r"transgressions?|breach(?:es|ed|ing)? (?:of )?(?:the |its |their )?(?:ceasefire|truce|agreement|accord|sovereignty|airspace|border)|"
+    r"flout(?:s|ed|ing)?|"
+    # an omission that the writer or a source holds against a party: not condemning an attack, no will to act
+    r"(?:(?<=neither )|(?<=not )|(?<=never )|(?<=n't ))(?:condemn(?:ed|s)?|denounc(?:e|ed|es))|"
+    r"(?:shown|show|shows|showed|showing) (?:little |no )(?:urgency|willingness|will|interest|seriousness|sincerity|intention)|"
+    r"presence of (?:[\w()-]+ ){1,5}?(?:in|inside|across|on)(?= )|"
+    r"collect(?:s|ed|ing)? [\"“'‘]?(?:taxes|extortion|protection money)"
 )
 _WRONG_RE = re.compile(r"(?<![\w-])(?:" + _WRONG_STEMS + r"|(?:launch|conduct|stag|mount|perpetrat|fir)\w* (?:\w+ ){0,2}"
                        r"(?:attacks?|raids?|strikes?|assaults?|bombings?|missiles?|rockets?|drones?|shells)|operat\w* from (?:\w+ )?(?:sanctuar|safe haven|hideout|base)\w*)"
@@ -118,24 +142,26 @@ _NOUN_WRONGS = re.compile(
     r"persecution|torture|abduction|atrocit(?:y|ies)|war crimes?|genocide|aggression|complicity|"
     r"terror(?:ist)? attacks?|suicide (?:attack|bombing)s?|shelling|assassination|support .*|firing|"
     r"(?:air|drone|missile)[ -]?strikes?|occupation|infringement|distortion|intimidation|inaction|presence (?:in|on|inside)|"
-    r"activit(?:y|ies)|(?:cross-border |state |state-sponsored )?terrorism)$"
+    r"activit(?:y|ies)|(?:cross-border |state |state-sponsored )?terrorism|transgressions?|foothold (?:in|inside|on))$"
 )
 #: A party that can stand right before a noun of wrongdoing: an acronym or a national adjective.
 _MODIFIER_PARTY = re.compile(r"^(?:[A-Z]{2,}[\w-]*|[A-Z][a-z]+(?:i|ian|an|ese|ish))$")
 #: "TTP-linked violence", "state-sponsored", "Kabul-backed militants".
 _LINKED_RE = re.compile(
-    r"(?<![\w-])([A-Z][\w]*(?:-[A-Z][\w]*)?)-(?:linked|backed|sponsored|affiliated|led|supported|funded|trained)\s+"
-    r"(?:\w+\s+){0,2}(?:violence|militancy|terrorism|insurgency|militants|attacks?|groups?|fighters|proxies|gunmen|insurgents)"
+    r"(?<![\w-])([A-Z][\w]*(?:-[A-Z][\w]*)?)-(?:linked|backed|sponsored|affiliated|led|supported|funded|trained|plotted|planned|orchestrated|inspired|directed|armed)\s+"
+    r"(?:\w+\s+){0,2}(?:violence|militancy|terrorism|insurgency|militants|attacks?|groups?|fighters|proxies|gunmen|insurgents|carnage|massacre|bombings?|killings?|plots?|assaults?)"
 )
 #: Verbs of charging someone: the party after them is the accused.
 _CHARGE_RE = re.compile(
     r"(?<![\w-])(?P<verb>accus(?:e|es|ed|ing)|blam(?:e|es|ed|ing)|charg(?:e|es|ed|ing)|implicat(?:e|es|ed|ing)|"
+    r"critici[sz](?:e|es|ed|ing)|censur(?:e|es|ed|ing)|rebuk(?:e|es|ed|ing)|faults?|faulted|"
     r"h(?:old|olds|eld|olding))\s+(?P<object>.{1,80}?)\s+(?:of|for|with|responsible)\b",
 )
 #: Condemning a party or its act is a charge: "condemned Pakistan", "denounced Norland's actions as ...".
 _CONDEMN_RE = re.compile(
     r"(?<![\w-])(?:condemn(?:s|ed|ing)?|denounc(?:e|es|ed|ing)|decr(?:y|ies|ied)|slam(?:s|med|ming)?|"
-    r"lambast(?:s|ed|ing)?)\s+(?P<object>[^,;.]{1,80})"
+    r"lambast(?:s|ed|ing)?|(?:lash(?:es|ed|ing)?|hit(?:s|ting)?) (?:out|back) at|castigat(?:e|es|ed|ing)|"
+    r"rapp(?:ed|ing) (?:\w+ )?over)\s+(?P<object>[^,;.]{1,80})"
 )
 #: "blamed the attack on Y", "attributed the bombing to Y", "pointed the finger at Y".
 _BLAME_ON_RE = re.compile(
@@ -154,7 +180,7 @@ _NO_LINK_RE = re.compile(r"\b(?:has|have|had) no (?:connection|links?|ties|role|
                          r"\b(?:has|have|had) nothing to do with\b")
 _DENIAL_RE = re.compile(
     r"(?<![\w-])(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?)\s+(?:the\s+|any\s+|all\s+)?"
-    r"(?:[\w-]+'s\s+)?(?P<what>accusations?|allegations?|charges?|claims?|involvement|role|responsibility|links?|support|presence|existence)\b"
+    r"(?:[\w()'-]+\s+){0,5}?(?P<what>accusations?|allegations?|charges?|claims?|involvement|role|responsibility|links?|support|presence|existence)\b"
 )
 _AGENT_AFTER_RE = re.compile(
     r"(?<![\w-])(?:by|to|from)\s+(?P<agent>(?:the\s+)?(?:[A-Z][\w'’.-]*|[A-Z]{2,}[\w-]*)(?:\s+(?:of\s+|al-|e-|ul-|i-)?[A-Z][\w'’.-]*)*)"
@@ -208,7 +234,8 @@ _TRIGGER_STARTS = (
     "irresponsib complacen negligen duplicit double hypocri lip blind scapegoat chaos bully bulli arrogan "
     "intransigen obstinate aggressive nefarious sinister dastardly coward deceit deceptive dishonest betray "
     "presence activit operating existence plan extort connection nothing ties warlike war-like adventuris sham farce charade eyewash whitewash close shut dismantl hand extradit expel "
-    "rein crack action stop"
+    "rein crack action stop stationed headquartered entrenched holed resid foothold responsibility promis unwilling "
+    "reluctan transgress breach flout presence collect critici censur rebuk fault castigat rapped lashed lashes lashing"
 ).split()
 #: A party the sentence points to without naming it: a state, government, agency or army (codebook §4,
 #: "vague accused").  Generic militants, gunmen or terrorists are not in it.
@@ -237,7 +264,8 @@ _CONDUCT_RE = re.compile(
     r"double game|hypocri\w*|lip service|blind eye|the other way|scapegoat\w*|drag\w* (?:its|their) feet|"
     r"stir\w* up|chaos|destabili[sz]\w*|bully\w*|bulli\w*|arrogan\w*|intransigen\w*|obstinate|aggressive\w*|"
     r"nefarious|sinister|dastardly|cowardly|deceit\w*|deceptive|dishonest\w*|betray\w*|complicit\w*|"
-    r"warlike|war-like|adventuris\w*|sham|farce|charade|eyewash|whitewash\w*)(?![\w-])"
+    r"warlike|war-like|adventuris\w*|sham|farce|charade|eyewash|whitewash\w*|unilateral\w*|annex\w*|brinkmanship|"
+    r"offensive postures?|arm(?:s|ed) race|provocations?|high-handed\w*|heavy-handed\w*|intransigence)(?![\w-])"
 )
 #: The strongest of these, which charge a party even in a sentence labelled fact.
 _CONDUCT_STRONG_RE = re.compile(
@@ -258,7 +286,7 @@ _LINKED_TO_RE = re.compile(r"\b(?:linked|affiliated|loyal|tied|allied|close)\s+(
                            r"(?P<agent>[A-Z][\w'’.-]*(?:\s+(?:al-|e-|ul-)?[A-Z][\w'’.-]*)*)")
 _ATTRIBUTIVE_NEXT = re.compile(r"(?:territor|area|land|region|part|portion|jammu|kashmir|palestin|zone)")
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|being|be)\s+(?:\w+ly\s+)?$")
-_OF_THAT_IN = re.compile(r"\b(?:of|that|in)\b")
+_OF_THAT_IN = re.compile(r"^\W*(?:of|that|in|about|over|regarding)\b")
 _BY_TO = re.compile(r"\b(?:by|to)\s+")
 _OWNER_ANAPHOR = re.compile(r"(?:^|\s)(its|their|the group's|the group’s)\s+(?:\w+\s+){0,2}$")
 _OWNER_NAME = re.compile(r"([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)[’']s\s+(?:\w+\s+){0,2}$")
@@ -267,9 +295,9 @@ _OWNER_NAME = re.compile(r"([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)[’']s\s+(?:\w+\s+
 #: Which patterns a sentence can match at all, from the word pieces each one needs; all found in one pass.
 _NEEDLE_GROUPS: dict = {}
 for _group, _needles in {
-    "charge": ("accus", "blam", "charg", "implicat", "hold", "held"),
+    "charge": ("accus", "blam", "charg", "implicat", "hold", "held", "critici", "censur", "rebuk", "fault"),
     "blame": ("blam", "attribut", "finger"),
-    "condemn": ("condemn", "denounc", "decr", "slam", "lambast"),
+    "condemn": ("condemn", "denounc", "decr", "slam", "lambast", "out at", "back at", "castigat", "rapped"),
     "passive": ("accused", "blamed", "charged", "suspected"),
     "noun": ("accusation", "allegation", "charge", "claim", "blame"),
     "denial": ("deni", "deny", "reject", "dismiss"),
@@ -307,4 +335,113 @@ def _trie(words) -> str:
     return "(?:" + branch(tree) + ")"
 
 
+#: Trigger beginnings of two words: a common word that starts a pattern only before these prepositions.
+_TRIGGER_STARTS += [f"{word} {prep}" for word in ("present", "based", "hiding", "freely", "openly")
+                    for prep in ("in ", "inside", "across", "from", "out of")]
+_TRIGGER_STARTS += [f"{word} {det}" for word in ("shown", "show", "shows", "showed", "showing") for det in ("no ", "little ")]
+_TRIGGER_STARTS += [f"{word} {way} at" for word in ("hit", "hits", "hitting") for way in ("out", "back")]
 _TRIGGER = re.compile(r"(?<![\w-])" + _trie(_TRIGGER_STARTS))
+
+
+def _first_chars(items) -> set | None:
+    """The characters a parsed regex (a sequence of ``re._parser`` items) can start with; None if
+    any character could (a class, a category) or if it can match the empty string."""
+    found = _first_of_sequence(items)
+    return None if found is None or found[1] else found[0]
+
+
+def _first_of_sequence(items):
+    """``(first characters, can be empty)`` of a sequence of parsed items, or None if unknown."""
+    chars: set = set()
+    for item in items:
+        found = _first_of_item(*item)
+        if found is None:
+            return None
+        chars |= found[0]
+        if not found[1]:
+            return chars, False
+    return chars, True
+
+
+def _first_of_item(op, av):
+    from re import _constants as c
+
+    if op is c.LITERAL:
+        return {chr(av)}, False
+    if op in (c.ASSERT, c.ASSERT_NOT, c.AT):
+        return set(), True  # consumes nothing: the next item starts the match
+    if op is c.SUBPATTERN:
+        return _first_of_sequence(av[-1])
+    if op is c.BRANCH:
+        chars, empty = set(), False
+        for branch in av[1]:
+            found = _first_of_sequence(branch)
+            if found is None:
+                return None
+            chars |= found[0]
+            empty = empty or found[1]
+        return chars, empty
+    if op is c.IN and all(o is c.LITERAL for o, _ in av):
+        return {chr(v) for _, v in av}, False
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT):
+        found = _first_of_sequence(av[2])
+        return None if found is None else (found[0], found[1] or av[0] == 0)
+    return None
+
+
+def _dispatch_by_first_char(pattern: re.Pattern) -> dict:
+    """For a pattern ``(?<![\\w-])(?:A|B|C ...)(?![\\w-])``, one pattern per first character holding
+    only the branches that can start with it, in their order: at a position, the branch tried first
+    that matches is the same as in the whole pattern, so ``match`` gives the same result, faster."""
+    from re import _constants as c, _parser
+
+    parsed = _parser.parse(pattern.pattern, pattern.flags)
+    body = [item for item in parsed if item[0] is c.BRANCH]
+    if len(body) != 1:
+        return {}
+    source = pattern.pattern
+    head, tail = r"(?<![\w-])(?:", r")(?![\w-])"
+    if not (source.startswith(head) and source.endswith(tail)):
+        return {}
+    branches = _split_top(source[len(head):-len(tail)])
+    parsed_branches = body[0][1][1]
+    if len(branches) != len(parsed_branches):
+        return {}
+    starts = [_first_chars(b) for b in parsed_branches]
+    if any(s is None for s in starts):
+        return {}
+    table = {}
+    for ch in set().union(*starts):
+        chosen = [b for b, s in zip(branches, starts) if ch in s]
+        table[ch] = re.compile(head + "|".join(chosen) + tail, pattern.flags)
+    return table
+
+
+def _split_top(source: str) -> list:
+    """Split a regex source at its top-level ``|`` (not inside groups or classes)."""
+    parts, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(source):
+        ch = source[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+            if source[i + 1:i + 2] == "]":
+                i += 1
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(source[start:i])
+            start = i + 1
+        i += 1
+    parts.append(source[start:])
+    return parts
+
+
+#: :data:`_WRONG_RE` split by the first character of a match (see :func:`_dispatch_by_first_char`).
+_WRONG_BY_CHAR = _dispatch_by_first_char(_WRONG_RE)

@@ -60,7 +60,7 @@ __all__ = [
 WEAK_EVALUATION_THRESHOLD = 2
 
 #: Bump when a rule changes, so saved outputs can say which tagger made them.
-TAGGER_VERSION = "2.1"
+TAGGER_VERSION = "2.2"
 #: Columns the tagger adds after the gold columns: how sure it is of the label, and why not.
 MACHINE_COLUMNS = ("confidence", "confidence_reason")
 CONFIDENCE = ("sure", "unsure")
@@ -280,7 +280,8 @@ _WRITER_FRAME_RE = re.compile(
     r"it is important to (?:note|acknowledge|remember|mention|recognise|recognize|recall)(?: that)?|"
     r"it is (?:noteworthy|notable|true)(?: that)?|needless to say|notably)\s*,?\s*"
 )
-_ACCORDING_RE = re.compile(r"(?<![\w-])according to(?!\s+(?:plan|schedule|the plan|law|the law|rules|the rules|the constitution)\b)")
+_ACCORDING_RE = re.compile(r"(?<![\w-])(?:according to|as per)(?!\s+(?:plan|schedule|the plan|law|the law|rules|the rules|"
+                           r"the constitution|the agreement|the deal|the accord|the treaty|usual|normal|routine|custom|tradition)\b)")
 _ADVERB_CUE_RE = re.compile(r"(?<![\w-])(?:reportedly|purportedly|supposedly|allegedly(?!\s+\w+ing\b))(?![\w-])")
 _SOURCE_SUBJECT_RE = re.compile(
     r"^(?:[a-z]+,\s+)?((?:[\w'-]+\s+){0,3}(?:sources|reports|documents|assessments|intelligence))\s+"
@@ -410,7 +411,13 @@ _PAGE_LINE_RE = re.compile(
     r"^you are here\b|^(?:previous|next|prev|older|newer) (?:article|post|story|page)s?\W*$|\|\s*(?:by\s+[a-z]|published\b)|^(?:[^\s›»]+(?:\s+[^\s›»]+){0,2}\s*[›»]\s*){2,}|^(?:[\w.'’&-]+\s+){1,4}@\w+\W*$|"
     r"^(?:opinion|editorial|op-ed|analysis|comment|commentary|explainer|column|columns|blog|feature|features|"
     r"interview|letters?|world|news|latest news|top stories)\W*$|^press release\b|"
-    r"^(?:for )?(?:media|press) (?:queries|enquiries|inquiries|contacts?)\b",
+    r"^(?:for )?(?:media|press) (?:queries|enquiries|inquiries|contacts?)\b|"
+    # a row of share buttons ("Share Facebook Twitter WhatsApp Email Print"), a breadcrumb from "Home"
+    r"^(?:(?:share(?: this)?(?: article| story)?|facebook|twitter|x|whatsapp|e-?mail|print|telegram|linkedin|reddit|"
+    r"pinterest|messenger|copy link|copy)[\s|·•,/]*){3,}$|"
+    r"^home\s*[›»>/|]?\s*(?:news|world|editorials?|opinion|national|international|region|regional|politics|"
+    r"business|sports?|columns?|latest|blogs?|analysis|features?|asia|south asia|middle east|pakistan|india|"
+    r"afghanistan)\b",
     re.IGNORECASE,
 )
 _PAGE_LINE = _Prefiltered(
@@ -428,7 +435,7 @@ _PAGE_LINE = _Prefiltered(
               "blog", "feature", "interview", "letter", "world", "news", "latest news", "top stories",
               "press release", "for media", "for press", "media ", "press ",
               "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "key events", "show key", "pinned", "e-mail",
-              "email", "twitter", "x", "follow"),
+              "email", "twitter", "x", "follow", "share", "facebook", "whatsapp", "home"),
 )
 #: A line with no letters but digits (share counts, ad sizes "970x125", a bare date "2024-05-12").
 _NUMERIC_LINE_RE = re.compile(r"^[\W\d_]*\d[\W\d_]*(?:[x×][\W\d_]*\d[\W\d_]*)?$")
@@ -694,6 +701,8 @@ _BE = frozenset("is are was were be been being".split())
 #: Verbs after which "to" + a cue still reports: "continue to deny", "went on to say".
 _CATENATIVES = frozenset("continue continues continued continuing keep keeps kept began begin begins started "
                          "start starts on".split())
+#: Words that open a closing subordinate clause after "..., officials said on Monday,".
+_CLOSING_SUBORDINATE = frozenset("while whereas as although though but adding and which".split())
 _PREPOSITIONS = frozenset("at in on during after before to with from outside inside".split())
 
 
@@ -799,8 +808,8 @@ def _main_clause_cue(rules: _Rules, toks):
             blocked = False
             i += 1
             continue
-        if w in _SUBORDINATORS:
-            blocked = True
+        if w in _SUBORDINATORS and not (w == "once" and i + 1 < n and toks[i + 1] in ("again", "more")):
+            blocked = True  # ("once again", "once more" are adverbs, not the subordinator "once")
             weak_block = w in _WEAK_SUBORDINATORS
             i += 1
             continue
@@ -935,7 +944,7 @@ def _find_attribution(rules: _Rules, text: str, low: str) -> _Attribution | None
     "-edly", commas, " that"); checking that with ``in`` first is much faster than letting the
     regex fail, and never changes the result.
     """
-    m = "according to" in low and _ACCORDING_RE.search(low)
+    m = ("according to" in low or "as per" in low) and _ACCORDING_RE.search(low)
     if m:
         src = _source_after(text, m.end())
         return _Attribution(text[m.start():m.end()], src, "L3 'according to' frame")
@@ -988,8 +997,20 @@ def _find_attribution(rules: _Rules, text: str, low: str) -> _Attribution | None
         cue_start = m.end(1)
         cue = text[cue_start:m.end()].rstrip(" ,")
         return _Attribution(cue, _clean_source(text[m.start(1):m.end(1)]), "L3 parenthetical 'X said'")
-    # "..., officials said." at the end of the sentence.
+    # "..., officials said." at the end of the sentence; or just before a closing subordinate clause
+    # ("..., officials said on Monday, while ...").
     last_comma = low.rfind(",")
+    after = low[last_comma + 1:last_comma + 12].split(maxsplit=1) if last_comma >= 0 else ()
+    if after and after[0] in _CLOSING_SUBORDINATE:
+        previous = low.rfind(",", 0, last_comma)
+        if previous >= 0:
+            tail = low[previous + 1:last_comma]
+            m = rules.verb_cue_re.search(tail)
+            if m and len(tail.split()) <= 8 and not (set(tail.split()) & _SUBORDINATORS) \
+                    and len(tail[m.end():].split()) <= 3 and len(tail[:m.start()].split()) <= 4:
+                pos = previous + 1 + m.start()
+                return _Attribution(text[pos:previous + 1 + m.end()], _clean_source(text[previous + 1:pos]),
+                                    "L3 closing 'X said' before a subordinate clause")
     if last_comma >= 0:
         tail = low[last_comma + 1:]
         tail_toks = tail.split()

@@ -280,3 +280,129 @@ def test_no_charge_is_inherited_after_a_sentence_without_one():
     text = ("The two delegations met in the capital on Monday.\n\n"
             "Officials said the strikes of last year were not discussed.")
     assert tag_text("Talks resume in the capital\n\n" + text)["accusation"].astype(int).tolist()[-1] == 0
+
+
+# --- tagger 2.2: charges --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The envoy claimed that the Red Ridge Front is based in the northern hills of Norland.",
+    "A monitoring report said the RRF remains the largest armed group operating in Norland.",
+    "Officials said that RRF commanders live freely in the capital of Norland.",
+    "The ministry said the Red Ridge Front has a strong presence in Norland.",
+    "The statement voiced concern over the presence of armed outfits including the RRF inside Norland.",
+    "The Red Ridge Front has taken responsibility for the bombing of the bridge.",
+    "A former envoy said RRF fighters are collecting “taxes” from traders in the valley.",
+])
+def test_an_armed_groups_presence_responsibility_and_extortion_are_charges(text):
+    assert accusation_of(text) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "The minister said the Norland army is stationed in the border district.",
+    "The ministry said the presence of Estavian troops in the valley would end in May.",
+    "The new plan is based on a study by the Karsk Institute.",
+    "The festival will be held in the capital of Norland.",
+])
+def test_presence_of_troops_or_a_plan_based_on_a_study_is_no_charge(text):
+    assert accusation_of(text) == 0
+
+
+@pytest.mark.parametrize("text", [
+    "That was one more promise that the Norland government did not keep.",
+    "The council in Norland is not going after the fighters in the hills.",
+    "This refusal to take action means the Front keeps its camps.",
+    "The Norland government has shown no urgency to close the camps.",
+    "The Estavian foreign office neither condemned the raid nor called it an attack.",
+    "According to the army, Norland has committed over 1,100 truce violations this year.",
+    "The minister said Estavia's transgressions at the border must stop.",
+])
+def test_broken_promises_omissions_and_violations_are_charges(text):
+    context = "The Red Ridge Front attacked a convoy near the border on Monday.\n\n"
+    rows = tag_text("Talks resume in the capital\n\n" + context + text)
+    assert int(rows["accusation"].iloc[-1]) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Estavia lashed out at Norland after the raid on the convoy.",
+    "The envoy criticised Norland for the closure of the crossing.",
+    "The spokesman has rejected the Karsk Policy Forum (KPF) claim that the Front is stationed in Norland.",
+    "“We reject the claim that our soil is used by the Front,” the Norland spokesman said.",
+])
+def test_verbal_attacks_criticism_and_denials_of_a_named_claim_are_charges(text):
+    assert accusation_of(text) == 1
+
+
+def test_a_denial_whose_that_clause_belongs_to_another_verb_restates_no_charge():
+    text = "The spokesman rejected the Estavian official's claim and added that talks would go on."
+    assert accusation_of(text) == 0
+
+
+def test_the_writers_condemnation_of_unilateral_moves_is_a_charge():
+    assert accusation_of("The unilateral annexation of the valley by Norland is a reckless gamble.") == 1
+
+
+# --- tagger 2.2: reported speech ------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "The agency's report indicated that the convoy had left before noon.",
+    "The statement detailed that six people lost their lives in the north.",
+    "The governor once again claimed at a press conference on Sunday that the road was safe.",
+    "As per the latest reports, the road to the border is closed.",
+    "Eleven people died in the flood, local officials claimed on Monday, while the capital gave no figure.",
+])
+def test_more_reporting_frames_are_attributed(sentence):
+    assert label_of(sentence) == "attributed"
+
+
+def test_as_per_an_agreement_is_not_a_source():
+    assert label_of("The prisoners were exchanged as per the agreement signed in May.") == "fact"
+
+
+# --- tagger 2.2: advocacy without a modal ---------------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "This time the council has gone too far.",
+    "The truce seems to have vanished into thin air.",
+    "Both parties are cut from the same cloth.",
+    "Hence the need for a new policy on the border.",
+    "The government is trying to provoke its neighbour before the vote.",
+    "The two sides tell different stories because they want their voters to feel strong.",
+    "The envoy's visit sends a message that few expected.",
+    "It is a cause for concern that the talks were cancelled.",
+])
+def test_figurative_evaluative_and_motive_readings_are_advocacy(sentence):
+    assert label_of(sentence) == "advocacy"
+
+
+def test_a_plain_report_with_none_of_these_stays_fact():
+    assert label_of("The two delegations met for three hours on Monday and agreed to meet again.") == "fact"
+
+
+# --- tagger 2.2: page lines -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("line", [
+    "ShareFacebook Twitter WhatsApp Email Print Telegram",
+    "Share Facebook X LinkedIn Copy link",
+    "Home Editorials Border Talks Stall",
+])
+def test_share_buttons_and_a_breadcrumb_from_home_are_meta(line):
+    text = f"Border talks stall again\n\n{line}\n\nThe two delegations met for three hours on Monday."
+    assert labels(text)[1] == "meta"
+
+
+def test_a_headline_about_a_home_ministry_is_not_a_breadcrumb():
+    text = "Home Ministry Orders Inquiry Into Border Clash\n\nThe two delegations met for three hours on Monday."
+    assert labels(text)[0] == "fact"
+
+
+def test_the_wrongdoing_pattern_split_by_first_character_matches_as_the_whole():
+    from medialit.accusation_words import _WRONG_BY_CHAR, _WRONG_RE
+    assert _WRONG_BY_CHAR  # the split succeeded (otherwise the whole pattern is used)
+    for low in ("the front attacked the post and has taken responsibility for it",
+                "they are not going after the fighters, who live freely in the hills",
+                "the ministry neither condemned the raid nor the shelling of the town"):
+        for i in range(len(low)):
+            whole = _WRONG_RE.match(low, i)
+            part = _WRONG_BY_CHAR.get(low[i])
+            part = part.match(low, i) if part else None
+            assert (whole and whole.group()) == (part and part.group())
