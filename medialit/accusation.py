@@ -69,6 +69,17 @@ _GROUPISH = re.compile(r"\b[A-Z]{2,}\b|\b(?:Taliban|Qaeda|Qaida|Lashkar|Jaish|Te
 _FAILING_RE = re.compile(r"(?:refus|unwilling|reluctan|inaction|fail)")
 #: Verbs of demanding that :data:`_DEMAND_ACTION_RE` starts with (a cheap test before the pattern).
 _DEMAND_VERBS = ("demand", "urg", "ask", "press", "call", "told", "warn", "gave")
+#: A piece of text every act of :data:`_DEMAND_ACTION_RE` contains (a cheap test before the pattern).
+_DEMAND_ACTS = ("close", "shut", "dismantle", "hand over", "extradite", "expel", "rein in", "crack down", "against",
+                "stop ", "deny ")
+#: The words after the hyphen in :data:`_LINKED_RE` ("TTP-linked"): without one, it cannot match.
+_LINKED_SUFFIXES = tuple("-" + w for w in ("linked", "backed", "sponsored", "affiliated", "led", "supported", "funded",
+                                           "trained", "plotted", "planned", "orchestrated", "inspired", "directed",
+                                           "armed"))
+
+
+def _linked_hint(text: str) -> bool:
+    return any(suffix in text for suffix in _LINKED_SUFFIXES)
 #: First words of a clause that has no subject of its own (an auxiliary or verb after an apposition).
 _NO_SUBJECT = frozenset("has have had is are was were will would can could may might must also then "
                         "continues continued remains remained".split())
@@ -140,7 +151,7 @@ class AccusationFinder:
         if label != "meta":
             low = text.lower().replace("’", "'")
             starts = [m.start() for m in _TRIGGER.finditer(low)]
-            if starts or ("-" in text and _LINKED_RE.search(text)):
+            if starts or ("-" in text and _linked_hint(text) and _LINKED_RE.search(text)):
                 result = self._judge(text, low, label, source, starts)
             accused, ago = self._charge
             if not result[0] and accused and ago <= 1 and _CONTINUED_CHARGE_RE.search(low) and (
@@ -212,11 +223,12 @@ class AccusationFinder:
             if accused:
                 return 1, default_accuser if label == "attributed" else "unnamed", "; ".join(accused)
         # 4. "TTP-linked violence", "Kabul-backed militants"
-        m = "-" in text and _LINKED_RE.search(text)
+        m = "-" in text and _linked_hint(text) and _LINKED_RE.search(text)
         if m and m.group(1).lower() not in _NOT_NAMES and m.group(1).lower() not in ("state", "cross", "self"):
             return 1, default_accuser, m.group(1)
         # 4a. "demanded X close down the camps", "urged X to take action against ...": X is charged
-        m = any(verb in low for verb in _DEMAND_VERBS) and _DEMAND_ACTION_RE.search(text)
+        m = any(verb in low for verb in _DEMAND_VERBS) and any(act in low for act in _DEMAND_ACTS) \
+            and _DEMAND_ACTION_RE.search(text)
         if m:
             named = _names(text[m.start():m.start("act")])
             target = named[-1] if named else ""
