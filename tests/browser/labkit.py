@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import secrets
 import shutil
 import signal
@@ -160,3 +161,22 @@ def screenshot(page, name: str, element=None) -> Path:
     return path
 
 
+def cell_index(notebook, starts_with: str) -> int:
+    """The index of the one code cell whose source starts with ``starts_with``."""
+    found = [i for i, c in enumerate(notebook.cells) if c.cell_type == "code" and c.source.startswith(starts_with)]
+    assert len(found) == 1, f"{len(found)} code cells start with {starts_with!r}"
+    return found[0]
+
+
+def type_and_run(page, cell, text: str | None = None, *, wait: bool = False) -> None:
+    """Put ``text`` in a code cell (if given) the way a student does, then run it with Shift+Enter.
+
+    With ``wait``, return once the prompt shows the execution count ([*] while it runs).
+    """
+    cell.locator(".jp-InputArea-editor").click()
+    if text is not None:
+        page.keyboard.press("Control+A")
+        page.keyboard.insert_text(text)  # as pasted: no auto-closed brackets
+    page.keyboard.press("Shift+Enter")
+    if wait:
+        cell.locator(".jp-InputPrompt").filter(has_text=re.compile(r"\[\d+\]")).wait_for()

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from labkit import EXERCISES, ROOT, open_notebook, screenshot
+from labkit import EXERCISES, ROOT, cell_index, open_notebook, screenshot, type_and_run
 
 pytestmark = pytest.mark.browser
 
@@ -53,19 +53,6 @@ def test_exercise_title_and_task_headings_render_as_headings(lab, browser_contex
         page.close()
 
 
-def _cell_index(notebook, starts_with: str) -> int:
-    found = [i for i, c in enumerate(notebook.cells) if c.cell_type == "code" and c.source.startswith(starts_with)]
-    assert len(found) == 1, f"{len(found)} code cells start with {starts_with!r}"
-    return found[0]
-
-
-def _type_and_run(page, cell, text: str | None = None) -> None:
-    """Put ``text`` in a code cell (if given) the way a student does, then run it with Shift+Enter."""
-    cell.locator(".jp-InputArea-editor").click()
-    if text is not None:
-        page.keyboard.press("Control+A")
-        page.keyboard.insert_text(text)  # as pasted: no auto-closed brackets
-    page.keyboard.press("Shift+Enter")
 
 
 def test_a_wrong_then_a_right_answer_shows_feedback_not_a_traceback(lab, browser_context):
@@ -75,17 +62,17 @@ def test_a_wrong_then_a_right_answer_shows_feedback_not_a_traceback(lab, browser
     check_source = next(c.source for c in notebook.cells
                         if c.cell_type == "code" and re.fullmatch(r"check\.task_\d+\(body_counts\)", c.source.strip()))
     task = "Task " + re.search(r"task_(\d+)", check_source).group(1)
-    setup, answer, check = (_cell_index(notebook, s) for s in
+    setup, answer, check = (cell_index(notebook, s) for s in
                             ("import medialit as ml", "body_counts = ...", check_source))
     page = open_notebook(browser_context, lab, relative)
     try:
         cells = page.locator(".jp-Notebook .jp-Cell")
-        _type_and_run(page, cells.nth(setup))
+        type_and_run(page, cells.nth(setup))
         # the kernel started and ran the import cell: its prompt shows a number
         cells.nth(setup).locator(".jp-InputPrompt").filter(has_text=re.compile(r"\[1\]")).wait_for()
 
-        _type_and_run(page, cells.nth(answer), "body_counts = {article: 1 for article in ml.article_ids()}")
-        _type_and_run(page, cells.nth(check))
+        type_and_run(page, cells.nth(answer), "body_counts = {article: 1 for article in ml.article_ids()}")
+        type_and_run(page, cells.nth(check))
         wrong = cells.nth(check).locator(".jp-OutputArea-output").filter(has_text=task)
         wrong.first.wait_for()
         screenshot(page, "exercise-01-task-2-wrong.png", cells.nth(check))
@@ -95,8 +82,8 @@ def test_a_wrong_then_a_right_answer_shows_feedback_not_a_traceback(lab, browser
         assert len(text.strip().splitlines()) <= 8, f"feedback should be short:\n{text}"
 
         lesson_answer = 'body = sentences[sentences.role == "body"]\nbody_counts = body.groupby("article_id").size()'
-        _type_and_run(page, cells.nth(answer), lesson_answer)
-        _type_and_run(page, cells.nth(check))
+        type_and_run(page, cells.nth(answer), lesson_answer)
+        type_and_run(page, cells.nth(check))
         cells.nth(check).locator(".jp-OutputArea-output").filter(has_text=f"✓ {task}").first.wait_for()
         screenshot(page, "exercise-01-task-2-right.png", cells.nth(check))
         text = cells.nth(check).locator(".jp-OutputArea").inner_text()

@@ -19,7 +19,7 @@ import re
 
 import nbformat
 import pytest
-from labkit import ROOT, open_notebook, screenshot
+from labkit import ROOT, cell_index, open_notebook, screenshot, type_and_run
 
 import medialit as ml
 
@@ -32,21 +32,6 @@ TRACEBACK_SIGNS = ("Traceback", "site-packages", "medialit/", 'File "', "----> "
 KERNEL_SECONDS = 90
 
 
-def _cell_index(notebook, starts_with: str) -> int:
-    found = [i for i, c in enumerate(notebook.cells) if c.cell_type == "code" and c.source.startswith(starts_with)]
-    assert len(found) == 1, f"{len(found)} code cells start with {starts_with!r}"
-    return found[0]
-
-
-def _run(page, cell, text: str | None = None) -> None:
-    """Type ``text`` (if given) into a code cell, run it with Shift+Enter and wait until it has run."""
-    cell.locator(".jp-InputArea-editor").click()
-    if text is not None:
-        page.keyboard.press("Control+A")
-        page.keyboard.insert_text(text)
-    page.keyboard.press("Shift+Enter")
-    # the prompt shows the execution count once the kernel has run the cell ([*] while it runs)
-    cell.locator(".jp-InputPrompt").filter(has_text=re.compile(r"\[\d+\]")).wait_for()
 
 
 def _answers() -> dict[str, str]:
@@ -60,12 +45,12 @@ def _answers() -> dict[str, str]:
 
 def test_click_through_a_passage_then_the_typed_answer_gets_the_same_verdict(lab, browser_context):
     notebook = nbformat.read(ROOT / RELATIVE, as_version=4)
-    setup = _cell_index(notebook, "import medialit as ml")
-    shown = _cell_index(notebook, f'ml.practice.show("{PASSAGE}")')
-    view = _cell_index(notebook, f'ml.practice.label_view("{PASSAGE}")')
+    setup = cell_index(notebook, "import medialit as ml")
+    shown = cell_index(notebook, f'ml.practice.show("{PASSAGE}")')
+    view = cell_index(notebook, f'ml.practice.label_view("{PASSAGE}")')
     typed = view + 1
     assert notebook.cells[typed].source.startswith("# One label per sentence") and "labels_a" in notebook.cells[typed].source
-    check = _cell_index(notebook, "check.task_1(")
+    check = cell_index(notebook, "check.task_1(")
     answers = _answers()
     expected = ml.practice.check(PASSAGE, labels=answers)
     assert 0 < expected.labels.agree < expected.labels.n, "the answers should be partly wrong on purpose"
@@ -77,7 +62,7 @@ def test_click_through_a_passage_then_the_typed_answer_gets_the_same_verdict(lab
         # a cell run before the kernel is up is dropped: wait for the status bar's "Idle" first
         page.locator(".jp-StatusBar-Widget").filter(has_text=re.compile(r"\| Idle")).first.wait_for()
         for index in (setup, shown, view):
-            _run(page, cells.nth(index))
+            type_and_run(page, cells.nth(index), wait=True)
         out = cells.nth(view).locator(".jp-Cell-outputArea")
         # wait for the widget's own DOM, not for text: the label buttons of the first sentence
         first = next(iter(answers))
@@ -119,8 +104,8 @@ def test_click_through_a_passage_then_the_typed_answer_gets_the_same_verdict(lab
 
         # the typed dict, pasted and checked by the task's check cell: the same verdict
         typed_text = "labels_a = " + pasted.group(0)
-        _run(page, cells.nth(typed), typed_text)
-        _run(page, cells.nth(check))
+        type_and_run(page, cells.nth(typed), typed_text, wait=True)
+        type_and_run(page, cells.nth(check), wait=True)
         verdict = cells.nth(check).locator(".jp-Cell-outputArea")
         verdict.locator(".jp-OutputArea-output").filter(has_text="Task 1").first.wait_for()
         screenshot(page, "practice-typed-verdict.png", cells.nth(check))
