@@ -61,6 +61,13 @@ _NOT_CHARGED_PRESENCE = re.compile(r"\b(?:troops|forces|soldiers|personnel|diplo
                                    r"peacekeepers|embassy|mission|refugees|journalists|aid)\b", re.IGNORECASE)
 #: "X has a (strong) presence in", "X enjoys a foothold in": the haver is the one present.
 _HAVE_BEFORE = re.compile(r"\b(?:has|have|had|enjoys?|enjoyed|maintains?|maintained|established)\s+(?:a |an )?(?:\w+\s+){0,2}$")
+#: Stops after which a clause has no subject of its own: an opening quotation mark before the verb,
+#: "while"/"as"/"when" before a participle or a noun phrase.
+_NO_SUBJECT_AFTER = frozenset(("“", '"', "while", "as", "when"))
+#: Nouns of a refuge given to armed groups, and what can follow them to name the host.
+_HOST_NOUN = re.compile(r"^(?:safe havens?|sanctuar(?:y|ies)|hideouts?|refuge)$")
+_HOST_AFTER = re.compile(r"\s+(?:in|inside|within|on|across)\s+(?:(?P<own>its|their)\s+(?:own\s+)?(?:borders|soil|territory)|"
+                         r"(?:the\s+)?(?:soil\s+of\s+|territory\s+of\s+)?(?P<name>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*))")
 _HOST_RE = re.compile(r"soil|territor|bases?$|sanctuar|safe haven|hideout")
 #: A doer that is an armed group: an acronym, a group word, or words of militancy.
 _GROUPISH = re.compile(r"\b[A-Z]{2,}\b|\b(?:Taliban|Qaeda|Qaida|Lashkar|Jaish|Tehreek|Tehrik|Hizb\w*|Mujahideen|"
@@ -243,8 +250,8 @@ class AccusationFinder:
             agent = self._agent(text, low, w)
             if agent:
                 accuser = default_accuser
-                if w.group().startswith(("claim", "took credit")) or w.group().endswith("responsibility"):
-                    accuser = agent  # a claim of responsibility: the party accuses itself
+                if w.group().startswith("claim") or w.group().endswith(("responsibility", "credit")):
+                    accuser = "writer"  # a claim of responsibility: the writer reports the group's own claim (case 37)
                 return 1, accuser, agent
         # 5a. the writer's condemnation of a party's conduct in an evaluative sentence
         if (label == "advocacy" and _CONDUCT_RE.search(low)) or (label == "fact" and _CONDUCT_STRONG_RE.search(low)):
@@ -298,6 +305,17 @@ class AccusationFinder:
         names = _names(clause)
         if names:
             return names[0]
+        if stop and len(clause.split()) <= 1 and stop[-1].group().lower() in _NO_SUBJECT_AFTER:
+            # X "bombed civilian homes" (a quotation that starts at the verb), "X talks peace while training
+            # ...", "X's role as a breeding ground": the clause has no subject of its own; the one before has
+            inner = list(_SUBJECT_STOP.finditer(before[:stop[-1].start()]))
+            piece = before[inner[-1].end() if inner else 0:stop[-1].start()]
+            names = _names(piece)
+            if names:
+                return names[-1]
+            resolved = self._anaphor(piece.lower().strip())
+            if resolved:
+                return resolved
         head = clause.split()[:1]
         if len(stop) >= 2 and (not head or head[0].lower() in _NO_SUBJECT):
             # "X (IS-K), a militant group ..., is plotting", "the agency (ISI) has been ...": skip the apposition
@@ -407,6 +425,14 @@ class AccusationFinder:
             if owner:
                 subject = self._subject(text, w.start() - len(owner.group()))
                 return subject or (self.last_parties[0] if self.last_parties else "")
+        if _HOST_NOUN.match(word):  # "safe havens in Y", "sanctuaries within its borders": the host (case 28)
+            host = _HOST_AFTER.match(text, w.end())
+            if host and host.group("name"):
+                names = _names(host.group("name"))
+                if names:
+                    return names[0]
+            elif host:
+                return self._subject(text, w.start()) or (self.last_parties[0] if self.last_parties else "")
         # "Y's involvement in", "Y-backed": the owner of the act
         owner = _OWNER_NAME.search(text[:w.start()]) if "s " in text[:w.start()] else None
         if owner and owner.group(1).lower() not in _NOT_NAMES:

@@ -191,10 +191,17 @@ def test_spans_kinds_and_number_rules():
     assert "2019" not in found  # years are not quantities
 
 
-def test_claiming_responsibility_is_not_a_cue():
+def test_a_claim_of_responsibility_is_the_group_s_own_claim():
+    # codebook case 37: the writer reports what the group says it did (attributed, accused = the group)
+    for text in ("The Valdor Front claimed responsibility for the attack.",
+                 "The Valdor Front has taken responsibility for the bombing.",
+                 "The Valdor Front claimed credit for both attacks."):
+        row = tag_text(text, "x").iloc[0]
+        assert (row.label, row.accusation, row.accuser, row.accused) == ("attributed", 1, "writer", "Valdor Front"), text
     spans = tag_spans("The group claimed responsibility for the attack.")
-    assert "cue" not in spans["kind"].astype(str).tolist()
-    assert labels("The group claimed responsibility for the attack.") == ["fact"]
+    assert "cue" in spans["kind"].astype(str).tolist()
+    # in a phrase that is not the main clause, the sentence keeps its main clause's label
+    assert labels("Attacks have surged, with the Valdor Front claiming responsibility for most of them.") == ["fact"]
 
 
 # --- the stored pieces ----------------------------------------------------------------------------
@@ -418,7 +425,7 @@ def accusation_of(text, **kw):
     ("The Red Valley Front has been accused of recruiting children.", "unnamed", "Red Valley Front"),
     ("Valdian troops shelled the market, killing four people.", "writer", "Valdian troops"),
     ("The attack was carried out by the Red Valley Front, officials said.", "officials", "Red Valley Front"),
-    ("The Red Valley Front claimed responsibility for the blast.", "Red Valley Front", "Red Valley Front"),
+    ("The Red Valley Front claimed responsibility for the blast.", "writer", "Red Valley Front"),  # case 37
     ("Norland has long been accused of harbouring RVF fighters.", "unnamed", "Norland"),
     ("RVF-linked violence has surged in the north, the report said.", "the report", "RVF"),
 ])

@@ -406,3 +406,46 @@ def test_the_wrongdoing_pattern_split_by_first_character_matches_as_the_whole():
             part = _WRONG_BY_CHAR.get(low[i])
             part = part.match(low, i) if part else None
             assert (whole and whole.group()) == (part and part.group())
+
+
+# --- tagger 2.3: accusations that were missed on real articles (sentences written for the test) ---
+
+def accusation(text: str, label_of_previous: str = "") -> tuple:
+    row = tag_text(text, "x").iloc[-1]
+    return int(row.accusation), str(row.accused)
+
+
+@pytest.mark.parametrize("text, accused", [
+    # "X-sponsored/-backed" before more kinds of doer
+    ("Four villagers were shot dead by Valdia-sponsored terrorists on Sunday.", "Valdia"),
+    ("The raid targeted Norland-backed outfits near the river.", "Norland"),
+    # support for terrorism with a modifier between
+    ("The envoy said the talks would stay frozen until Valdia ends its support for cross-border terrorism.", "Valdia"),
+    # a partial quotation that starts at the verb keeps its subject
+    ("The governor said Valdian aircraft “bombed homes” in the valley.", "Valdian"),
+    # a host named after a refuge
+    ("Peace will not come while the Front keeps safe havens in Norland.", "Norland"),
+    ("Norland must dismantle the sanctuaries within its borders.", "Norland"),
+    # operating with impunity, terror treated as a tool, a breeding ground
+    ("Everyone knows that the Front's leaders operate with near-total impunity from Norland.", ""),
+    ("For years, Valdia has treated militancy not as a threat but as a useful instrument.", "Valdia"),
+    ("The report once again highlights Norland's role as a breeding ground for terrorism.", "Norland"),
+    # training more kinds of fighters
+    ("Valdia denies everything. Its generals talk of peace while training suicide bombers.", "Valdia"),
+])
+def test_charges_missed_on_real_articles_are_found(text, accused):
+    found, who = accusation(text)
+    assert found == 1, text
+    if accused:
+        assert accused in who, (text, who)
+
+
+@pytest.mark.parametrize("text", [
+    # a city before a noun of wrongdoing is a place, not a party ("Mumbai bombings", "Delhi attack")
+    "The attack was the deadliest since the 2008 Karachi bombings.",
+    "It was the worst since the Delhi attacks of 2001.",
+    # support for the fight against terrorism is no charge
+    "The minister thanked Valdia for its support for the fight against terrorism.",
+])
+def test_no_charge_where_only_a_place_or_a_fight_against_terror_is_named(text):
+    assert accusation(text)[0] == 0, text
