@@ -62,8 +62,8 @@ _NOT_CHARGED_PRESENCE = re.compile(r"\b(?:troops|forces|soldiers|personnel|diplo
 #: "X has a (strong) presence in", "X enjoys a foothold in": the haver is the one present.
 _HAVE_BEFORE = re.compile(r"\b(?:has|have|had|enjoys?|enjoyed|maintains?|maintained|established)\s+(?:a |an )?(?:\w+\s+){0,2}$")
 #: Stops after which a clause has no subject of its own: an opening quotation mark before the verb,
-#: "while"/"as"/"when" before a participle or a noun phrase.
-_NO_SUBJECT_AFTER = frozenset(("“", '"', "while", "as", "when"))
+#: "while"/"as"/"when" before a participle or a noun phrase, "which"/"who" after the party they stand for.
+_NO_SUBJECT_AFTER = frozenset(("“", '"', "while", "as", "when", "which", "who"))
 #: Nouns of a refuge given to armed groups, and what can follow them to name the host.
 _HOST_NOUN = re.compile(r"^(?:safe havens?|sanctuar(?:y|ies)|hideouts?|refuge)$")
 _HOST_AFTER = re.compile(r"\s+(?:in|inside|within|on|across)\s+(?:(?P<own>its|their)\s+(?:own\s+)?(?:borders|soil|territory)|"

@@ -68,12 +68,12 @@ _WRONG_STEMS = (
     r"fund(?:s|ed|ing)|financ(?:e|es|ed|ing)|arm(?:s|ed|ing)(?= (?:militants|rebels|insurgents|groups|fighters))|"
     r"train(?:s|ed|ing)(?= (?:militants|fighters|insurgents|terrorists|recruits|killers|war criminals|jihadis|suicide bombers|infiltrators|terror))|recruit(?:s|ed|ing)|"
     r"back(?:s|ed|ing)(?= (?:the )?(?:militants|insurgents|terror|gunmen|rebels|attackers|separatists|proxies))|"
-    r"support(?:s|ed|ing)? (?:for |to )?(?:the |these |those |such )?(?:(?:cross-border|transnational|jihadi|islamist|extremist|militant|armed|violent|proxy) )?(?:militants|insurgents|terror\w*|gunmen|rebels|attackers|separatists|proxies|the group|"
+    r"support(?:s|ed|ing)? (?:for |to )?(?:the |these |those |such )?(?:(?:cross-border|transnational|jihadi|islamist|extremist|militant|armed|violent|proxy) )?(?:militants|insurgents|terror\w*|gunmen|rebels|attackers|separatists|proxies|extremists|jihadis|the group|"
     r"(?:militant |armed |extremist |jihadi )?groups)|"
     r"safe havens?|sanctuar(?:y|ies)|proxies|proxy war|infiltrat(?:e|es|ed|ing|ion)|"
     r"violat(?:e|es|ed|ing|ions?)|interfer(?:e|es|ed|ing|ence)|meddl(?:e|es|ed|ing)|sabotag(?:e|es|ed|ing)|"
     r"destabili[sz](?:e|es|ed|ing|ation)|lie[sd]|lying|deceiv(?:e|es|ed|ing)|cover(?:ed)? up|"
-    r"fail(?:s|ed|ing|ure)? to (?:act|stop|prevent|protect|curb|rein|control|honou?r|keep|take|dismantle|address|deliver|"
+    r"fail(?:s|ed|ing|ure)? to (?:act|stop|prevent|protect|curb|rein|control|honou?r|keep|take|dismantle|address|deliver|acknowledge|condemn|"
     r"implement|enforce|fulfil|fulfill|comply|abide|check|crack|arrest|prosecute|punish|live up)|us(?:e|es|ed|ing) (?:\w+ ){0,2}as prox(?:y|ies)|"
     r"(?:giv|provid|offer|extend|lend)(?:e|es|ed|ing|s)? (?:\w+ ){0,3}(?:training|sanctuary|shelter|refuge|"
     r"safe havens?|funds|funding|weapons|arms|patronage) (?:to|for)|"
@@ -88,11 +88,11 @@ _WRONG_STEMS = (
     r"involvement in|involved in|responsible for|behind the (?:attack|bombing|killing|blast|strike)s?|"
     r"mastermind(?:ed|ing)|orchestrat(?:e|es|ed|ing)|plott(?:ed|ing)|"
     r"carr(?:y|ies|ied|ying) out (?:\w+ ){0,3}(?:attacks?|bombings?|strikes?|assaults?|raids?|killings?)|"
-    r"firing|claim(?:s|ed|ing)? (?:responsibility|credit)|(?:took|taken|take|takes|taking|accepted|owned) (?:the )?credit|"
-    r"(?:operat|roam|act)\w* (?:\w+ ){0,2}with (?:[\w-]+ )?impunity|"
+    r"firing|claim(?:s|ed|ing)? (?:responsibility|credit)|collu(?:de|des|ded|ding|sion)|absolve (?:itself|themselves|himself|herself) of|terror(?:ist)? (?:factor(?:y|ies)|infrastructure|launch ?pads?|machinery)|(?:(?<=took )|(?<=taken )|(?<=take )|(?<=takes )|(?<=taking )|(?<=accepted )|(?<=owned ))credit|"
+    r"(?:operat|roam)\w* (?:\w+ ){0,2}with (?:[\w-]+ )?impunity|"
     r"(?:breeding|training|recruiting) grounds? (?:for|of) (?:\w+ )?(?:terror\w*|militan\w*|extremis\w*|jihad\w*)|"
     r"(?:hotbed|nursery|epicent(?:re|er)|hub|cradle) of (?:\w+ )?(?:terror\w*|militan\w*|extremis\w*|jihad\w*)|"
-    r"(?:treat|us|see|saw|view|regard|employ|deploy)\w* (?:terror\w*|militan\w*|jihad\w*|proxies|extremists?) (?:[\w,]+ ){0,5}as (?:a |an )?(?:\w+ )?(?:asset|tool|instrument|weapon|lever|policy)|unprovoked|terror(?:ist)? attacks?|suicide (?:attack|bombing)s?|"
+    r"(?:terror\w*|militan\w*|jihad\w*|proxies|extremists?) (?:[\w,]+ ){0,5}as (?:a |an )?(?:\w+ )?(?:asset|tool|instrument|weapon|lever|policy)|unprovoked|terror(?:ist)? attacks?|suicide (?:attack|bombing)s?|"
     r"claimed by|role in (?:the |a |an )?(?:\w+ ){0,2}(?:attacks?|bombings?|killings?|violence|terror\w*|insurgency|militancy)|"
     r"(?:sen[dt]|sending|sends|push(?:ed|es|ing)?|smuggl(?:e|es|ed|ing)) (?:\w+ ){0,2}(?:militants|fighters|terrorists|infiltrators|weapons|arms)|"
     # added: using a country's soil or terror as a tool, patronage, radicalising, ordering attacks,
@@ -144,7 +144,8 @@ _NOUN_WRONGS = re.compile(
     r"persecution|torture|abduction|atrocit(?:y|ies)|war crimes?|genocide|aggression|complicity|"
     r"terror(?:ist)? attacks?|suicide (?:attack|bombing)s?|shelling|assassination|support .*|firing|"
     r"(?:air|drone|missile)[ -]?strikes?|occupation|infringement|distortion|intimidation|inaction|presence (?:in|on|inside)|"
-    r"activit(?:y|ies)|(?:cross-border |state |state-sponsored )?terrorism|transgressions?|foothold (?:in|inside|on))$"
+    r"activit(?:y|ies)|(?:cross-border |state |state-sponsored )?terrorism|transgressions?|foothold (?:in|inside|on)|collusion|"
+    r"terror(?:ist)? (?:factor(?:y|ies)|infrastructure|launch ?pads?|machinery))$"
 )
 #: A party that can stand right before a noun of wrongdoing: an acronym or a national adjective.
 _MODIFIER_PARTY = re.compile(r"^(?:[A-Z]{2,}[\w-]*|[A-Z][a-z]+(?:ani|eli|aqi|shi|udi|eni|iti|ali|ari|ati|iri|abi|dhi|ini|ian|an|ese|ish))$")
@@ -236,7 +237,7 @@ _TRIGGER_STARTS = (
     "irresponsib complacen negligen duplicit double hypocri lip blind scapegoat chaos bully bulli arrogan "
     "intransigen obstinate aggressive nefarious sinister dastardly coward deceit deceptive dishonest betray "
     "presence activit operating existence plan extort connection nothing ties warlike war-like adventuris sham farce charade eyewash whitewash close shut dismantl hand extradit expel "
-    "impunity breeding recruiting grounds hotbed nursery epicent hub cradle treat see saw view regard employ deploy roam act taken take takes taking accepted owned rein crack action stop stationed headquartered entrenched holed resid foothold responsibility promis unwilling "
+    "collu absolve breeding recruiting hotbed nursery epicent hub cradle roam credit jihad extremis militan rein crack action stop stationed headquartered entrenched holed resid foothold responsibility promis unwilling "
     "reluctan transgress breach flout presence collect critici censur rebuk fault castigat rapped lashed lashes lashing"
 ).split()
 #: A party the sentence points to without naming it: a state, government, agency or army (codebook §4,

@@ -449,3 +449,14 @@ def test_charges_missed_on_real_articles_are_found(text, accused):
 ])
 def test_no_charge_where_only_a_place_or_a_fight_against_terror_is_named(text):
     assert accusation(text)[0] == 0, text
+
+
+@pytest.mark.parametrize("text, accused", [
+    ("The quarrel turns on Norland's support for extremists who have killed hundreds.", "Norland"),
+    ("Talks ended with Valdia, which denied its involvement in the raid.", "Valdia"),
+    ("Valdia and its notorious terror factories had it coming, the columnist wrote.", "Valdia"),
+    ("Norland cannot absolve itself of its responsibilities.", "Norland"),
+])
+def test_more_charges_in_opinion_writing_are_found(text, accused):
+    found, who = accusation(text)
+    assert found == 1 and accused in who, (text, who)
