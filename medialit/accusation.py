@@ -305,7 +305,7 @@ class AccusationFinder:
         names = _names(clause)
         if names:
             return names[0]
-        if stop and len(clause.split()) <= 1 and stop[-1].group().lower() in _NO_SUBJECT_AFTER:
+        if stop and " " not in clause.strip() and stop[-1].group().lower() in _NO_SUBJECT_AFTER:
             # X "bombed civilian homes" (a quotation that starts at the verb), "X talks peace while training
             # ...", "X's role as a breeding ground": the clause has no subject of its own; the one before has
             inner = list(_SUBJECT_STOP.finditer(before[:stop[-1].start()]))

@@ -701,7 +701,7 @@ def test_the_figure_shown_comes_from_the_blind_half_and_real_articles_when_prese
                  columns=["article_id", "start", "end", "label", "accusation"]).to_csv(blind / "sentences.csv", index=False)
     (data / "evaluation").mkdir(exist_ok=True)
     pd.DataFrame([("sentences", "", 120), ("accuracy", "", 0.8), ("macro_f1_4", "", 0.78), ("articles", "", 5)],
-                 columns=["measure", "label", "value"]).to_csv(data / "evaluation" / "real_articles.csv", index=False)
+                 columns=["measure", "label", "value"]).to_csv(data.joinpath(*user.REAL_FIGURES), index=False)
     monkeypatch.setenv("MEDIALIT_DATA", str(data))
     user._measured.cache_clear()
     try:
@@ -713,3 +713,12 @@ def test_the_figure_shown_comes_from_the_blind_half_and_real_articles_when_prese
     assert measured["sentences"] == 2 and measured["accuracy"] == 1.0
     assert measured["real"] == {"articles": 5, "sentences": 120, "accuracy": 0.8, "macro_f1": 0.78}
     assert "not written against" in note and "5 real news articles" in note and "80%" in note
+
+
+def test_the_real_article_figures_shown_belong_to_the_tagger_that_runs():
+    """A new tagger version must be scored once on a new blind set before its figures are shown."""
+    from medialit.tagger import TAGGER_VERSION
+
+    name = user.REAL_FIGURES[-1]
+    assert name == f"real_articles_tagger{TAGGER_VERSION.replace('.', '')}.csv"
+    assert corpus.data_dir().joinpath(*user.REAL_FIGURES).is_file()
