@@ -21,6 +21,7 @@ every CI run (it deletes ``.venv`` and runs ``python3 tasks.py test``).
 from __future__ import annotations
 
 import ast
+import functools
 import importlib.metadata
 import importlib.util
 import json
@@ -211,12 +212,18 @@ def test_notebooks_are_found():
     assert any(n.startswith("exercises/") for n in names), "no exercise notebooks found"
 
 
+@functools.cache
+def _installed_distributions() -> dict[str, list[str]]:
+    """Import name -> the installed distributions that provide it (scanning them takes 0.1 s: once per run)."""
+    return importlib.metadata.packages_distributions()
+
+
 @pytest.mark.parametrize("notebook", _notebooks(), ids=lambda p: p.relative_to(ROOT).as_posix())
 def test_notebook_imports_only_what_requirements_install(notebook):
     pins = pinned_requirements(REQUIREMENTS.read_text(encoding="utf-8"))
     own_name, own_packages = _own_package()
     provided = set(pins) | {own_name}
-    distributions = importlib.metadata.packages_distributions()
+    distributions = _installed_distributions()
     stdlib = set(sys.stdlib_module_names)
     problems = []
     for index, cell in enumerate(nbformat.read(notebook, as_version=4).cells):
