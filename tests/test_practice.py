@@ -33,6 +33,19 @@ def _gold_answer(chosen):
 # which sentences: unseen, whole paragraphs, every piece and body paragraph
 
 
+@pytest.fixture(autouse=True)
+def no_shell_left_behind():
+    """Pressing a widget's Check makes an IPython shell; remove it again, or every later check in this
+    process (another test file, on the same xdist worker) would display its feedback as in Jupyter
+    (and print it) instead of returning it, and fail tests that read the returned text."""
+    from IPython.core.interactiveshell import InteractiveShell
+
+    had = InteractiveShell.initialized()
+    yield
+    if not had and InteractiveShell.initialized():
+        InteractiveShell.clear_instance()
+
+
 @pytest.mark.parametrize("chosen", EVERY, ids=lambda p: p.passage_id)
 def test_no_practice_sentence_is_shown_labelled_before_its_exercise(chosen):
     seen = exposure.seen_before(chosen.exercise)
