@@ -35,7 +35,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import corpus, schema
-from .evaluate import cohen_kappa
+from .kappa import cohen_kappa
 
 __all__ = ["ROUNDS", "agreement_table", "against_current_gold", "agreement_report",
            "TRANSFER_FILL", "transfer_sample", "transfer_agreement"]

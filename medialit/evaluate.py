@@ -14,11 +14,10 @@ gold sentence *i*).  Scores are computed, never typed in.
 
 from __future__ import annotations
 
-from collections import Counter
-
 import pandas as pd
 
 from . import corpus, schema, tagger
+from .kappa import EvaluationError, as_label_lists, cohen_kappa
 
 __all__ = [
     "EvaluationError", "label_scores", "macro_f1", "cohen_kappa", "confusion_matrix",
@@ -30,25 +29,6 @@ __all__ = [
 CONTENT_LABELS = ("fact", "attributed", "advocacy")
 
 
-class EvaluationError(ValueError):
-    """Two label lists cannot be compared; the message says why and what to pass."""
-
-
-def _as_lists(gold, predicted) -> tuple[list, list]:
-    try:
-        gold, predicted = [str(x) for x in gold], [str(x) for x in predicted]
-    except TypeError as error:
-        raise EvaluationError("gold and predicted must be lists (or Series) of labels.") from error
-    if len(gold) != len(predicted):
-        raise EvaluationError(
-            f"gold has {len(gold)} labels but predicted has {len(predicted)}; "
-            "compare the same sentences in the same order (match them on sent_id first)."
-        )
-    if not gold:
-        raise EvaluationError("There are no labels to compare (both lists are empty).")
-    return gold, predicted
-
-
 def label_scores(gold, predicted, labels=schema.LABELS) -> pd.DataFrame:
     """Precision, recall, F1 and support (gold count) for every label.
 
@@ -58,7 +38,7 @@ def label_scores(gold, predicted, labels=schema.LABELS) -> pd.DataFrame:
     >>> label_scores(["fact", "meta"], ["fact", "fact"]).round(2).to_dict("index")["fact"]
     {'precision': 0.5, 'recall': 1.0, 'f1': 0.67, 'support': 1.0, 'predicted': 2.0}
     """
-    gold, predicted = _as_lists(gold, predicted)
+    gold, predicted = as_label_lists(gold, predicted)
     rows = {}
     for label in labels:
         tp = sum(g == label and p == label for g, p in zip(gold, predicted))
@@ -93,33 +73,13 @@ def macro_f1(gold, predicted, labels=schema.LABELS) -> float:
     return float(present["f1"].mean())
 
 
-def cohen_kappa(gold, predicted) -> float:
-    """Cohen's kappa: agreement corrected for the agreement expected by chance.
-
-    kappa = (p_o - p_e) / (1 - p_e), where p_o is the observed share of
-    agreement and p_e = sum over labels of (gold share x predicted share).
-    Returns 1.0 when both raters use one and the same label throughout.
-
-    >>> cohen_kappa(["x", "y"], ["x", "y"])
-    1.0
-    """
-    gold, predicted = _as_lists(gold, predicted)
-    n = len(gold)
-    p_o = sum(g == p for g, p in zip(gold, predicted)) / n
-    g_counts, p_counts = Counter(gold), Counter(predicted)
-    p_e = sum(g_counts[k] * p_counts[k] for k in set(g_counts) | set(p_counts)) / (n * n)
-    if p_e == 1.0:
-        return 1.0
-    return (p_o - p_e) / (1 - p_e)
-
-
 def confusion_matrix(gold, predicted, labels=schema.LABELS) -> pd.DataFrame:
     """Counts of sentences: gold labels as rows, predicted labels as columns.
 
     >>> confusion_matrix(["fact", "meta"], ["fact", "fact"]).loc["meta", "fact"]
     np.int64(1)
     """
-    gold, predicted = _as_lists(gold, predicted)
+    gold, predicted = as_label_lists(gold, predicted)
     labels = list(labels)
     extra = sorted((set(gold) | set(predicted)) - set(labels))
     labels += extra
@@ -291,7 +251,7 @@ def accusation_agreement(gold: pd.DataFrame | None = None, machine: pd.DataFrame
         machine = tagger.tag_corpus(list(dict.fromkeys(gold["article_id"].astype(str))))
     g = [str(int(x)) if pd.notna(x) else "0" for x in gold["accusation"]]
     p = [str(int(x)) if pd.notna(x) else "0" for x in machine["accusation"]]
-    g, p = _as_lists(g, p)
+    g, p = as_label_lists(g, p)
     return {
         "sentences": len(g),
         "kappa": cohen_kappa(g, p),
@@ -308,7 +268,7 @@ def confidence_table(gold_labels, machine: pd.DataFrame) -> pd.DataFrame:
     >>> confidence_table(["fact", "advocacy", "advocacy"], machine).to_dict("index")["unsure"]
     {'sentences': 2, 'correct': 0.5}
     """
-    gold, predicted = _as_lists(gold_labels, machine["label"].astype(str))
+    gold, predicted = as_label_lists(gold_labels, machine["label"].astype(str))
     frame = pd.DataFrame({"confidence": machine["confidence"].astype(str).values,
                           "ok": [a == b for a, b in zip(gold, predicted)]})
     table = frame.groupby("confidence").ok.agg(sentences="size", correct="mean")

@@ -23,7 +23,7 @@ import pandas as pd
 
 from .. import corpus
 from ..agreement import ROUNDS, agreement_table
-from ..evaluate import cohen_kappa
+from ..kappa import cohen_kappa
 from .answers import PracticeAnswerError, clean_id, read_label
 
 __all__ = ["LabelSummary", "annotator_kappas", "summarise_labels", "ClassAgreement", "class_agreement",

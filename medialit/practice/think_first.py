@@ -42,7 +42,7 @@ from typing import Any, Mapping, MutableMapping
 import pandas as pd
 
 from ..accusation_words import _DENIAL_RE
-from ..evaluate import cohen_kappa
+from ..kappa import cohen_kappa
 from .answers import PracticeAnswerError, read_label, shown
 from .passages import CONTENT_ROLES, ITEM_TAG
 
