@@ -91,6 +91,20 @@ def test_the_suite_runs_in_parallel_keeping_each_file_on_one_worker(tasks):
         assert "auto" not in tasks.test_command(Path("py"), own), own
 
 
+def test_the_suite_may_write_bytecode_caches_even_where_the_shell_forbids_them(tasks, monkeypatch):
+    """Else each worker re-parses every test module (pytest's assert rewriting) on every run."""
+    monkeypatch.setenv("PYTHONDONTWRITEBYTECODE", "1")
+    monkeypatch.setenv("MEDIALIT_SOMETHING", "kept")
+    monkeypatch.setattr(tasks, "setup", lambda: Path("python-from-venv"))
+    calls = []
+    monkeypatch.setattr(tasks.subprocess, "call", lambda args, **kw: calls.append((list(args), kw)) or 0)
+    assert tasks.main(["test", "-k", "corpus"]) == 0
+    command, options = calls[0]
+    assert command == tasks.test_command(Path("python-from-venv"), ["-k", "corpus"])
+    assert "PYTHONDONTWRITEBYTECODE" not in options["env"] and options["env"]["MEDIALIT_SOMETHING"] == "kept"
+    assert options["cwd"] == tasks.ROOT
+
+
 def test_pytest_xdist_is_pinned_for_the_parallel_run():
     pins = dict(line.split("#")[0].strip().split("==") for line in
                 (ROOT / "requirements.txt").read_text(encoding="utf-8").splitlines()
