@@ -87,21 +87,37 @@ class Passage:
             return corpus.load_transfer(data_dir=data_dir)
         return corpus.load_sentences(data_dir=data_dir)
 
+    def _positions(self, sentences: pd.DataFrame, content: bool) -> list[int]:
+        """Row positions of the passage's sentences (only content roles if ``content``), in reading order.
+
+        Found from the few columns that decide it, so the whole table is copied once, not per step
+        (the checks call this thousands of times in the tests).
+        """
+        mask = ((sentences.article_id.astype(str) == self.article_id)
+                & sentences.paragraph.astype(int).isin(self.paragraphs))
+        if content:
+            mask &= sentences.role.astype(str).isin(CONTENT_ROLES)
+        mask = mask.to_numpy(dtype=bool)
+        chosen = sentences.start[mask].reset_index(drop=True)
+        order = chosen.sort_values(kind="stable").index
+        return [int(p) for p in mask.nonzero()[0][order]]
+
     def rows(self, sentences: pd.DataFrame | None = None) -> pd.DataFrame:
         """Every sentence of the passage's paragraphs, in reading order (meta rows included)."""
         sentences = self.table() if sentences is None else sentences
-        frame = sentences[(sentences.article_id.astype(str) == self.article_id)
-                          & sentences.paragraph.astype(int).isin(self.paragraphs)]
-        return frame.sort_values("start", kind="stable").reset_index(drop=True)
+        return sentences.iloc[self._positions(sentences, content=False)].reset_index(drop=True)
 
     def content(self, sentences: pd.DataFrame | None = None) -> pd.DataFrame:
         """The content sentences (no bylines, furniture …) of the passage, in reading order."""
-        rows = self.rows(sentences)
-        return rows[rows.role.astype(str).isin(CONTENT_ROLES)].reset_index(drop=True)
+        sentences = self.table() if sentences is None else sentences
+        return sentences.iloc[self._positions(sentences, content=True)].reset_index(drop=True)
 
     def items(self, sentences: pd.DataFrame | None = None) -> list[str]:
         """The sentence ids the student labels: content sentences not in ``shown``."""
-        return [i for i in self.content(sentences).sent_id.astype(str) if i not in set(self.shown)]
+        sentences = self.table() if sentences is None else sentences
+        shown = set(self.shown)
+        ids = sentences.sent_id.astype(str).to_numpy()[self._positions(sentences, content=True)]
+        return [str(i) for i in ids if i not in shown]
 
 
 def _p(passage_id, exercise, article_id, first, last, shown=(), focus="", transfer=False):
