@@ -76,7 +76,8 @@ def read_mapping(answer: Any, what: str, example: str = "balakot-017") -> dict[s
     return out
 
 
-def read_labels(answer: Any, passage: Passage, sentences: pd.DataFrame | None = None) -> dict[str, str]:
+def read_labels(answer: Any, passage: Passage, sentences: pd.DataFrame | None = None, *,
+                items: list[str] | None = None) -> dict[str, str]:
     """Read ``{sent_id: label}`` for every item of the passage, or raise :class:`PracticeAnswerError`.
 
     >>> from medialit.practice.passages import passage
@@ -84,7 +85,7 @@ def read_labels(answer: Any, passage: Passage, sentences: pd.DataFrame | None = 
     Traceback (most recent call last):
     medialit.practice.answers.PracticeAnswerError: militancy-bases-999 is not in this passage (02-a). ...
     """
-    items = passage.items(sentences)
+    items = passage.items(sentences) if items is None else items
     given = read_mapping(answer, "labels", items[0])
     extra = [k for k in given if k not in items]
     if extra:
@@ -105,14 +106,15 @@ def read_labels(answer: Any, passage: Passage, sentences: pd.DataFrame | None = 
     return labels
 
 
-def read_accusations(answer: Any, passage: Passage, sentences: pd.DataFrame | None = None) -> set[str]:
+def read_accusations(answer: Any, passage: Passage, sentences: pd.DataFrame | None = None, *,
+                     items: list[str] | None = None) -> set[str]:
     """Read the list of item ids that carry an accusation (an empty list means none).
 
     >>> from medialit.practice.passages import passage
     >>> read_accusations([], passage("02-a"))
     set()
     """
-    items = passage.items(sentences)
+    items = passage.items(sentences) if items is None else items
     if isinstance(answer, str):
         raise PracticeAnswerError(f'put the ids in a list, like ["{answer.strip()}"] (or [] for none).')
     if isinstance(answer, Mapping) or not isinstance(answer, (list, tuple, set, frozenset)):

@@ -294,11 +294,13 @@ def grade(passage: Passage, labels: Any = None, accusations: Any = None, sources
     if not parts:
         return PracticeResult(passage, problem="Nothing to check yet: label the sentences first.")
     try:
-        given_labels = read_labels(labels, passage, sentences) if labels is not None else {}
-        given_accusations = read_accusations(accusations, passage, sentences) if accusations is not None else None
+        given_labels = read_labels(labels, passage, sentences, items=items) if labels is not None else {}
+        given_accusations = (read_accusations(accusations, passage, sentences, items=items)
+                             if accusations is not None else None)
     except PracticeAnswerError as problem:
         return PracticeResult(passage, problem=str(problem), parts=parts)
-    by_id = passage.content(sentences).set_index(passage.content(sentences).sent_id.astype(str))
+    content = passage.content(sentences)
+    by_id = content.set_index(content.sent_id.astype(str))
     blanket = blanket_answer(items, given_labels if labels is not None else None, given_accusations,
                              [str(by_id.loc[i, "label"]) for i in items],
                              [str(by_id.loc[i].get("accusation", "0")) in ("1", "1.0", "True") for i in items])
@@ -344,5 +346,5 @@ def grade(passage: Passage, labels: Any = None, accusations: Any = None, sources
     summary = None
     if labels is not None:
         summary = summarise_labels([f.gold for f in feedback], [f.given for f in feedback], data_dir=data_dir)
-    context = tuple(i for i in passage.content(sentences).sent_id.astype(str) if i not in set(items))
+    context = tuple(i for i in content.sent_id.astype(str) if i not in set(items))
     return PracticeResult(passage, tuple(feedback), context, summary, "", parts)
