@@ -431,7 +431,7 @@ class AccusationFinder:
                 names = _names(host.group("name"))
                 if names:
                     return names[0]
-            elif host:
+            elif host and host.group("own"):  # "within its borders": the party the sentence is about
                 return self._subject(text, w.start()) or (self.last_parties[0] if self.last_parties else "")
         # "Y's involvement in", "Y-backed": the owner of the act
         owner = _OWNER_NAME.search(text[:w.start()]) if "s " in text[:w.start()] else None

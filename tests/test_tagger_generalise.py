@@ -16,9 +16,13 @@ def label_of(sentence):
     return labels("Talks resume in the capital\n\n" + sentence)[-1]
 
 
+def last_row(text):
+    """The tagger's row for the last sentence of ``text`` read as an article's body (after a headline)."""
+    return tag_text("Talks resume in the capital\n\n" + text).iloc[-1]
+
+
 def accusation_of(text):
-    rows = tag_text("Talks resume in the capital\n\n" + text)
-    return int(rows["accusation"].iloc[-1])
+    return int(last_row(text)["accusation"])
 
 
 # --- page furniture ---------------------------------------------------------------------------
@@ -410,11 +414,6 @@ def test_the_wrongdoing_pattern_split_by_first_character_matches_as_the_whole():
 
 # --- tagger 2.3: accusations that were missed on real articles (sentences written for the test) ---
 
-def accusation(text: str, label_of_previous: str = "") -> tuple:
-    row = tag_text(text, "x").iloc[-1]
-    return int(row.accusation), str(row.accused)
-
-
 @pytest.mark.parametrize("text, accused", [
     # "X-sponsored/-backed" before more kinds of doer
     ("Four villagers were shot dead by Valdia-sponsored terrorists on Sunday.", "Valdia"),
@@ -427,17 +426,16 @@ def accusation(text: str, label_of_previous: str = "") -> tuple:
     ("Peace will not come while the Front keeps safe havens in Norland.", "Norland"),
     ("Norland must dismantle the sanctuaries within its borders.", "Norland"),
     # operating with impunity, terror treated as a tool, a breeding ground
-    ("Everyone knows that the Front's leaders operate with near-total impunity from Norland.", ""),
+    ("Everyone knows that the Front's leaders operate with near-total impunity from Norland.", "Norland"),  # the host, as case 28
     ("For years, Valdia has treated militancy not as a threat but as a useful instrument.", "Valdia"),
     ("The report once again highlights Norland's role as a breeding ground for terrorism.", "Norland"),
     # training more kinds of fighters
     ("Valdia denies everything. Its generals talk of peace while training suicide bombers.", "Valdia"),
 ])
 def test_charges_missed_on_real_articles_are_found(text, accused):
-    found, who = accusation(text)
-    assert found == 1, text
-    if accused:
-        assert accused in who, (text, who)
+    row = last_row(text)
+    assert row.accusation == 1, text
+    assert accused in str(row.accused), (text, row.accused)
 
 
 @pytest.mark.parametrize("text", [
@@ -448,7 +446,7 @@ def test_charges_missed_on_real_articles_are_found(text, accused):
     "The minister thanked Valdia for its support for the fight against terrorism.",
 ])
 def test_no_charge_where_only_a_place_or_a_fight_against_terror_is_named(text):
-    assert accusation(text)[0] == 0, text
+    assert accusation_of(text) == 0, text
 
 
 @pytest.mark.parametrize("text, accused", [
@@ -458,5 +456,5 @@ def test_no_charge_where_only_a_place_or_a_fight_against_terror_is_named(text):
     ("Norland cannot absolve itself of its responsibilities.", "Norland"),
 ])
 def test_more_charges_in_opinion_writing_are_found(text, accused):
-    found, who = accusation(text)
-    assert found == 1 and accused in who, (text, who)
+    row = last_row(text)
+    assert row.accusation == 1 and accused in str(row.accused), (text, row.accused)
