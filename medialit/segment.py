@@ -72,13 +72,26 @@ def split_paragraphs(raw: str) -> list[tuple[int, int]]:
     return [match.span() for match in _PARAGRAPH.finditer(raw)]
 
 
+#: A paragraph whose characters before the last are only these (letters, digits, spaces and
+#: punctuation that never ends a sentence) is one sentence: BlingFire is not asked.
+_ONE_SENTENCE = re.compile(r"[\w \t\u00a0,'\"“”‘’()\[\]{}<>/&%$#@+*=|~^`\-–—]*")
+
+
 def _sentence_starts(paragraph: str) -> list[int]:
     """Offsets (inside ``paragraph``) where BlingFire starts a sentence.
 
     BlingFire returns the sentences one per line; each is looked up in the paragraph
     from where the previous one ended.  Should BlingFire ever change a sentence's
     characters (so it cannot be found), its slower offsets function is used instead.
+    A paragraph with no sentence-ending mark before its last character (a headline, a
+    caption, a one-sentence paragraph) is one sentence without asking BlingFire, which
+    would say the same (``tests/test_segment.py`` checks that on every stored text).
+
+    >>> _sentence_starts("India and Pakistan trade fire across LoC")
+    [0]
     """
+    if _ONE_SENTENCE.fullmatch(paragraph, 0, len(paragraph) - 1):
+        return _repair(paragraph, [0])
     starts, position = [], 0
     for piece in blingfire.text_to_sentences(paragraph).split("\n"):
         found = paragraph.find(piece, position) if piece else -1

@@ -1494,9 +1494,15 @@ def _sentence_spans(rules: _Rules, article_id: str, sent_id: str, s, low: str, l
 # its final dtype (text -> pandas' string dtype, offsets -> nullable Int64, closed
 # vocabularies -> categorical), then handed to a single DataFrame constructor.
 
+@lru_cache(maxsize=1)
 def _text_dtype():
     """The dtype pandas infers for a column of str (``str`` in pandas 3; its storage depends on
-    whether pyarrow is installed), so the tables look exactly as if pandas had inferred them."""
+    whether pyarrow is installed), so the tables look exactly as if pandas had inferred them.
+    Asked once per session: building a Series to ask is slow next to building a table.
+
+    >>> _text_dtype() == pd.Series(["x"]).dtype
+    True
+    """
     return pd.Series(["x"]).dtype
 
 
