@@ -78,20 +78,30 @@ _ONE_SENTENCE = re.compile(r"[\w \t\u00a0,'\"“”‘’()\[\]{}<>/&%$#@+*=|~^`
 
 
 def _sentence_starts(paragraph: str) -> list[int]:
+    """Offsets (inside ``paragraph``) where a sentence starts, after the two repairs.
+
+    A paragraph with no sentence-ending mark before its last character (a headline, a
+    caption, a one-sentence paragraph: about half of a news page's paragraphs) is one
+    sentence without asking BlingFire, which would say the same
+    (``tests/test_segment.py`` checks that on every stored text and on random text).
+
+    >>> _sentence_starts("India and Pakistan trade fire across LoC")
+    [0]
+    >>> _sentence_starts("Talks failed. Both sides left.")
+    [0, 14]
+    """
+    if _ONE_SENTENCE.fullmatch(paragraph, 0, len(paragraph) - 1):
+        return _repair(paragraph, [0])
+    return _repair(paragraph, _blingfire_starts(paragraph))
+
+
+def _blingfire_starts(paragraph: str) -> list[int]:
     """Offsets (inside ``paragraph``) where BlingFire starts a sentence.
 
     BlingFire returns the sentences one per line; each is looked up in the paragraph
     from where the previous one ended.  Should BlingFire ever change a sentence's
     characters (so it cannot be found), its slower offsets function is used instead.
-    A paragraph with no sentence-ending mark before its last character (a headline, a
-    caption, a one-sentence paragraph) is one sentence without asking BlingFire, which
-    would say the same (``tests/test_segment.py`` checks that on every stored text).
-
-    >>> _sentence_starts("India and Pakistan trade fire across LoC")
-    [0]
     """
-    if _ONE_SENTENCE.fullmatch(paragraph, 0, len(paragraph) - 1):
-        return _repair(paragraph, [0])
     starts, position = [], 0
     for piece in blingfire.text_to_sentences(paragraph).split("\n"):
         found = paragraph.find(piece, position) if piece else -1
@@ -103,7 +113,7 @@ def _sentence_starts(paragraph: str) -> list[int]:
         position = found + len(piece)
     if not starts or starts[0] != 0:
         starts.insert(0, 0)
-    return _repair(paragraph, starts)
+    return starts
 
 
 def _repair(paragraph: str, starts: list[int]) -> list[int]:

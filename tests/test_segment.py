@@ -1,0 +1,60 @@
+"""The sentence splitter's shortcut: a paragraph with no sentence-ending mark before its last
+character is one sentence without asking BlingFire.  It must give exactly what BlingFire gives."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from medialit import segment
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+STORED = sorted([*DATA.glob("raw/*.txt"), *DATA.glob("transfer/**/*.txt"), *DATA.glob("samples/*.txt")])
+
+
+def _paragraphs(raw: str) -> list[str]:
+    return [raw[a:b] for a, b in segment.split_paragraphs(raw)]
+
+
+def test_there_are_stored_texts_to_check():
+    assert len(STORED) >= 12  # the five, the transfer texts, the invented sample
+
+
+@pytest.mark.parametrize("path", STORED, ids=lambda p: p.name)
+def test_shortcut_agrees_with_blingfire_on_every_stored_paragraph(path):
+    for paragraph in _paragraphs(path.read_text(encoding="utf-8")):
+        assert segment._sentence_starts(paragraph) == segment._repair(paragraph, segment._blingfire_starts(paragraph))
+
+
+def test_shortcut_is_taken_for_headlines_and_not_for_two_sentences():
+    assert segment._ONE_SENTENCE.fullmatch("Pakistan, India trade fire across LoC: officials") is None  # a colon
+    headline = "Pakistan and India trade fire across the LoC"
+    assert segment._ONE_SENTENCE.fullmatch(headline, 0, len(headline) - 1)
+    two = "Talks failed. Both sides left."
+    assert not segment._ONE_SENTENCE.fullmatch(two, 0, len(two) - 1)
+    taken = sum(bool(segment._ONE_SENTENCE.fullmatch(p, 0, len(p) - 1))
+                for path in STORED for p in _paragraphs(path.read_text(encoding="utf-8")))
+    assert taken >= 50
+
+
+@pytest.mark.parametrize("mark", [".", "?", "!", "…", ";", ":", "。", "؟", "।", "\u2028", "\x85", "\n"])
+def test_a_sentence_mark_before_the_end_means_blingfire_is_asked(mark):
+    paragraph = f"The talks failed{mark} Both sides left"
+    assert not segment._ONE_SENTENCE.fullmatch(paragraph, 0, len(paragraph) - 1)
+
+
+_WORD = st.text(alphabet=st.characters(categories=("Lu", "Ll", "Nd", "Lo")), min_size=1, max_size=12)
+_GAP = st.sampled_from([" ", " ", " ", ", ", " “", "” ", " (", ") ", " - ", " — ", "'s ", "’ ", " / ", " & ", "\t",
+                        "\u00a0", " [", "] ", " 5% ", " #", " @"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(_WORD, _GAP), min_size=1, max_size=30), st.sampled_from(["", ".", "?", "!", "”", "…", ":"]))
+def test_blingfire_never_splits_a_paragraph_the_shortcut_takes(pieces, end):
+    paragraph = ("".join(word + gap for word, gap in pieces).strip() + end).strip()
+    if not paragraph or not segment._ONE_SENTENCE.fullmatch(paragraph, 0, len(paragraph) - 1):
+        return
+    assert segment._blingfire_starts(paragraph) == [0]
