@@ -62,7 +62,7 @@ __all__ = [
 WEAK_EVALUATION_THRESHOLD = 2
 
 #: Bump when a rule changes, so saved outputs can say which tagger made them.
-TAGGER_VERSION = "2.3"
+TAGGER_VERSION = "2.4"
 #: Columns the tagger adds after the gold columns: how sure it is of the label, and why not.
 MACHINE_COLUMNS = ("confidence", "confidence_reason")
 CONFIDENCE = ("sure", "unsure")
@@ -1319,23 +1319,34 @@ def _analyse_plain(text: str, article_id: str, with_spans: bool = True):
 _ANCHOR_RE = re.compile(r"\d|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|"
                         r"tonight|ago|last (?:week|month|year|night)|earlier this|" + "|".join(_MONTHS[:12]) + r")\b")
 _OPINION_LABEL_RE = re.compile(r"^(?:editorial|opinion|op-ed|comment|commentary|column|analysis|\w+ edit)\b", re.IGNORECASE)
-#: Share of content sentences with a sign of advocacy above which a text reads as an opinion piece.
-OPINION_SHARE = 0.3
+#: A text reads as an opinion piece, without a line that says so, when at most this share of its
+#: content sentences report someone's words (argued writing quotes little) ...
+OPINION_MAX_ATTRIBUTED = 0.1
+#: ... and at least this share carry a sign of advocacy, in a text of at least this many content sentences.
+OPINION_MIN_ADVOCACY = 0.1
+OPINION_MIN_SENTENCES = 6
 
 
 def _opinion_piece_defaults(rows) -> None:
     """In an opinion piece, a sentence in the writer's voice with no number, date or time is the
     writer's interpretation (codebook L4) rather than a checkable fact: label it advocacy, unsure.
+    Headings keep their own label: a title can describe as well as characterise.
 
-    A text reads as an opinion piece when a line says so ("Editorial", "Opinion", "KT edit: ...")
-    or when at least :data:`OPINION_SHARE` of its content sentences carry a sign of advocacy.
+    A text reads as an opinion piece when one of its first lines says so ("Editorial", "Opinion",
+    "KT edit: ..."), or when it has at least :data:`OPINION_MIN_SENTENCES` content sentences, at
+    most :data:`OPINION_MAX_ATTRIBUTED` of them attributed and at least
+    :data:`OPINION_MIN_ADVOCACY` of them advocacy: an argument in the writer's own voice.
+    A news report quotes or cites someone in most sentences, so it never qualifies.
     """
     content = [r for r in rows if r[8] != "meta"]
     if not content:
         return
     labelled = any(_OPINION_LABEL_RE.match(r[5]) for r in rows[:4])
-    share = sum(r[8] == "advocacy" for r in content) / len(content)
-    if not labelled:
+    attributed = sum(r[8] == "attributed" for r in content) / len(content)
+    advocacy = sum(r[8] == "advocacy" for r in content) / len(content)
+    argued = len(content) >= OPINION_MIN_SENTENCES and attributed <= OPINION_MAX_ATTRIBUTED \
+        and advocacy >= OPINION_MIN_ADVOCACY
+    if not (labelled or argued):
         return
     for r in content:
         if r[8] == "fact" and r[6] == "body" and r[11].startswith("L5") and not _ANCHOR_RE.search(r[5].lower()) \

@@ -253,6 +253,36 @@ def test_an_editorial_reads_unanchored_claims_as_the_writers_interpretation():
     assert (rows["confidence"].astype(str).iloc[-3:-1] == "unsure").all()
 
 
+ARGUED = ("The valley after the raids\n\n"
+          "The quarrel between the two capitals has reached a dangerous new stage.\n\n"
+          "The council has tied the dispute to the old border line to win support at home.\n\n"
+          "Its leaders know that the quarrel distracts voters from the failing economy.\n\n"
+          "The neighbours should return to the table before the winter.\n\n"
+          "Troops crossed the river at dawn on Monday.\n\n"
+          "Both sides keep blaming each other for every incident on the border.\n\n"
+          "The old line was drawn by outsiders who never saw the valley.")
+
+
+def test_an_argued_piece_that_reports_no_one_reads_as_opinion_without_a_label():
+    rows = tag_text(ARGUED)
+    by_text = dict(zip(rows["text"], rows["label"].astype(str)))
+    assert by_text["The council has tied the dispute to the old border line to win support at home."] == "advocacy"
+    assert by_text["Its leaders know that the quarrel distracts voters from the failing economy."] == "advocacy"
+    assert by_text["Troops crossed the river at dawn on Monday."] == "fact"  # a day to check
+    assert by_text["The valley after the raids"] == "fact"  # headings keep their own label
+    changed = rows[rows["rationale"].astype(str).str.startswith("L4 an opinion piece")]
+    assert len(changed) >= 2 and (changed["confidence"].astype(str) == "unsure").all()
+
+
+def test_a_report_that_cites_its_sources_is_not_read_as_opinion():
+    reported = ARGUED.replace("Its leaders know that", "Officials said that").replace(
+        "Both sides keep blaming", "A spokesman said both sides keep blaming")
+    rows = tag_text(reported)
+    assert (rows["label"].astype(str) == "attributed").sum() >= 2
+    by_text = dict(zip(rows["text"], rows["label"].astype(str)))
+    assert by_text["The council has tied the dispute to the old border line to win support at home."] == "fact"
+
+
 def test_without_an_opinion_label_the_same_claims_stay_fact():
     text = ("The valley after the raids\n\n"
             "The council has tied the dispute to the old border line to win support at home.")
