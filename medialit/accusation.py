@@ -93,9 +93,22 @@ _NO_SUBJECT = frozenset("has have had is are was were will would can could may m
 _GENERIC_DOERS = frozenset("militants gunmen insurgents terrorists attackers fighters rebels assailants".split())
 #: Endings of a sentence's capitalised first word that mark an adjective or adverb, not a name.
 _ADJECTIVE_ENDINGS = ("ent", "al", "ive", "ous", "ful", "ic", "ed", "ing", "ly", "ble")
-#: A verb of giving or carrying out just before a noun of wrongdoing: its subject did the wrong.
+#: Acts of force ("struck", "targeted", "raided", "bombed") ...
+_STRIKE_WORD = re.compile(r"(?:struck|strikes?|target\w*|raid\w*|bomb\w*|shell\w*|attack\w*|hit|hits|pounded|"
+                          r"air ?strikes?|drone strikes?|missile strikes?)$")
+#: ... whose object is an armed group's camp, hideout or fighters: the sentence reports force used against
+#: armed groups, which is not by itself a charge of wrongdoing against the one who used it (codebook §4).
+_ARMED_TARGET = re.compile(
+    r"\s+(?:on |at |against )?(?:the |several |many |multiple |suspected |alleged |\w+ |\d+ )?(?:[\w-]+ ){0,2}?"
+    r"(?:(?:terror\w*|militant|insurgent|jihadi|extremist)s?\s+(?:camps?|hideouts?|hide-outs?|infrastructure|bases?|"
+    r"launch ?pads?|targets?|positions?|sites?|installations?|training|facilities|networks?|strongholds?)|"
+    r"terrorists\b|militants\b|insurgents\b)"
+)
+#: A verb of giving, carrying out or starting just before a noun of wrongdoing: its subject did the wrong
+#: ("provided sanctuary", "initiated firing", "resumed shelling").
 _GIVER_BEFORE = re.compile(r"\b(?:provid|giv|gave|offer|extend|grant|lend|lent|carr|launch|conduct|stag|mount|"
-                           r"perpetrat|maintain|run|running|ran|operat|commit|resort\w* to)\w*\s+(?:[\w,.'-]+\s+){0,3}$")
+                           r"perpetrat|maintain|run|running|ran|operat|commit|resort\w* to|initiat|resum|escalat|intensif|"
+                           r"start|began|begun|begin)\w*\s+(?:[\w,.'-]+\s+){0,3}$")
 
 
 
@@ -246,7 +259,14 @@ class AccusationFinder:
                 accuser = default_accuser if label == "attributed" and source else (subject[-1] if subject else default_accuser)
                 return 1, accuser, target
         # 5. a wrongdoing predicate with an identifiable agent
+        skip_to = -1
         for w in wrongs:
+            if w.start() < skip_to:
+                continue  # "hideouts" in "struck militant hideouts": part of the target skipped below
+            target = _STRIKE_WORD.match(w.group()) and _ARMED_TARGET.match(low, w.end())
+            if target:
+                skip_to = target.end()
+                continue  # "struck terror camps", "targeted militant hideouts": force against armed groups, no charge
             agent = self._agent(text, low, w)
             if agent:
                 accuser = default_accuser

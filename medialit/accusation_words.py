@@ -60,7 +60,7 @@ __all__ = [
 # Wrongdoing: verbs (all forms) and nouns of acts a party is charged with.  General English
 # and the vocabulary of armed conflict; nothing here names a particular conflict.
 _WRONG_STEMS = (
-    r"attack(?:s|ed|ing)?|assault(?:s|ed|ing)?|bomb(?:s|ed|ing|ings)?|shell(?:s|ed|ing)|"
+    r"attack(?:s|ed|ing)?|assault(?:s|ed|ing)?|bomb(?:s|ed|ing|ings)?|shell(?:s|ed|ing)|(?<=to )shell(?![\w-])|"
     r"kill(?:s|ed|ing)?|murder(?:s|ed|ing)?|massacre(?:s|d)?|slaughter(?:s|ed)?|assassinat(?:e|es|ed|ing|ion)|"
     r"(?:opened|opens|open|opening) (?:\w+ )?fire|fired (?:on|at|upon)|struck|target(?:ed|ing)|(?<!potential )(?<!possible )(?<!likely )(?<!'s )(?<!of )targets(?= (?:the|a|an|its|their|his|her|civilian|civilians|security|police|soldiers|troops|people|government|military|minorit\w+|\w+ (?:forces|posts|positions|areas)))|raid(?:s|ed)|invad(?:e|es|ed|ing)|"
     r"invasion|occup(?:y|ies|ied|ying|ation)|harbou?r(?:s|ed|ing)?|(?:air|drone|missile)[ -]?strikes?|"
@@ -130,7 +130,10 @@ _WRONG_STEMS = (
     r"(?:(?<=neither )|(?<=not )|(?<=never )|(?<=n't ))(?:condemn(?:ed|s)?|denounc(?:e|ed|es))|"
     r"(?:shown|show|shows|showed|showing) (?:little |no )(?:urgency|willingness|will|interest|seriousness|sincerity|intention)|"
     r"presence of (?:[\w()-]+ ){1,5}?(?:in|inside|across|on)(?= )|"
-    r"collect(?:s|ed|ing)? [\"“'‘]?(?:taxes|extortion|protection money)"
+    r"collect(?:s|ed|ing)? [\"“'‘]?(?:taxes|extortion|protection money)|"
+    # letting armed groups act from a territory: "allowed militant groups to operate openly within its borders"
+    r"(?:allow|permit)(?:s|ed|ted|ing)? (?:[\w-]+ ){1,4}to (?:operate|use (?:its|their|the) (?:soil|territory|land)|"
+    r"flourish|thrive|regroup|train|take refuge|find refuge|shelter|hide)"
 )
 _WRONG_RE = re.compile(r"(?<![\w-])(?:" + _WRONG_STEMS + r"|(?:launch|conduct|stag|mount|perpetrat|fir)\w* (?:\w+ ){0,2}"
                        r"(?:attacks?|raids?|strikes?|assaults?|bombings?|missiles?|rockets?|drones?|shells)|operat\w* from (?:\w+ )?(?:sanctuar|safe haven|hideout|base)\w*)"
@@ -224,7 +227,7 @@ _COMMON_OPENERS = frozenset(
 )
 #: Word beginnings that every pattern above needs: a sentence without any of them is skipped at once.
 _TRIGGER_STARTS = (
-    "attack assault bomb shell kill murder massacr slaughter assassinat open fired struck target raid invad invasion "
+    "allow permit attack assault bomb shell kill murder massacr slaughter assassinat open fired struck target raid invad invasion "
     "occup harbo shelter sponsor fund financ armed arms arming trained training recruit backed backing backs support "
     "safe haven sanctuar prox infiltrat violat interfer meddl sabotag destabili lie lied lying deceiv cover fail giv "
     "provid offer extend lend patron campaign violent terror refuge hideout operat persecut tortur abduct kidnap "

@@ -62,7 +62,7 @@ __all__ = [
 WEAK_EVALUATION_THRESHOLD = 2
 
 #: Bump when a rule changes, so saved outputs can say which tagger made them.
-TAGGER_VERSION = "2.4"
+TAGGER_VERSION = "2.5"
 #: Columns the tagger adds after the gold columns: how sure it is of the label, and why not.
 MACHINE_COLUMNS = ("confidence", "confidence_reason")
 CONFIDENCE = ("sure", "unsure")
@@ -266,7 +266,7 @@ def _rules(folder: str | None = None) -> _Rules:
                            "evaluation": by_signal["evaluation"], "weak": by_signal["weak"] or ["\x00"]}),
         naming=naming,
         verb_cue_re=_word_re(verbs),
-        participle_re=re.compile(r",\s+(?:" + _alternation(participles) + r")(?![\w-])(?!\s+responsibility)"),
+        participle_re=re.compile(r",\s+(?:\w+ly\s+)?(?:" + _alternation(participles) + r")(?![\w-])(?!\s+responsibility)"),
         parenthetical_re=re.compile(
             r",\s+((?:[\w'.-]+\s+){1,5}?)(?:" + _alternation(verbs) + r")\s*,"),
         noun_cues=frozenset(t for t, (ty, _) in cue_terms.items() if ty == "noun"),
@@ -307,8 +307,9 @@ _NOUN_FRAME_RE = re.compile(
     r"(?:\w+ ){0,2}(?:claims|reports|allegations|accusations|unease|concerns?|fears?|speculation|"
     r"suspicions?|belief|talk|worries|warnings|perception|impression|feeling|view) that\b|"
     r"\bthere (?:are|were|have been|had been) (?:\w+ )?(?:reports|claims|allegations|accusations) of\b|"
-    r"^(?:but |and |yet )?it (?:is|was|has been|had been) (?:\w+ )?(?:believed|said|reported|alleged|claimed|thought|"
-    r"feared|understood|rumou?red|suggested|argued|estimated) that\b|"
+    r"(?:^|,\s+)(?:but |and |yet )?it (?:is|was|has been|had been) (?:\w+ )?(?:believed|said|reported|alleged|claimed|thought|"
+    r"feared|understood|rumou?red|suggested|argued|estimated|stated|asserted|maintained|reiterated|underscored|"
+    r"stressed|emphasi[sz]ed|conveyed|announced|added) that\b|"
     r"\bthe impression (?:is|was|has been|had been) (?:created|given|conveyed) that\b"
 )
 _WE_I_BEFORE_RE = re.compile(r"(?:\bwe|\bi)\s+$")
@@ -397,7 +398,9 @@ _PAGE_LINE_RE = re.compile(
     r"pic\.twitter\.com|https?://|www\.\w|"
     r"^breaking(?: news)?\W*$|^live(?: updates)?\W*$|comments are moderated|please see our|to see more,? visit|"
     r"\b(?:follow|like|join|find) (?:us|[\w&' ]{1,40}) on (?:facebook|twitter|instagram|whatsapp|telegram|youtube|linkedin)\b|"
-    r"^total views\b|zoom in|read later|^print\W*$|^listen(?: to)?(?: this)?(?: article)?\W*(?:\d|$)|"
+    r"^total views\b|\b\d[\d,.]*\s*k?\s*views?\W*$|^more in [\w&' -]{1,30}$|^know more about this (?:story|issue|topic)\b|"
+    r"^your tips?\b|\bsend us (?:a |your )?tips?\b|^(?:got|have) a (?:news )?tip\b|\b(?:inaccurate|an error|a mistake|a correction)\b[^.]{0,60}\blet us know\b|"
+    r"zoom in|read later|^print\W*$|^listen(?: to)?(?: this)?(?: article)?\W*(?:\d|$)|"
     r"\|\s*(?:afp|reuters|ap|getty images|ani|pti|epa|xinhua|anadolu|file)\b|"
     r"^[—–-]\s*(?:afp|reuters|ap|ani|pti|epa|xinhua|anadolu|dawn|file|screengrab|photo|courtesy|twitter|x)\b|"
     r"^\(?(?:photo|image|picture|file photo|screengrab|video grab)s?\s*(?::|by\b|via\b|courtesy\b|credit\b)|"
@@ -427,9 +430,10 @@ _PAGE_LINE = _Prefiltered(
     needles=("pic.twitter.com", "http://", "https://", "www.", "comments are moderated", "please see our",
              "to see more", "facebook", "twitter", "instagram", "whatsapp", "telegram", "youtube", "linkedin",
              "zoom in", "read later", "|", "[image", "[photo", "[picture", "screengrab", "(@", "published", "›", "»",
-             " ago", "@", "photo", "picture", "image", "handout", "video grab"),
+             " ago", "@", "photo", "picture", "image", "handout", "video grab", "view", "tip", "let us know"),
     prefixes=("last ", "first ", "updated", "published", "posted", "modified", "date", "source", "credit",
               "courtesy", "read more", "also read", "see also", "read also", "recommended", "more ", "related ",
+              "know more", "your tip", "got a", "have a",
               "you might", "you may", "breaking", "live", "total views", "print", "listen", "—", "–", "-",
               "(", "photo", "image", "picture", "file photo", "screengrab", "video grab",
               "@", "enhanced by", "powered by", "sponsored by", "presented by", "back to top", "your email",
@@ -700,6 +704,8 @@ _WEAK_SUBORDINATORS = frozenset("with as after before since despite once until".
 #: Words after "claim" that make it mean territory held whole ("claimed in entirety by both states").
 _CLAIM_WHOLE = frozenset("entirety entirely wholly jointly".split())
 _BE = frozenset("is are was were be been being".split())
+#: Words that introduce what a protest is about (cue frame "content"): "lodged a protest over the firing".
+_GRIEVANCE_AFTER = frozenset("over against about regarding that at".split())
 #: Verbs after which "to" + a cue still reports: "continue to deny", "went on to say".
 _CATENATIVES = frozenset("continue continues continued continuing keep keeps kept began begin begins started "
                          "start starts on".split())
@@ -753,6 +759,8 @@ def _governs(rules: _Rules, toks, i: int, hit, after_aux: bool) -> bool:
         return after_aux and ctype == "passive"
     if frame == "object":
         return bool(nxt) and nxt not in ("by", "to", "in", ".", "and", "or")
+    if frame == "content":  # "lodged a protest over the firing": a protest that states its grievance
+        return any(w in _GRIEVANCE_AFTER for w in toks[j:j + 8])
     if frame == "directive":  # "asked Kabul to act", "pressed for talks"
         if after_aux and term.endswith("ed") and any(t in _BE for t in toks[max(0, i - 3):i]) \
                 and "by" not in toks[j:j + 12]:
@@ -1036,7 +1044,8 @@ def _find_attribution(rules: _Rules, text: str, low: str) -> _Attribution | None
         return _Attribution(cue, src or _source_before(text, m.start()),
                             "L3 participle cue (', accusing ...') reports someone's charge")
     m = ("there " in low or " is that" in low or "impression " in low
-         or (" that" in low and low.startswith(("it ", "but it ", "and it ", "yet it ")))) and _NOUN_FRAME_RE.search(low)
+         or (" that" in low and (low.startswith(("it ", "but it ", "and it ", "yet it ")) or ", it " in low))) \
+        and _NOUN_FRAME_RE.search(low)
     if m:
         return _Attribution(text[m.start():m.end()], "", "L3 speech-act noun frame")
     return None

@@ -488,3 +488,60 @@ def test_no_charge_where_only_a_place_or_a_fight_against_terror_is_named(text):
 def test_more_charges_in_opinion_writing_are_found(text, accused):
     row = last_row(text)
     assert row.accusation == 1 and accused in str(row.accused), (text, row.accused)
+
+
+# --- tagger 2.5: protests, framing, impersonal reports, page prompts, force against armed groups ------
+
+@pytest.mark.parametrize("sentence", [
+    "Norland has lodged a strong protest with Estavia over the firing along the border.",
+    "Estavia conveys protest to Norland over the shelling of border villages",
+    "The ministry registered its protest against the detention of the crew.",
+])
+def test_a_protest_that_states_its_grievance_is_reported_speech(sentence):
+    assert label_of(sentence) == "attributed"
+
+
+def test_a_protest_without_its_grievance_is_an_act_the_writer_reports():
+    assert label_of("The ministry summoned the envoy and registered its protest on Monday.") == "fact"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The raids are framed as a measured response to the attack on the bridge.",
+    "Condemning the raid on the market, it was stressed that such acts break the truce.",
+    "The council met on Monday, firmly rejecting the charges made by its neighbour.",
+])
+def test_framing_impersonal_reports_and_participles_after_an_adverb(sentence):
+    assert label_of(sentence) == "attributed"
+
+
+@pytest.mark.parametrize("line", [
+    "Know more about this story?",
+    "If you have more information or spotted an error, let us know.",
+    "Your tips help us report better.",
+    "More in World",
+    "2024-05-02 1,204 views",
+])
+def test_reader_prompts_section_links_and_view_counts_are_page_furniture(line):
+    text = f"Border talks resume in the valley\n\nDelegates met on Monday to discuss the crossing.\n\n{line}\n\n" \
+           "The talks will continue next week, officials said."
+    rows = tag_text(text)
+    assert rows.loc[rows["text"] == line, "label"].astype(str).tolist() == ["meta"]
+
+
+@pytest.mark.parametrize("text, accused", [
+    ("The Norland army initiated firing along the border on Sunday.", "Norland army"),
+    ("Norland had used mortars to shell forward posts in the valley.", "Norland"),
+    ("For years, Estavia has allowed armed groups to operate openly within its borders.", "Estavia"),
+])
+def test_starting_fire_shelling_with_weapons_and_letting_groups_operate_are_charges(text, accused):
+    assert find(text) == (1, "writer", accused)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Norland jets struck militant hideouts in the valley.", 0),
+    ("The operation targeted nine terror camps across the border.", 0),
+    ("Norland jets struck a school in the valley.", 1),
+    ("Norland troops raided a terrorist hideout and killed three shepherds.", 1),
+])
+def test_force_against_armed_groups_is_not_by_itself_a_charge(text, expected):
+    assert find(text)[0] == expected
