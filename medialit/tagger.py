@@ -1629,9 +1629,9 @@ def tag(text: str, article_id: str = "user") -> tuple[pd.DataFrame, pd.DataFrame
     """Tag a text once and return ``(sentences, spans)``, in the columns of the gold files.
 
     Machine-filled columns: ``article_id, sent_id, paragraph, start, end, text, role,
-    repeats, label, source, source_type, cue, rationale``.  ``accusation`` and
-    ``conflict`` are left empty (``<NA>``), ``accuser``/``accused`` are empty strings:
-    the tagger does not guess them.
+    repeats, label, accusation, accuser, accused, source, source_type, cue, rationale``,
+    and the machine's own ``confidence`` and ``confidence_reason``.  ``conflict`` is left
+    empty (``<NA>``): the tagger does not guess it.
 
     >>> sentences, spans = tag("“We did nothing,” the minister said. Talks will likely fail.")
     >>> sentences.label.tolist()
