@@ -37,79 +37,23 @@ from __future__ import annotations
 import re
 
 from .accusation_words import (
-    _AGENT_AFTER_RE, _AGENT_END, _ANAPHORS, _ATTRIBUTIVE_NEXT, _BLAME_END_RE, _BLAME_ON_RE, _BY_TO, _CHARGE_RE,
-    _COMMON_ENDINGS, _COMMON_OPENERS, _CONDEMN_RE, _CONDUCT_RE, _CONDUCT_STRONG_RE, _COPULA_BEFORE, _DEMAND_ACTION_RE, _DENIAL_RE, _LINKED_TO_RE, _NO_LINK_RE, _GROUP_WORD, _INNER_ANAPHOR, _LINKED_RE,
-    _MODIFIER_PARTY, _NAME_RE, _NEEDLE_GROUPS, _NOT_NAMES, _NOUN_CHARGE_RE, _NOUN_WRONGS,
-    _OF_THAT_IN, _OWNER_ANAPHOR, _OWNER_NAME, _PASSIVE_BEFORE, _PASSIVE_CHARGE_RE, _POSSESSIVE_END,
-    _SUBJECT_STOP, _TRIGGER, _VAGUE_PARTY_RE, _WRONG_BY_CHAR, _WRONG_RE,
+    _ADJECTIVE_ENDINGS, _AGENT_AFTER_RE, _AGENT_END, _ANAPHORS, _ARMED_TARGET, _ATTRIBUTIVE_NEXT,
+    _BLAME_END_RE, _BLAME_ON_RE, _BY_TO, _CHARGE_RE, _COMMON_ENDINGS, _COMMON_OPENERS, _CONDEMN_RE,
+    _CONDUCT_RE, _CONDUCT_STRONG_RE, _CONTINUED_CHARGE_RE, _COPULA_BEFORE, _DEMAND_ACTION_RE, _DEMAND_ACTS,
+    _DEMAND_VERBS, _DENIAL_RE, _FAILING_RE, _GENERIC_DOERS, _GIVER_BEFORE, _GROUPISH, _GROUP_WORD,
+    _HAVE_BEFORE, _HOST_AFTER, _HOST_NOUN, _HOST_RE, _INNER_ANAPHOR, _LINKED_RE, _LINKED_SUFFIXES,
+    _LINKED_TO_RE, _MODIFIER_PARTY, _NAME_RE, _NEEDLE_GROUPS, _NOT_CHARGED_PRESENCE, _NOT_NAMES,
+    _NOUN_CHARGE_RE, _NOUN_WRONGS, _NO_LINK_RE, _NO_SUBJECT, _NO_SUBJECT_AFTER, _OF_THAT_IN, _OWNER_ANAPHOR,
+    _OWNER_NAME, _PASSIVE_BEFORE, _PASSIVE_CHARGE_RE, _POSSESSIVE_END, _STAY_RE, _STRIKE_WORD, _SUBJECT_STOP,
+    _TRIGGER, _VAGUE_PARTY_RE, _WRONG_BY_CHAR, _WRONG_RE,
 )
 
 __all__ = ["find", "AccusationFinder"]
 
-#: A wrong referred to with a definite or demonstrative article, or a word of condemnation, with no party
-#: named: it continues the charge of the sentence before.
-_CONTINUED_CHARGE_RE = re.compile(
-    r"\b(?:the|these|those|this|such|that|latest|its|their)\s+(?:\w+\s+){0,2}(?:air ?strikes?|strikes|attacks?|raids?|"
-    r"bombings?|shelling|killings?|actions?|operations?|violations?|incursions?|aggression)\b|"
-    r"\b(?:aggression|brutal|barbaric|cowardly|cowardice|atrocit\w+|war crimes?|massacre|condemn\w*)\b"
-)
-#: Predicates of an armed group's presence somewhere (a charge only when the doer is a group, case 28).
-_STAY_RE = re.compile(r"(?:present|based|stationed|headquartered|entrenched|holed|hiding|sheltering|operating|"
-                      r"resid|freely|openly|collect)")
-#: Who is present somewhere without a charge: troops, diplomats, observers.
-_NOT_CHARGED_PRESENCE = re.compile(r"\b(?:troops|forces|soldiers|personnel|diplomats|officials|observers|"
-                                   r"peacekeepers|embassy|mission|refugees|journalists|aid)\b", re.IGNORECASE)
-#: "X has a (strong) presence in", "X enjoys a foothold in": the haver is the one present.
-_HAVE_BEFORE = re.compile(r"\b(?:has|have|had|enjoys?|enjoyed|maintains?|maintained|established)\s+(?:a |an )?(?:\w+\s+){0,2}$")
-#: Stops after which a clause has no subject of its own: an opening quotation mark before the verb,
-#: "while"/"as"/"when" before a participle or a noun phrase, "which"/"who" after the party they stand for.
-_NO_SUBJECT_AFTER = frozenset(("“", '"', "while", "as", "when", "which", "who"))
-#: Nouns of a refuge given to armed groups, and what can follow them to name the host.
-_HOST_NOUN = re.compile(r"^(?:safe havens?|sanctuar(?:y|ies)|hideouts?|refuge)$")
-_HOST_AFTER = re.compile(r"\s+(?:in|inside|within|on|across)\s+(?:(?P<own>its|their)\s+(?:own\s+)?(?:borders|soil|territory)|"
-                         r"(?:the\s+)?(?:soil\s+of\s+|territory\s+of\s+)?(?P<name>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*))")
-_HOST_RE = re.compile(r"soil|territor|bases?$|sanctuar|safe haven|hideout")
-#: A doer that is an armed group: an acronym, a group word, or words of militancy.
-_GROUPISH = re.compile(r"\b[A-Z]{2,}\b|\b(?:Taliban|Qaeda|Qaida|Lashkar|Jaish|Tehreek|Tehrik|Hizb\w*|Mujahideen|"
-                       r"Front|Brigades?|Movement|Militia|State|Network|Group|Army)\b|\b(?:militants?|terrorists?|group|outfit)\b")
-#: Words of refusal and failure: "this refusal", "such unwillingness" refer back to the party before.
-_FAILING_RE = re.compile(r"(?:refus|unwilling|reluctan|inaction|fail)")
-#: Verbs of demanding that :data:`_DEMAND_ACTION_RE` starts with (a cheap test before the pattern).
-_DEMAND_VERBS = ("demand", "urg", "ask", "press", "call", "told", "warn", "gave")
-#: A piece of text every act of :data:`_DEMAND_ACTION_RE` contains (a cheap test before the pattern).
-_DEMAND_ACTS = ("close", "shut", "dismantle", "hand over", "extradite", "expel", "rein in", "crack down", "against",
-                "stop ", "deny ")
-#: The words after the hyphen in :data:`_LINKED_RE` ("TTP-linked"): without one, it cannot match.
-_LINKED_SUFFIXES = tuple("-" + w for w in ("linked", "backed", "sponsored", "affiliated", "led", "supported", "funded",
-                                           "trained", "plotted", "planned", "orchestrated", "inspired", "directed",
-                                           "armed"))
 
 
 def _linked_hint(text: str) -> bool:
     return any(suffix in text for suffix in _LINKED_SUFFIXES)
-#: First words of a clause that has no subject of its own (an auxiliary or verb after an apposition).
-_NO_SUBJECT = frozenset("has have had is are was were will would can could may might must also then "
-                        "continues continued remains remained".split())
-_GENERIC_DOERS = frozenset("militants gunmen insurgents terrorists attackers fighters rebels assailants".split())
-#: Endings of a sentence's capitalised first word that mark an adjective or adverb, not a name.
-_ADJECTIVE_ENDINGS = ("ent", "al", "ive", "ous", "ful", "ic", "ed", "ing", "ly", "ble")
-#: Acts of force ("struck", "targeted", "raided", "bombed") ...
-_STRIKE_WORD = re.compile(r"(?:struck|strikes?|target\w*|raid\w*|bomb\w*|shell\w*|attack\w*|hit|hits|pounded|"
-                          r"air ?strikes?|drone strikes?|missile strikes?)$")
-#: ... whose object is an armed group's camp, hideout or fighters: the sentence reports force used against
-#: armed groups, which is not by itself a charge of wrongdoing against the one who used it (codebook §4).
-_ARMED_TARGET = re.compile(
-    r"\s+(?:on |at |against )?(?:the |several |many |multiple |suspected |alleged |\w+ |\d+ )?(?:[\w-]+ ){0,2}?"
-    r"(?:(?:terror\w*|militant|insurgent|jihadi|extremist)s?\s+(?:camps?|hideouts?|hide-outs?|infrastructure|bases?|"
-    r"launch ?pads?|targets?|positions?|sites?|installations?|training|facilities|networks?|strongholds?)|"
-    r"terrorists\b|militants\b|insurgents\b)"
-)
-#: A verb of giving, carrying out or starting just before a noun of wrongdoing: its subject did the wrong
-#: ("provided sanctuary", "initiated firing", "resumed shelling").
-_GIVER_BEFORE = re.compile(r"\b(?:provid|giv|gave|offer|extend|grant|lend|lent|carr|launch|conduct|stag|mount|"
-                           r"perpetrat|maintain|run|running|ran|operat|commit|resort\w* to|initiat|resum|escalat|intensif|"
-                           r"start|began|begun|begin)\w*\s+(?:[\w,.'-]+\s+){0,3}$")
-
 
 
 def _names(text: str) -> list[str]:

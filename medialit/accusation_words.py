@@ -12,41 +12,62 @@ from __future__ import annotations
 
 import re
 
+from .regex_dispatch import _dispatch_by_first_char, _trie
+
 __all__ = [
+    "_ADJECTIVE_ENDINGS",
     "_AGENT_AFTER_RE",
     "_AGENT_END",
     "_ANAPHORS",
+    "_ARMED_TARGET",
     "_ATTRIBUTIVE_NEXT",
-    "_BLAME_ON_RE",
     "_BLAME_END_RE",
+    "_BLAME_ON_RE",
     "_BY_TO",
-    "_COPULA_BEFORE",
-    "_CONDUCT_RE",
-    "_CONDUCT_STRONG_RE",
-    "_DEMAND_ACTION_RE",
-    "_LINKED_TO_RE",
     "_CHARGE_RE",
     "_COMMON_ENDINGS",
     "_COMMON_OPENERS",
     "_CONDEMN_RE",
+    "_CONDUCT_RE",
+    "_CONDUCT_STRONG_RE",
+    "_CONTINUED_CHARGE_RE",
+    "_COPULA_BEFORE",
+    "_DEMAND_ACTION_RE",
+    "_DEMAND_ACTS",
+    "_DEMAND_VERBS",
     "_DENIAL_RE",
-    "_NO_LINK_RE",
+    "_FAILING_RE",
+    "_GENERIC_DOERS",
+    "_GIVER_BEFORE",
+    "_GROUPISH",
     "_GROUP_WORD",
+    "_HAVE_BEFORE",
+    "_HOST_AFTER",
+    "_HOST_NOUN",
+    "_HOST_RE",
     "_INNER_ANAPHOR",
     "_LINKED_RE",
+    "_LINKED_SUFFIXES",
+    "_LINKED_TO_RE",
     "_MODIFIER_PARTY",
     "_NAME_RE",
     "_NEEDLES_RE",
     "_NEEDLE_GROUPS",
+    "_NOT_CHARGED_PRESENCE",
     "_NOT_NAMES",
     "_NOUN_CHARGE_RE",
     "_NOUN_WRONGS",
+    "_NO_LINK_RE",
+    "_NO_SUBJECT",
+    "_NO_SUBJECT_AFTER",
     "_OF_THAT_IN",
     "_OWNER_ANAPHOR",
     "_OWNER_NAME",
     "_PASSIVE_BEFORE",
     "_PASSIVE_CHARGE_RE",
     "_POSSESSIVE_END",
+    "_STAY_RE",
+    "_STRIKE_WORD",
     "_SUBJECT_STOP",
     "_TRIGGER",
     "_TRIGGER_STARTS",
@@ -318,29 +339,6 @@ for _needle in list(_NEEDLE_GROUPS):
 _NEEDLES_RE = re.compile("|".join(sorted(map(re.escape, _NEEDLE_GROUPS), key=len, reverse=True)))
 
 
-def _trie(words) -> str:
-    """A regex matching any of ``words`` as written, sharing common prefixes (fast to fail).
-
-    >>> _trie(["bomb", "blame", "bombing"])
-    '(?:b(?:lame|omb(?:ing)?))'
-    """
-    tree: dict = {}
-    for word in words:
-        node = tree
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def branch(node: dict) -> str:
-        tails = [re.escape(ch) + branch(child) for ch, child in sorted(node.items()) if ch]
-        if not tails:
-            return ""
-        body = tails[0] if len(tails) == 1 else "(?:" + "|".join(tails) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return "(?:" + branch(tree) + ")"
-
-
 #: Trigger beginnings of two words: a common word that starts a pattern only before these prepositions.
 _TRIGGER_STARTS += [f"{word} {prep}" for word in ("present", "based", "hiding", "freely", "openly")
                     for prep in ("in ", "inside", "across", "from", "out of")]
@@ -349,105 +347,69 @@ _TRIGGER_STARTS += [f"{word} {way} at" for word in ("hit", "hits", "hitting") fo
 _TRIGGER = re.compile(r"(?<![\w-])" + _trie(_TRIGGER_STARTS))
 
 
-def _first_chars(items) -> set | None:
-    """The characters a parsed regex (a sequence of ``re._parser`` items) can start with; None if
-    any character could (a class, a category) or if it can match the empty string."""
-    found = _first_of_sequence(items)
-    return None if found is None or found[1] else found[0]
-
-
-def _first_of_sequence(items):
-    """``(first characters, can be empty)`` of a sequence of parsed items, or None if unknown."""
-    chars: set = set()
-    for item in items:
-        found = _first_of_item(*item)
-        if found is None:
-            return None
-        chars |= found[0]
-        if not found[1]:
-            return chars, False
-    return chars, True
-
-
-def _first_of_item(op, av):
-    from re import _constants as c
-
-    if op is c.LITERAL:
-        return {chr(av)}, False
-    if op in (c.ASSERT, c.ASSERT_NOT, c.AT):
-        return set(), True  # consumes nothing: the next item starts the match
-    if op is c.SUBPATTERN:
-        return _first_of_sequence(av[-1])
-    if op is c.BRANCH:
-        chars, empty = set(), False
-        for branch in av[1]:
-            found = _first_of_sequence(branch)
-            if found is None:
-                return None
-            chars |= found[0]
-            empty = empty or found[1]
-        return chars, empty
-    if op is c.IN and all(o is c.LITERAL for o, _ in av):
-        return {chr(v) for _, v in av}, False
-    if op in (c.MAX_REPEAT, c.MIN_REPEAT):
-        found = _first_of_sequence(av[2])
-        return None if found is None else (found[0], found[1] or av[0] == 0)
-    return None
-
-
-def _dispatch_by_first_char(pattern: re.Pattern) -> dict:
-    """For a pattern ``(?<![\\w-])(?:A|B|C ...)(?![\\w-])``, one pattern per first character holding
-    only the branches that can start with it, in their order: at a position, the branch tried first
-    that matches is the same as in the whole pattern, so ``match`` gives the same result, faster."""
-    from re import _constants as c, _parser
-
-    parsed = _parser.parse(pattern.pattern, pattern.flags)
-    body = [item for item in parsed if item[0] is c.BRANCH]
-    if len(body) != 1:
-        return {}
-    source = pattern.pattern
-    head, tail = r"(?<![\w-])(?:", r")(?![\w-])"
-    if not (source.startswith(head) and source.endswith(tail)):
-        return {}
-    branches = _split_top(source[len(head):-len(tail)])
-    parsed_branches = body[0][1][1]
-    if len(branches) != len(parsed_branches):
-        return {}
-    starts = [_first_chars(b) for b in parsed_branches]
-    if any(s is None for s in starts):
-        return {}
-    table = {}
-    for ch in set().union(*starts):
-        chosen = [b for b, s in zip(branches, starts) if ch in s]
-        table[ch] = re.compile(head + "|".join(chosen) + tail, pattern.flags)
-    return table
-
-
-def _split_top(source: str) -> list:
-    """Split a regex source at its top-level ``|`` (not inside groups or classes)."""
-    parts, depth, start, i, in_class = [], 0, 0, 0, False
-    while i < len(source):
-        ch = source[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-            if source[i + 1:i + 2] == "]":
-                i += 1
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            parts.append(source[start:i])
-            start = i + 1
-        i += 1
-    parts.append(source[start:])
-    return parts
-
-
 #: :data:`_WRONG_RE` split by the first character of a match (see :func:`_dispatch_by_first_char`).
 _WRONG_BY_CHAR = _dispatch_by_first_char(_WRONG_RE)
+
+
+# Used by the finder to decide who did a wrong and whether a sentence continues a charge.
+
+#: A wrong referred to with a definite or demonstrative article, or a word of condemnation, with no party
+#: named: it continues the charge of the sentence before.
+_CONTINUED_CHARGE_RE = re.compile(
+    r"\b(?:the|these|those|this|such|that|latest|its|their)\s+(?:\w+\s+){0,2}(?:air ?strikes?|strikes|attacks?|raids?|"
+    r"bombings?|shelling|killings?|actions?|operations?|violations?|incursions?|aggression)\b|"
+    r"\b(?:aggression|brutal|barbaric|cowardly|cowardice|atrocit\w+|war crimes?|massacre|condemn\w*)\b"
+)
+#: Predicates of an armed group's presence somewhere (a charge only when the doer is a group, case 28).
+_STAY_RE = re.compile(r"(?:present|based|stationed|headquartered|entrenched|holed|hiding|sheltering|operating|"
+                      r"resid|freely|openly|collect)")
+#: Who is present somewhere without a charge: troops, diplomats, observers.
+_NOT_CHARGED_PRESENCE = re.compile(r"\b(?:troops|forces|soldiers|personnel|diplomats|officials|observers|"
+                                   r"peacekeepers|embassy|mission|refugees|journalists|aid)\b", re.IGNORECASE)
+#: "X has a (strong) presence in", "X enjoys a foothold in": the haver is the one present.
+_HAVE_BEFORE = re.compile(r"\b(?:has|have|had|enjoys?|enjoyed|maintains?|maintained|established)\s+(?:a |an )?(?:\w+\s+){0,2}$")
+#: Stops after which a clause has no subject of its own: an opening quotation mark before the verb,
+#: "while"/"as"/"when" before a participle or a noun phrase, "which"/"who" after the party they stand for.
+_NO_SUBJECT_AFTER = frozenset(("“", '"', "while", "as", "when", "which", "who"))
+#: Nouns of a refuge given to armed groups, and what can follow them to name the host.
+_HOST_NOUN = re.compile(r"^(?:safe havens?|sanctuar(?:y|ies)|hideouts?|refuge)$")
+_HOST_AFTER = re.compile(r"\s+(?:in|inside|within|on|across)\s+(?:(?P<own>its|their)\s+(?:own\s+)?(?:borders|soil|territory)|"
+                         r"(?:the\s+)?(?:soil\s+of\s+|territory\s+of\s+)?(?P<name>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*))")
+_HOST_RE = re.compile(r"soil|territor|bases?$|sanctuar|safe haven|hideout")
+#: A doer that is an armed group: an acronym, a group word, or words of militancy.
+_GROUPISH = re.compile(r"\b[A-Z]{2,}\b|\b(?:Taliban|Qaeda|Qaida|Lashkar|Jaish|Tehreek|Tehrik|Hizb\w*|Mujahideen|"
+                       r"Front|Brigades?|Movement|Militia|State|Network|Group|Army)\b|\b(?:militants?|terrorists?|group|outfit)\b")
+#: Words of refusal and failure: "this refusal", "such unwillingness" refer back to the party before.
+_FAILING_RE = re.compile(r"(?:refus|unwilling|reluctan|inaction|fail)")
+#: Verbs of demanding that :data:`_DEMAND_ACTION_RE` starts with (a cheap test before the pattern).
+_DEMAND_VERBS = ("demand", "urg", "ask", "press", "call", "told", "warn", "gave")
+#: A piece of text every act of :data:`_DEMAND_ACTION_RE` contains (a cheap test before the pattern).
+_DEMAND_ACTS = ("close", "shut", "dismantle", "hand over", "extradite", "expel", "rein in", "crack down", "against",
+                "stop ", "deny ")
+#: The words after the hyphen in :data:`_LINKED_RE` ("TTP-linked"): without one, it cannot match.
+_LINKED_SUFFIXES = tuple("-" + w for w in ("linked", "backed", "sponsored", "affiliated", "led", "supported", "funded",
+                                           "trained", "plotted", "planned", "orchestrated", "inspired", "directed",
+                                           "armed"))
+
+#: First words of a clause that has no subject of its own (an auxiliary or verb after an apposition).
+_NO_SUBJECT = frozenset("has have had is are was were will would can could may might must also then "
+                        "continues continued remains remained".split())
+_GENERIC_DOERS = frozenset("militants gunmen insurgents terrorists attackers fighters rebels assailants".split())
+#: Endings of a sentence's capitalised first word that mark an adjective or adverb, not a name.
+_ADJECTIVE_ENDINGS = ("ent", "al", "ive", "ous", "ful", "ic", "ed", "ing", "ly", "ble")
+#: Acts of force ("struck", "targeted", "raided", "bombed") ...
+_STRIKE_WORD = re.compile(r"(?:struck|strikes?|target\w*|raid\w*|bomb\w*|shell\w*|attack\w*|hit|hits|pounded|"
+                          r"air ?strikes?|drone strikes?|missile strikes?)$")
+#: ... whose object is an armed group's camp, hideout or fighters: the sentence reports force used against
+#: armed groups, which is not by itself a charge of wrongdoing against the one who used it (codebook §4).
+_ARMED_TARGET = re.compile(
+    r"\s+(?:on |at |against )?(?:the |several |many |multiple |suspected |alleged |\w+ |\d+ )?(?:[\w-]+ ){0,2}?"
+    r"(?:(?:terror\w*|militant|insurgent|jihadi|extremist)s?\s+(?:camps?|hideouts?|hide-outs?|infrastructure|bases?|"
+    r"launch ?pads?|targets?|positions?|sites?|installations?|training|facilities|networks?|strongholds?)|"
+    r"terrorists\b|militants\b|insurgents\b)"
+)
+#: A verb of giving, carrying out or starting just before a noun of wrongdoing: its subject did the wrong
+#: ("provided sanctuary", "initiated firing", "resumed shelling").
+_GIVER_BEFORE = re.compile(r"\b(?:provid|giv|gave|offer|extend|grant|lend|lent|carr|launch|conduct|stag|mount|"
+                           r"perpetrat|maintain|run|running|ran|operat|commit|resort\w* to|initiat|resum|escalat|intensif|"
+                           r"start|began|begun|begin)\w*\s+(?:[\w,.'-]+\s+){0,3}$")
