@@ -17,7 +17,6 @@ True
 
 from __future__ import annotations
 
-import hashlib
 import io
 import os
 from functools import lru_cache
@@ -43,12 +42,13 @@ class DataError(ValueError):
 
 def _find_data_folder() -> Path | None:
     """The repository's ``data/``: beside the package, or above the working directory."""
-    candidates = [_PACKAGE_ROOT / "data"]
+    beside = _PACKAGE_ROOT / "data"
+    if (beside / "manifest.csv").is_file():  # the usual case: asked first, without looking at the working directory
+        return beside
     here = Path.cwd().resolve()
-    candidates += [folder / "data" for folder in (here, *here.parents)]
-    for folder in candidates:
-        if (folder / "manifest.csv").is_file():
-            return folder
+    for folder in (here, *here.parents):
+        if (folder / "data" / "manifest.csv").is_file():
+            return folder / "data"
     return None
 
 
@@ -74,7 +74,7 @@ def data_dir(data_dir: str | Path | None = None) -> Path:
     return folder
 
 
-#: (file, typing) -> (hash of the bytes last parsed, the typed table parsed from them)
+#: (file, typing) -> (the bytes last parsed, the typed table parsed from them)
 _PARSED: dict[tuple[str, Callable | None], tuple[bytes, pd.DataFrame]] = {}
 
 
@@ -87,12 +87,11 @@ def _read_csv(name: str, folder: str | Path | None,
     if not path.is_file():
         raise DataError(f"{name} is missing from the data folder ({path.parent.name}/).")
     content = path.read_bytes()
-    digest = hashlib.blake2b(content, digest_size=16).digest()
     key = (os.path.abspath(path), typed)
     parsed = _PARSED.get(key)
-    if parsed is None or parsed[0] != digest:
+    if parsed is None or parsed[0] != content:  # comparing the bytes is faster than hashing them
         frame = pd.read_csv(io.BytesIO(content), dtype=str, keep_default_na=False, encoding="utf-8")
-        parsed = _PARSED[key] = (digest, typed(frame) if typed else frame)
+        parsed = _PARSED[key] = (content, typed(frame) if typed else frame)
     return parsed[1].copy()
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from .. import corpus
@@ -93,14 +94,13 @@ class Passage:
         Found from the few columns that decide it, so the whole table is copied once, not per step
         (the checks call this thousands of times in the tests).
         """
-        mask = ((sentences.article_id.astype(str) == self.article_id)
-                & sentences.paragraph.astype(int).isin(self.paragraphs))
+        mask = (sentences["article_id"].to_numpy(dtype=object) == self.article_id) \
+            & np.isin(sentences["paragraph"].to_numpy(dtype="int64"), self.paragraphs)
         if content:
-            mask &= sentences.role.astype(str).isin(CONTENT_ROLES)
-        mask = mask.to_numpy(dtype=bool)
-        chosen = sentences.start[mask].reset_index(drop=True)
-        order = chosen.sort_values(kind="stable").index
-        return [int(p) for p in mask.nonzero()[0][order]]
+            mask &= np.isin(sentences["role"].to_numpy(dtype=object), list(CONTENT_ROLES))
+        positions = mask.nonzero()[0]
+        starts = sentences["start"].to_numpy(dtype="int64")[positions]
+        return [int(p) for p in positions[np.argsort(starts, kind="stable")]]
 
     def rows(self, sentences: pd.DataFrame | None = None) -> pd.DataFrame:
         """Every sentence of the passage's paragraphs, in reading order (meta rows included)."""

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Mapping
 
+import numpy as np
 import pandas as pd
 
 from .. import corpus
@@ -108,8 +109,8 @@ def deciding_marks(row: Mapping, spans: pd.DataFrame, *, data_dir: str | None = 
     start = int(row["start"])
     label = str(row["label"])
     marks: list[Mark] = []
-    mine = spans[(spans.sent_id.astype(str) == str(row["sent_id"]))
-                 & spans.kind.astype(str).isin(["cue", "hedge", "booster", "loaded"])]
+    mine = spans[(spans["sent_id"].to_numpy(dtype=object) == str(row["sent_id"]))
+                 & np.isin(spans["kind"].to_numpy(dtype=object), ["cue", "hedge", "booster", "loaded"])]
     for span in mine.itertuples():
         a, b = int(span.start) - start, int(span.end) - start
         if 0 <= a < b <= len(text):
