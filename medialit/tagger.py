@@ -50,6 +50,7 @@ import numpy as np
 import pandas as pd
 
 from . import accusation, corpus, schema
+from .regex_dispatch import prefix_tree
 from .segment import split_sentences
 
 __all__ = [
@@ -147,32 +148,8 @@ class _Rules:
     cue_first_words: frozenset = field(default_factory=frozenset)
 
 
-def _alternation(terms) -> str:
-    """A regex for "any of ``terms``, longest first", written as a prefix tree.
-
-    ``re`` tries the branches of ``a|b|c`` one after another, so a flat list of 200
-    words is slow.  Sharing prefixes lets it give up after a character or two.  Every
-    optional tail is greedy, so, exactly like a flat list sorted longest first, the
-    longest term that fits the rest of the pattern is the one matched.
-
-    >>> _alternation(["says", "said", "say", "claim"])
-    '(?:claim|sa(?:id|y(?:s)?))'
-    """
-    tree: dict = {}
-    for term in {t for t in terms if t}:
-        node = tree
-        for ch in term:
-            node = node.setdefault(ch, {})
-        node[""] = {}  # a term ends here
-
-    def branch(node: dict) -> str:
-        tails = [re.escape(ch) + branch(child) for ch, child in sorted(node.items()) if ch]
-        if not tails:
-            return ""
-        body = tails[0] if len(tails) == 1 else "(?:" + "|".join(tails) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return branch(tree)
+#: "Any of these terms, longest first", as a prefix tree (see :func:`medialit.regex_dispatch.prefix_tree`).
+_alternation = prefix_tree
 
 
 def _word_re(terms) -> re.Pattern:
