@@ -24,7 +24,6 @@ one notebook, :func:`check_notebook`, is also the student's self-check
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import sys
@@ -39,7 +38,7 @@ from .. import checksums, corpus
 from . import answers
 from .catalogue import exercise
 from .feedback import CHECK_FAILED, NOT_ANSWERED, NOT_YET, RIGHT
-from .layout import CHECK_CALL, EXERCISE_CALL, find_check_calls
+from .layout import CHECK_CALL, EXERCISE_CALL, code_sources, find_check_calls
 from .report import OUTCOMES, ClassReport, ReportError, ReportExtension, StudentResult, summary_path
 from .sandbox import Limits, RunResult, Sandbox, account_cannot_run, make_writable, warm_matplotlib
 from .processes import ProcessGuard, set_dumpable
@@ -64,32 +63,15 @@ def default_jobs() -> int:
 
 
 def read_sources(content: bytes | str, name: str) -> tuple[list[str] | None, str]:
-    """A notebook's code cells, or None and a status saying why it is not checked.
-
-    Read as plain JSON (nbformat 4: a list of cells with ``cell_type`` and
-    ``source``); ``content`` is the file's bytes, or already a status.
+    """A notebook's code cells (:func:`code_sources`), or None and a status saying why it is not
+    checked: unreadable, or not exercise ``name``.
 
     >>> read_sources(b"not json", "01_meet_the_pieces")
     (None, 'unreadable: not a valid notebook (not JSON)')
     """
-    if isinstance(content, str):
-        return None, content
-    try:
-        data = json.loads(content.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError, RecursionError):
-        return None, "unreadable: not a valid notebook (not JSON)"
-    cells = data.get("cells") if isinstance(data, dict) else None
-    if not isinstance(cells, list):
-        return None, "unreadable: not a valid notebook (no list of cells)"
-    sources = []
-    for cell in cells:
-        if isinstance(cell, dict) and cell.get("cell_type") == "code":
-            source = cell.get("source", "")
-            if isinstance(source, list) and all(isinstance(part, str) for part in source):
-                source = "".join(source)
-            if not isinstance(source, str):
-                return None, "unreadable: not a valid notebook (a cell's source is not text)"
-            sources.append(source)
+    sources, status = code_sources(content)
+    if sources is None:
+        return None, status
     found = next((m.group(1) for m in map(EXERCISE_CALL.search, sources) if m), None)
     if found is None:
         return None, "wrong exercise: no ml.checks.exercise(...) cell"

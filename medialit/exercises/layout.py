@@ -16,9 +16,10 @@ cells tagged ``teacher`` are dropped from the student version.
 from __future__ import annotations
 
 import ast
+import json
 import re
 
-__all__ = ["ANSWER_TAG", "CHECK_TAG", "TEACHER_TAG", "CHECK_CALL", "EXERCISE_CALL", "tags", "exercise_name_of",
+__all__ = ["ANSWER_TAG", "CHECK_TAG", "TEACHER_TAG", "CHECK_CALL", "EXERCISE_CALL", "tags", "exercise_name_of", "code_sources",
            "find_check_calls"]
 
 ANSWER_TAG, CHECK_TAG, TEACHER_TAG = "answer", "check", "teacher"
@@ -71,3 +72,36 @@ def find_check_calls(source: str) -> list[tuple[int, str]]:
             if match and segment:
                 calls.append((node.lineno, node.col_offset, int(match.group(1)), segment))
     return [(number, segment) for _, _, number, segment in sorted(calls)]
+
+
+def code_sources(content: bytes | str) -> tuple[list[str] | None, str]:
+    """A notebook's code cells, or None and a status saying why it cannot be read.
+
+    Read as plain JSON (nbformat 4: a list of cells with ``cell_type`` and
+    ``source``), not through nbformat, whose validator takes a second to import;
+    ``content`` is the file's bytes, or already a status.
+
+    >>> code_sources(b'{"cells": [{"cell_type": "code", "source": ["a = 1", "; b = 2"]}]}')
+    (['a = 1; b = 2'], 'ok')
+    >>> code_sources(b"not json")
+    (None, 'unreadable: not a valid notebook (not JSON)')
+    """
+    if isinstance(content, str):
+        return None, content
+    try:
+        data = json.loads(content.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        return None, "unreadable: not a valid notebook (not JSON)"
+    cells = data.get("cells") if isinstance(data, dict) else None
+    if not isinstance(cells, list):
+        return None, "unreadable: not a valid notebook (no list of cells)"
+    sources = []
+    for cell in cells:
+        if isinstance(cell, dict) and cell.get("cell_type") == "code":
+            source = cell.get("source", "")
+            if isinstance(source, list) and all(isinstance(part, str) for part in source):
+                source = "".join(source)
+            if not isinstance(source, str):
+                return None, "unreadable: not a valid notebook (a cell's source is not text)"
+            sources.append(source)
+    return sources, "ok"

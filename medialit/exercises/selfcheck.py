@@ -27,16 +27,14 @@ False
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Callable
 
 from .catalogue import exercise
 from .classcheck import check_notebook
 from .feedback import ExerciseError
-from .layout import exercise_name_of
+from .layout import EXERCISE_CALL, code_sources
 
 __all__ = ["SelfCheckError", "SelfCheckReport", "MARKS", "exercise_of_file", "self_check_report", "self_check"]
 
@@ -49,33 +47,6 @@ MARKS = {
     "error": ("✗", "your code stopped with an error before the check"),
     "not run": ("–", "not run"),
 }
-
-
-def _read_notebook(path: Path) -> SimpleNamespace:
-    """The notebook's cells (``cell_type`` and ``source``), read as plain JSON as the class check reads
-    them (importing nbformat, whose validator loads slowly, would add a second to every self-check).
-
-    >>> import json, tempfile
-    >>> with tempfile.TemporaryDirectory() as folder:
-    ...     path = Path(folder) / "n.ipynb"
-    ...     _ = path.write_text(json.dumps({"cells": [{"cell_type": "code", "source": ["a = 1", "; b = 2"]}]}))
-    ...     [cell.source for cell in _read_notebook(path).cells]
-    ['a = 1; b = 2']
-    """
-    data = json.loads(Path(path).read_text(encoding="utf-8"))
-    cells = data.get("cells") if isinstance(data, dict) else None
-    if not isinstance(cells, list):
-        raise ValueError("no list of cells")
-    found = []
-    for cell in cells:
-        if not isinstance(cell, dict):
-            raise ValueError("a cell is not an object")
-        source = cell.get("source", "")
-        source = "".join(source) if isinstance(source, list) else source
-        if not isinstance(source, str):
-            raise ValueError("a cell's source is not text")
-        found.append(SimpleNamespace(cell_type=cell.get("cell_type"), source=source))
-    return SimpleNamespace(cells=found)
 
 
 class SelfCheckError(ValueError):
@@ -96,15 +67,19 @@ def exercise_of_file(path: Path) -> str:
     if not path.is_file():
         raise SelfCheckError(f"there is no file {path}.")
     try:
-        notebook = _read_notebook(path)
-    except Exception as problem:
-        why = type(problem).__name__
-        if isinstance(problem, (ValueError, UnicodeDecodeError)):
+        content = path.read_bytes()
+    except OSError as problem:
+        raise SelfCheckError(f"{path.name} cannot be opened ({type(problem).__name__}): check that you "
+                             "may read it, or start again from a fresh copy of the exercise.") from None
+    sources, status = code_sources(content)
+    if sources is None:
+        why = status.removeprefix("unreadable: not a valid notebook (").rstrip(")")
+        if why == "not JSON":
             why = "its text is not notebook JSON: perhaps it was cut short while saving or copying"
         raise SelfCheckError(f"{path.name} is not a notebook that can be read ({why}). Try opening it in "
                              "JupyterLab; if that fails too, the file is damaged: start again from a fresh "
-                             "copy of the exercise.") from None
-    name = exercise_name_of(notebook)
+                             "copy of the exercise.")
+    name = next((m.group(1) for m in map(EXERCISE_CALL.search, sources) if m), None)
     if name is None:
         raise SelfCheckError(f"{path.name} is not an exercise notebook: no cell calls ml.checks.exercise(\"…\").")
     try:
