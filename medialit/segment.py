@@ -29,6 +29,7 @@ Two repairs to BlingFire's boundaries, both for what a reader sees as one unit:
 
 from __future__ import annotations
 
+import ctypes
 import re
 from dataclasses import dataclass
 
@@ -103,7 +104,7 @@ def _blingfire_starts(paragraph: str) -> list[int]:
     characters (so it cannot be found), its slower offsets function is used instead.
     """
     starts, position = [], 0
-    for piece in blingfire.text_to_sentences(paragraph).split("\n"):
+    for piece in _text_to_sentences(paragraph).split("\n"):
         found = paragraph.find(piece, position) if piece else -1
         if found < 0:
             _, offsets = blingfire.text_to_sentences_and_offsets(paragraph)
@@ -114,6 +115,33 @@ def _blingfire_starts(paragraph: str) -> list[int]:
     if not starts or starts[0] != 0:
         starts.insert(0, 0)
     return starts
+
+
+#: Output buffer types by size class (powers of two), kept alive here.  ``blingfire.text_to_sentences``
+#: makes a new ``c_char * n`` array type on every call; ctypes keeps such types only while something
+#: refers to them, so once the cycle collector has run (between two texts) every call pays for a new
+#: type again, slower than BlingFire's own work.
+_BUFFER_TYPES: dict = {}
+
+
+def _text_to_sentences(paragraph: str) -> str:
+    """``blingfire.text_to_sentences(paragraph)``, the same call and result, without a new ctypes type.
+
+    >>> _text_to_sentences("Talks failed. Both sides left.") == blingfire.text_to_sentences("Talks failed. Both sides left.")
+    True
+    """
+    data = paragraph.encode("utf-8")
+    size = len(data) * 2  # the output room BlingFire's own wrapper gives
+    size_class = max(size, 64).bit_length()
+    buffer_type = _BUFFER_TYPES.get(size_class)
+    if buffer_type is None:
+        buffer_type = _BUFFER_TYPES.setdefault(size_class, ctypes.c_char * (1 << size_class))
+    out = buffer_type()  # a fresh zeroed buffer, as BlingFire's wrapper makes (thread-safe)
+    length = blingfire.blingfire.TextToSentences(ctypes.c_char_p(data), ctypes.c_int(len(data)),
+                                                  ctypes.byref(out), ctypes.c_int(size))
+    if length == -1 or length > size:
+        return ""
+    return out.value.decode("utf-8")
 
 
 def _repair(paragraph: str, starts: list[int]) -> list[int]:
