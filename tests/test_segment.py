@@ -58,3 +58,21 @@ def test_blingfire_never_splits_a_paragraph_the_shortcut_takes(pieces, end):
     if not paragraph or not segment._ONE_SENTENCE.fullmatch(paragraph, 0, len(paragraph) - 1):
         return
     assert segment._blingfire_starts(paragraph) == [0]
+
+
+def test_our_blingfire_call_gives_what_blingfires_own_wrapper_gives():
+    import blingfire
+
+    texts = [p for path in STORED for p in _paragraphs(path.read_text(encoding="utf-8"))]
+    texts += ["", " ", "\x00", "One. Two.\nThree", "a" * 5000 + ". " + "b" * 70]
+    assert len(texts) > 100
+    for text in texts:
+        assert segment._text_to_sentences(text) == blingfire.text_to_sentences(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab. ?!\n\u00e9\u4e2d\x00\U0001F600\"'“”…")), max_size=80))
+def test_our_blingfire_call_agrees_on_random_text(text):
+    import blingfire
+
+    assert segment._text_to_sentences(text) == blingfire.text_to_sentences(text)
