@@ -175,6 +175,11 @@ class _Lexicon:
         every_term = [t for terms in terms_by_kind.values() for t in terms]
         self.empty = {kind for kind, terms in terms_by_kind.items() if not any(terms)}
         self.starts_re = re.compile(r"(?<![\w-])(?=(?:" + _alternation(every_term) + r")(?![\w-]))")
+        # The same positions, found as "one character that is not [\w-], then a term": a pattern that
+        # starts with a character class lets the regex engine skip every other character quickly,
+        # where a leading lookbehind is tried at every position.  Searched in " " + low, so that a
+        # match's end is the term's start in ``low`` (and the start of ``low`` counts as a gap).
+        self._after_gap_re = re.compile(r"[^\w-](?=(?:" + _alternation(every_term) + r")(?![\w-]))")
         self._last_low, self._last_found = None, {}
 
     def find(self, low: str) -> dict:
@@ -184,7 +189,7 @@ class _Lexicon:
         return self._last_found
 
     def _find(self, low: str) -> dict:
-        starts = [m.start() for m in self.starts_re.finditer(low)]
+        starts = [m.end() - 1 for m in self._after_gap_re.finditer(" " + low)]  # == starts_re's starts
         found = {}
         for kind, pattern in self.patterns.items():
             if kind in self.empty:  # an empty word list matches the empty string everywhere
