@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["prefix_tree", "_dispatch_by_first_char", "_trie"]
+__all__ = ["prefix_tree", "split_anchored", "_dispatch_by_first_char", "_trie"]
 
 
 def prefix_tree(terms) -> str:
@@ -124,6 +124,38 @@ def _dispatch_by_first_char(pattern: re.Pattern) -> dict:
         chosen = [b for b, s in zip(branches, starts) if ch in s]
         table[ch] = re.compile(head + "|".join(chosen) + tail, pattern.flags)
     return table
+
+
+def split_anchored(pattern: re.Pattern):
+    """``(anchored, floating)``: the top-level alternatives of ``pattern`` that start with ``^`` and
+    the others, each as one pattern with the same flags (None where there are none); None if the
+    pattern cannot be split.
+
+    Without MULTILINE, ``^`` matches only at the start, so ``pattern.search(s)`` finds a match
+    exactly when ``anchored.match(s)`` or ``floating.search(s)`` does, and the anchored
+    alternatives are no longer tried at every character.
+
+    >>> anchored, floating = split_anchored(re.compile(r"^read more|cookies?|^tags?:", re.IGNORECASE))
+    >>> anchored.pattern, floating.pattern
+    ('^read more|^tags?:', 'cookies?')
+    >>> bool(anchored.match("Tags: India")), bool(floating.search("We use COOKIES")), anchored.match("x tags:")
+    (True, True, None)
+    """
+    from re import _constants as c, _parser
+
+    if pattern.flags & re.MULTILINE:
+        return None
+    parsed = list(_parser.parse(pattern.pattern, pattern.flags))
+    sources = _split_top(pattern.pattern)
+    if len(sources) == 1:
+        items = [parsed]
+    elif len(parsed) == 1 and parsed[0][0] is c.BRANCH and len(parsed[0][1][1]) == len(sources):
+        items = parsed[0][1][1]
+    else:
+        return None
+    anchored = [src for src, item in zip(sources, items) if list(item[:1]) == [(c.AT, c.AT_BEGINNING)]]
+    floating = [src for src, item in zip(sources, items) if list(item[:1]) != [(c.AT, c.AT_BEGINNING)]]
+    return tuple(re.compile("|".join(part), pattern.flags) if part else None for part in (anchored, floating))
 
 
 def _split_top(source: str) -> list:

@@ -1,0 +1,55 @@
+"""The tagger's shortcuts for speed must never change what it finds: each is checked here against
+the plain way of doing the same thing, on every stored sentence and on made-up lines."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from medialit import tagger
+from medialit.segment import split_sentences
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+STORED = sorted([*DATA.glob("raw/*.txt"), *DATA.glob("transfer/**/*.txt"), *DATA.glob("samples/*.txt")])
+SENTENCES = [s.text for path in STORED for s in split_sentences(path.read_text(encoding="utf-8"))]
+MADE_UP = [
+    "Read more", "READ MORE:", "Tags: India, Pakistan", "© 2024 The Daily", "Photo: AFP", "Updated: May 5, 2024",
+    "— AFP", "Follow us on Twitter", "Email him at x@example.com", "Home › News › Asia", "5 min read", "ſubscribe now",
+    "İmage courtesy of the army", "The views expressed are the author's own.", "Last updated 3 hours ago",
+    "She tweets at @someone.", "pic.twitter.com/abc", "Share Facebook Twitter WhatsApp Email Print",
+]
+
+
+def _lines() -> list[str]:
+    rnd = random.Random(12)
+    words = [w for line in SENTENCES + MADE_UP for w in line.split()] + [w for line in MADE_UP for w in line.split()] * 20
+    shuffled = [" ".join(rnd.choice(words) for _ in range(rnd.randint(1, 9))) for _ in range(4000)]
+    return SENTENCES + MADE_UP + shuffled
+
+
+def test_there_are_stored_sentences():
+    assert len(SENTENCES) > 400
+
+
+@pytest.mark.parametrize("name", ["_DISCLAIMER", "_FURNITURE", "_PAGE_LINE", "_FOLLOW"])
+def test_prefiltered_patterns_find_exactly_what_the_whole_pattern_finds(name):
+    """Needles and prefixes never skip a line the pattern matches; the anchored/floating split
+    matches exactly when the whole pattern does."""
+    pattern = getattr(tagger, name)
+    found = 0
+    for line in _lines():
+        expected = bool(pattern.regex.search(line))
+        assert bool(pattern.search(line, tagger._fold(line))) == expected, line
+        found += expected
+    assert found >= 3  # the made-up lines do match
+
+
+@pytest.mark.parametrize("which", ["spans", "advocacy"])
+def test_word_list_starts_are_the_lookbehind_starts(which):
+    lexicon = getattr(tagger._rules(), which)
+    for line in _lines():
+        low = line.lower().replace("’", "'")
+        expected = [m.start() for m in lexicon.starts_re.finditer(low)]
+        assert [m.end() - 1 for m in lexicon._after_gap_re.finditer(" " + low)] == expected, line
