@@ -53,3 +53,21 @@ def test_word_list_starts_are_the_lookbehind_starts(which):
         low = line.lower().replace("’", "'")
         expected = [m.start() for m in lexicon.starts_re.finditer(low)]
         assert [m.end() - 1 for m in lexicon._after_gap_re.finditer(" " + low)] == expected, line
+
+
+def test_tables_built_from_arrays_equal_tables_built_by_pandas():
+    import numpy as np
+    import pandas as pd
+
+    from medialit import schema
+
+    names = (*schema.SENTENCE_COLUMNS, *tagger.MACHINE_COLUMNS)
+    for path in STORED[:6]:
+        frame = tagger.tag_text(path.read_text(encoding="utf-8"), "x")
+        plain = pd.DataFrame({c: pd.array(np.array(frame[c].tolist(), dtype=object), dtype=frame[c].dtype)
+                              for c in names})
+        pd.testing.assert_frame_equal(frame, plain, check_exact=True)
+        assert frame.columns.dtype == plain.columns.dtype and isinstance(frame.index, pd.RangeIndex)
+    text = tagger._text_dtype()
+    assert tagger._strings(["a", "b"], text).tolist() == ["a", "b"]
+    assert tagger._strings([1, "b"], text).tolist() == pd.array([1, "b"], dtype=text).tolist()  # converted as before
