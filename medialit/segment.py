@@ -49,6 +49,13 @@ _GLUED_HEADING = re.compile(
     r"^(?=(?:\S+ ){0,10}?[A-Z]\w*[ ](?:\S+ )*?[A-Z])(?:[\w'’-]+ ){1,10}[a-z][\w'’-]* "
     r"(?=(?:The|A|An|This|These|Those|It|He|She|They|We|Officials|Police)\s[a-z])"
 )
+#: A date stamp that opens a line and runs into the text after it ("date 2024-12-30 Kabul's ...",
+#: "Updated: 2024-12-30 14:05 The talks ..."): page data, cut off as its own unit.
+_DATE_STAMP = re.compile(
+    r"^(?:(?:date|dated|updated|published|posted|last updated)\s*:?\s*)?\d{4}-\d\d-\d\d"
+    r"(?:[T ]\d\d:\d\d(?::\d\d)?(?:Z|[+-]\d\d:?\d\d)?)?\s+(?=\S)",
+    re.IGNORECASE,
+)
 _GLUE_NOT_BEFORE = frozenset("of in at to from by for with on and or the a an as than said says".split())
 
 
@@ -145,7 +152,12 @@ def _text_to_sentences(paragraph: str) -> str:
 
 
 def _repair(paragraph: str, starts: list[int]) -> list[int]:
-    """Drop boundaries after an elision mark; split a heading glued to the first sentence."""
+    """Drop boundaries after an elision mark; split a heading glued to the first sentence,
+    and a date stamp that opens the line.
+
+    >>> _repair("date 2024-12-30 Talks resumed in Doha.", [0])
+    [0, 16]
+    """
     if "…" in paragraph or "..." in paragraph or ". . ." in paragraph:
         kept = [starts[0]]
         for k, start in enumerate(starts[1:], start=1):
@@ -158,6 +170,10 @@ def _repair(paragraph: str, starts: list[int]) -> list[int]:
     glued = _GLUED_HEADING.match(paragraph[:end])
     if glued and glued.group().split()[-1].lower() not in _GLUE_NOT_BEFORE:
         starts = [0, glued.end()] + starts[1:]
+    if paragraph[:1].isdigit() or paragraph[:1] in "dDuUpPlL":
+        stamp = _DATE_STAMP.match(paragraph)
+        if stamp and (len(starts) == 1 or starts[1] > stamp.end()):
+            starts = [0, stamp.end()] + starts[1:]
     return starts
 
 

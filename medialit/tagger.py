@@ -361,7 +361,7 @@ _FURNITURE_RE = re.compile(
     r"\bmin(?:ute)?s? read\b|cookies?\b|by using this (?:web)?site|privacy policy|data protection policy|"
     r"all rights reserved|^copyright|©|\bsubscribe\b|\bsign up\b|newsletter|become a member|becoming a member|"
     r"^share\b|^advertisement\W*$|click here|having issues with commenting|^tags?\s*:|"
-    r"^(?:file )?(?:photo|image|picture)s?\b|\bphoto\s*/|photo credit|getty images|"
+    r"^(?:file )?(?:photo(?:graph)?|image|picture)s?\b|\bphoto\s*/|photo credit|getty images|"
     r"support (?:our|independent) journalism|skip to content|^comments?\W*$|^loading\b",
     re.IGNORECASE,
 )
@@ -402,11 +402,13 @@ _PAGE_LINE_RE = re.compile(
     r"zoom in|read later|^print\W*$|^listen(?: to)?(?: this)?(?: article)?\W*(?:\d|$)|"
     r"\|\s*(?:afp|reuters|ap|getty images|ani|pti|epa|xinhua|anadolu|file)\b|"
     r"^[—–-]\s*(?:afp|reuters|ap|ani|pti|epa|xinhua|anadolu|dawn|file|screengrab|photo|courtesy|twitter|x)\b|"
-    r"^\(?(?:photo|image|picture|file photo|screengrab|video grab)s?\s*(?::|by\b|via\b|courtesy\b|credit\b)|"
+    r"^\(?(?:photo(?:graph)?|image|picture|file photo|screengrab|video grab)s?\s*(?::|by\b|via\b|courtesy\b|credit\b)|"
     r"\[(?:image|photo|picture)s?\s+(?:by|via|courtesy|credit)[^\]]*\]|screengrab|"
     r"^(?:this|the|a) (?:file )?(?:photo(?:graph)?|picture|image|handout(?: photo)?|video grab)\b[^.]{0,200}?\b(?:shows?|taken|released|dated)\b|"
     r"^[—–-]\s*[^()]{1,60}\(@\w+\)|^@\w+\W*$|\(@\w+\)|\bpublished\s+(?:on\s+)?(?:\d|" + "|".join(_MONTHS) + r")|"
-    r"^(?:enhanced|powered|sponsored|presented) by\b|^back to top\b|^your email address will not be published|"
+    r"^(?:enhanced|powered|sponsored|presented) by\b|^back to top\b|^top of (?:the )?page\W*$|^table of contents\W*$|^text size\b|"
+    r"\bin this\b[^.]{0,40}?\b(?:file )?(?:photo(?:graph)?|picture|image)\b|"
+    r"^[^.!?]{1,40}?\S\s?[—–]\s?(?:afp|reuters|ap|ani|pti|epa|xinhua|anadolu|getty images|file|reuters/\w+)\W*$|^your email address will not be published|"
     r"^\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?|hrs|ist|pkt|gmt|bst|utc|cet|et|est|edt|pst|aft)?\W*$|"
     r"\b\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago\b|^(?:show )?key events(?: only)?\W*$|"
     r"^pinned(?: post)?\W*$|^(?:e-?mail|twitter|x|follow (?:him|her|them|me))\s*:?\s*\S*@\S+|[\w.+-]+@[\w-]+\.[a-z]{2,}\b|"
@@ -429,7 +431,8 @@ _PAGE_LINE = _Prefiltered(
     needles=("pic.twitter.com", "http://", "https://", "www.", "comments are moderated", "please see our",
              "to see more", "facebook", "twitter", "instagram", "whatsapp", "telegram", "youtube", "linkedin",
              "zoom in", "read later", "|", "[image", "[photo", "[picture", "screengrab", "(@", "published", "›", "»",
-             " ago", "@", "photo", "picture", "image", "handout", "video grab", "view", "tip", "let us know"),
+             " ago", "@", "photo", "picture", "image", "handout", "video grab", "view", "tip", "let us know",
+             "—", "–"),
     prefixes=("last ", "first ", "updated", "published", "posted", "modified", "date", "source", "credit",
               "courtesy", "read more", "also read", "see also", "read also", "recommended", "more ", "related ",
               "know more", "your tip", "got a", "have a",
@@ -438,6 +441,7 @@ _PAGE_LINE = _Prefiltered(
               "@", "enhanced by", "powered by", "sponsored by", "presented by", "back to top", "your email",
               "you are here", "previous ", "next ", "prev ", "older ", "newer ", "opinion", "editorial", "op-ed", "analysis", "comment", "explainer", "column",
               "blog", "feature", "interview", "letter", "world", "news", "latest news", "top stories",
+              "top of", "table of", "text size",
               "press release", "for media", "for press", "media ", "press ",
               "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "key events", "show key", "pinned", "e-mail",
               "email", "twitter", "x", "follow", "share", "facebook", "whatsapp", "home"),
@@ -449,7 +453,7 @@ _DASH_CREDIT_RE = re.compile(r"^[—–]\s*\S[^.!?;:]{0,50}$")
 #: A credit line on its own, which makes the line before it a photo caption.
 _CREDIT_LINE_RE = re.compile(
     r"^[—–-]\s*\S|\|\s*(?:afp|reuters|ap|getty images|ani|pti|epa|xinhua|anadolu|file)\b|"
-    r"^\(?(?:photo|image|picture|file photo|screengrab)s?\s*(?::|by\b|via\b|courtesy\b|credit\b)|"
+    r"^\(?(?:photo(?:graph)?|image|picture|file photo|screengrab)s?\s*(?::|by\b|via\b|courtesy\b|credit\b)|"
     r"^(?:afp|reuters|ap|ani|pti|epa|xinhua|anadolu|getty images)(?:\s*(?:/|\|)\s*\w+)*\W*$",
     re.IGNORECASE,
 )
@@ -471,7 +475,7 @@ _BYLINE_RE = re.compile(
     re.IGNORECASE,
 )
 _DATE_LINE_RE = re.compile(
-    r"^(?:(?:updated|published|posted)\s*:?\s*|[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2},\s*)?(?:(?:" + "|".join(_MONTHS) + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|"
+    r"^(?:(?:updated|published|posted)\s*:?\s*|[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}(?:,\s*|\s+))?(?:(?:" + "|".join(_MONTHS) + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|"
     r"\d{1,2}\s+(?:" + "|".join(_MONTHS) + r")\.?,?\s+\d{4})\W*(?:\d{1,2}[:.]\d\d.*)?$",
     re.IGNORECASE,
 )
@@ -526,7 +530,7 @@ def _guess_roles(sents, paragraph_sizes, keys) -> list[str]:
         elif alone and len(words) <= 8 and _DATE_LINE_RE.match(text.strip()):
             roles[i] = "furniture"  # a date line (or "Place, date"), even above the headline
         elif not headline_seen and not body_seen and alone and len(words) <= 25 \
-                and not text.rstrip("”’\"' ").endswith(".") and (i == 0 or all(
+                and not text.rstrip("”’\"' ").endswith((".", ":")) and (i == 0 or all(
                     r in schema.META_ROLES for r in roles[:i])):
             roles[i] = "headline"  # the first line that is not page furniture (a date line may come first)
         elif alone and _DATE_LINE_RE.match(text.strip()):
@@ -535,8 +539,8 @@ def _guess_roles(sents, paragraph_sizes, keys) -> list[str]:
             roles[i] = "byline"
         elif short and i > 0 and keys[i] in (first_text, title_key):
             roles[i] = "furniture"  # the title printed again
-        elif short and len(words) == 1:
-            roles[i] = "furniture"  # tags and section names
+        elif short and (len(words) == 1 or len(words) <= 3 and text.rstrip().endswith(":")):
+            roles[i] = "furniture"  # tags and section names; labels of page tools ("Trending:", "Text Size:")
         elif short and seen_short[keys[i]] > 1 and not _is_name_line(text):
             roles[i] = "furniture"  # blocks of links printed twice
         elif short and _is_name_line(text):
@@ -1333,12 +1337,23 @@ OPINION_MAX_ATTRIBUTED = 0.1
 #: ... and at least this share carry a sign of advocacy, in a text of at least this many content sentences.
 OPINION_MIN_ADVOCACY = 0.1
 OPINION_MIN_SENTENCES = 6
+#: Narration: a verb in the past ("India announced ...", "were targeted", "had gone") ...
+_PAST_VERB_RE = re.compile(r"\b(?:was|were|had|did|said|\w{3,}ed)\b")
+#: ... with no verb in the present and no word of stance, degree or modality, which would make it
+#: a claim about how things are or should be rather than a report of what happened.
+_PRESENT_OR_STANCE_RE = re.compile(
+    r"\b(?:is|are|am|has|have|does|do|remains?|seems?|appears?|must|should|need|needs|cannot|can't|will|would|"
+    r"could|may|might|very|so|too|more|most|less|least|only|even|just|merely|clearly|obviously|indeed|certainly|"
+    r"truly|really|never|always|every|any|nothing|all|no one)\b"
+)
 
 
 def _opinion_piece_defaults(rows) -> None:
     """In an opinion piece, a sentence in the writer's voice with no number, date or time is the
     writer's interpretation (codebook L4) rather than a checkable fact: label it advocacy, unsure.
-    Headings keep their own label: a title can describe as well as characterise.
+    Headings keep their own label: a title can describe as well as characterise; so does plain
+    narration (a verb in the past, none in the present, no word of stance or degree: "The team
+    was flown to the base."), which reports events a record could settle.
 
     A text reads as an opinion piece when one of its first lines says so ("Editorial", "Opinion",
     "KT edit: ..."), or when it has at least :data:`OPINION_MIN_SENTENCES` content sentences, at
@@ -1357,8 +1372,9 @@ def _opinion_piece_defaults(rows) -> None:
     if not (labelled or argued):
         return
     for r in content:
-        if r[8] == "fact" and r[6] == "body" and r[11].startswith("L5") and not _ANCHOR_RE.search(r[5].lower()) \
-                and len(r[5].split()) >= 6:
+        low = r[5].lower()
+        if r[8] == "fact" and r[6] == "body" and r[11].startswith("L5") and not _ANCHOR_RE.search(low) \
+                and len(r[5].split()) >= 6 and not (_PAST_VERB_RE.search(low) and not _PRESENT_OR_STANCE_RE.search(low)):
             r[8], r[11] = "advocacy", "L4 an opinion piece: the writer's claim with no number, date or time to check"
             r[14] = ("unsure", f"{UNSURE_NO_RULE} (an opinion piece: read as the writer's interpretation)")
 
