@@ -80,6 +80,35 @@ def _strip_possessive(name: str) -> str:
     return _POSSESSIVE_END.sub("", name) if name.endswith(("s", "’", "'")) else name
 
 
+#: Wrongs that are acts (force, violation, failure, lies), as opposed to states ("presence", "safe havens") ...
+_ACT_WRONG = re.compile(r"^(?:attack|assault|strike|air strike|bomb|kill|massacre|shell|fir|target|violat|infiltrat|"
+                        r"proxy war|threat|fail|invasion|occupation|terror(?:ist)? attack|suicide|hijack|shot|shoot|lie)")
+#: ... and the words of a prescription, which says what a party should do, not what it did.
+_PRESCRIPTION = re.compile(r"\b(?:must|should|need(?:s)? to|ought|crucial|essential|imperative|vital)\b")
+
+
+def _judged_by_writer(text: str, low: str) -> tuple[int, str, str]:
+    """The writer's own judgement (an advocacy sentence) that names an act of wrongdoing and a
+    party: a charge in the writer's voice, even when the party is not the grammatical doer
+    ("an act of desperation that bears the stamp of the usual suspect, Pakistan").  The accused is
+    the party named nearest before the wrong, else the first one after it.  A prescription ("X
+    must end its attacks") is not read this way: it says what should be done.
+
+    >>> _judged_by_writer("Again the valley bears Norland's reckless shelling.", "again the valley bears norland's reckless shelling.")
+    (1, 'writer', 'Norland')
+    >>> _judged_by_writer("Norland's shelling must end.", "norland's shelling must end.")
+    (0, '', '')
+    >>> _judged_by_writer("Militancy bases in Norland are a grave worry.", "militancy bases in norland are a grave worry.")
+    (0, '', '')
+    """
+    wrong = _WRONG_RE.search(low)
+    if not wrong or not _ACT_WRONG.match(wrong.group()) or _PRESCRIPTION.search(low):
+        return (0, "", "")
+    before, after = _names(text[:wrong.start()]), _names(text[wrong.end():])
+    party = (before[-1] if before else after[0] if after else "")
+    return (1, "writer", party) if party else (0, "", "")
+
+
 class AccusationFinder:
     """Finds the accusation of each sentence in turn, remembering the sentences before it
     (so that "the group" or "it" can be resolved to the last party named)."""
@@ -117,6 +146,8 @@ class AccusationFinder:
             starts = [m.start() for m in _TRIGGER.finditer(low)]
             if starts or ("-" in text and _linked_hint(text) and _LINKED_RE.search(text)):
                 result = self._judge(text, low, label, source, starts)
+            if not result[0] and label == "advocacy" and starts:
+                result = _judged_by_writer(text, low)
             accused, ago = self._charge
             if not result[0] and accused and ago <= 1 and _CONTINUED_CHARGE_RE.search(low) and (
                     label == "attributed" or not _names(text)):

@@ -106,6 +106,7 @@ _WRONG_STEMS = (
     r"operat\w* from (?:\w+ ){0,2}(?:soil|territory|bases?)|"
     r"turn(?:s|ed|ing)? a blind eye|persecut(?:e|es|ed|ing|ion)|tortur(?:e|es|ed|ing)|abduct(?:s|ed|ing|ion)|"
     r"kidnap(?:s|ped|ping)?|atrocit(?:y|ies)|war crimes?|genocide|aggression|complicit|complicity|"
+    r"shot down|shoot(?:s|ing)? down|hijack(?:s|ed|ing)?|subversi(?:on|ve)|espionage|terror(?:ist)? networks?|"
     r"involvement in|involved in|responsible for|behind the (?:attack|bombing|killing|blast|strike)s?|"
     r"mastermind(?:ed|ing)|orchestrat(?:e|es|ed|ing)|plott(?:ed|ing)|"
     r"carr(?:y|ies|ied|ying) out (?:\w+ ){0,3}(?:attacks?|bombings?|strikes?|assaults?|raids?|killings?)|"
@@ -169,7 +170,7 @@ _NOUN_WRONGS = re.compile(
     r"terror(?:ist)? attacks?|suicide (?:attack|bombing)s?|shelling|assassination|support .*|firing|"
     r"(?:air|drone|missile)[ -]?strikes?|occupation|infringement|distortion|intimidation|inaction|presence (?:in|on|inside)|"
     r"activit(?:y|ies)|(?:cross-border |state |state-sponsored )?terrorism|transgressions?|foothold (?:in|inside|on)|collusion|"
-    r"terror(?:ist)? (?:factor(?:y|ies)|infrastructure|launch ?pads?|machinery))$"
+    r"terror(?:ist)? (?:factor(?:y|ies)|infrastructure|launch ?pads?|machinery|networks?)|hijacking|subversion|espionage)$"
 )
 #: A party that can stand right before a noun of wrongdoing: an acronym or a national adjective.
 _MODIFIER_PARTY = re.compile(r"^(?:[A-Z]{2,}[\w-]*|[A-Z][a-z]+(?:ani|eli|aqi|shi|udi|eni|iti|ali|ari|ati|iri|abi|dhi|ini|ian|an|ese|ish))$")
@@ -262,7 +263,8 @@ _TRIGGER_STARTS = (
     "intransigen obstinate aggressive nefarious sinister dastardly coward deceit deceptive dishonest betray "
     "presence activit operating existence plan extort connection nothing ties warlike war-like adventuris sham farce charade eyewash whitewash close shut dismantl hand extradit expel "
     "collu absolve breeding recruiting hotbed nursery epicent hub cradle roam credit jihad extremis militan rein crack action stop stationed headquartered entrenched holed resid foothold responsibility promis unwilling "
-    "reluctan transgress breach flout presence collect critici censur rebuk fault castigat rapped lashed lashes lashing"
+    "reluctan transgress breach flout presence collect critici censur rebuk fault castigat rapped lashed lashes lashing "
+    "shot shoot hijack subversi espionage"
 ).split()
 #: A party the sentence points to without naming it: a state, government, agency or army (codebook §4,
 #: "vague accused").  Generic militants, gunmen or terrorists are not in it.
@@ -288,7 +290,7 @@ _COPULA_BEFORE = re.compile(r"\b(?:is|are|was|were|become|becomes|became|remains
 _CONDUCT_RE = re.compile(
     r"(?<![\w-])(?:belligeren\w*|warmonger\w*|hegemon\w*|expansionis\w*|misadventures?|miscalculat\w*|"
     r"propaganda|jingois\w*|provocat\w*|reckless\w*|irresponsib\w*|complacen\w*|negligen\w*|duplicit\w*|"
-    r"double game|hypocri\w*|lip service|blind eye|the other way|scapegoat\w*|drag\w* (?:its|their) feet|"
+    r"double game|blame games?|hypocri\w*|lip service|blind eye|the other way|scapegoat\w*|drag\w* (?:its|their) feet|"
     r"stir\w* up|chaos|destabili[sz]\w*|bully\w*|bulli\w*|arrogan\w*|intransigen\w*|obstinate|aggressive\w*|"
     r"nefarious|sinister|dastardly|cowardly|deceit\w*|deceptive|dishonest\w*|betray\w*|complicit\w*|"
     r"warlike|war-like|adventuris\w*|sham|farce|charade|eyewash|whitewash\w*|unilateral\w*|annex\w*|brinkmanship|"

@@ -1344,7 +1344,9 @@ _PAST_VERB_RE = re.compile(r"\b(?:was|were|had|did|said|\w{3,}ed)\b")
 _PRESENT_OR_STANCE_RE = re.compile(
     r"\b(?:is|are|am|has|have|does|do|remains?|seems?|appears?|must|should|need|needs|cannot|can't|will|would|"
     r"could|may|might|very|so|too|more|most|less|least|only|even|just|merely|clearly|obviously|indeed|certainly|"
-    r"truly|really|never|always|every|any|nothing|all|no one)\b"
+    r"truly|really|never|always|every|any|nothing|all|no one)\b|"
+    # a judgement in the past: "was/were" + an adjective ("The speed was remarkable", "were futile")
+    r"\b(?:was|were)\s+(?:\w+ly\s+)?\w{3,}(?:able|ible|ful|ous|ive|ic|ant|ent|less)\b"
 )
 
 
