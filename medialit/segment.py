@@ -49,11 +49,11 @@ _GLUED_HEADING = re.compile(
     r"^(?=(?:\S+ ){0,10}?[A-Z]\w*[ ](?:\S+ )*?[A-Z])(?:[\w'’-]+ ){1,10}[a-z][\w'’-]* "
     r"(?=(?:The|A|An|This|These|Those|It|He|She|They|We|Officials|Police)\s[a-z])"
 )
-#: A date stamp that opens a line and runs into the text after it ("date 2024-12-30 Kabul's ...",
+#: A date stamp that opens a line and runs into a sentence after it ("date 2024-12-30 Kabul's ...",
 #: "Updated: 2024-12-30 14:05 The talks ..."): page data, cut off as its own unit.
 _DATE_STAMP = re.compile(
     r"^(?:(?:date|dated|updated|published|posted|last updated)\s*:?\s*)?\d{4}-\d\d-\d\d"
-    r"(?:[T ]\d\d:\d\d(?::\d\d)?(?:Z|[+-]\d\d:?\d\d)?)?\s+(?=\S)",
+    r"(?:[T ]\d\d:\d\d(?::\d\d)?(?:Z|[+-]\d\d:?\d\d)?)?\s+(?=(?-i:[A-Z“\"‘'(]))",
     re.IGNORECASE,
 )
 _GLUE_NOT_BEFORE = frozenset("of in at to from by for with on and or the a an as than said says".split())

@@ -545,3 +545,83 @@ def test_starting_fire_shelling_with_weapons_and_letting_groups_operate_are_char
 ])
 def test_force_against_armed_groups_is_not_by_itself_a_charge(text, expected):
     assert find(text)[0] == expected
+
+
+# --- tagger 2.6 --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("stamp", ["date 2031-03-14", "Updated: 2031-03-14 09:30", "2031-03-14"])
+def test_a_date_stamp_that_opens_a_line_is_its_own_unit_and_meta(stamp):
+    rows = tag_text(f"{stamp} Delegates from Norland and Estavia met at the crossing on Monday.")
+    assert rows["text"].tolist() == [stamp, "Delegates from Norland and Estavia met at the crossing on Monday."]
+    assert rows["label"].astype(str).tolist()[0] == "meta"
+
+
+@pytest.mark.parametrize("line", [
+    "Photograph:( Karsk Press Agency )",
+    "Mira Stolz—AFP",
+    "Velmar Sep 3, 2031, 07.45 AM (IST)",
+    "Trending:",
+    "Text Size:",
+    "top of page",
+    "Anton Brask addresses supporters in this March 3, 2029 file photo.",
+    "Written by: Mira Stolz",
+    "(Last Updated On: March 3, 2031)",
+    "+",
+    "Read: Border talks, what we know so far",
+    "Help The Valley Courier sustain so that we continue to be editorially independent.",
+    "Add as a preferred source on Google",
+])
+def test_credits_captions_datelines_and_page_tools_are_meta(line):
+    text = f"Border talks resume in the valley\n\nDelegates met on Monday to discuss the crossing.\n\n{line}\n\n" \
+           "The talks will continue next week, officials said."
+    rows = tag_text(text)
+    assert rows.loc[rows["text"] == line, "label"].astype(str).tolist() == ["meta"]
+
+
+OPINION_PIECE = ("Editorial: The valley deserves better\n\n"
+                 "The truce is a promise that neither capital seems willing to keep. "
+                 "Leaders talk of peace while the guns speak louder than ever. "
+                 "{sentence} "
+                 "Patience has its limits, and the people of the valley have run out of it. "
+                 "Nothing about this crisis is inevitable. "
+                 "A lasting settlement begins with honesty about what went wrong.")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The delegations were flown to the border town and signed the accord in the evening.", "fact"),
+    ("The speed of the announcement was remarkable and the evidence behind it thin.", "advocacy"),
+    ("The region remains hostage to the ambitions of a few generals in both capitals.", "advocacy"),
+])
+def test_in_an_opinion_piece_past_narration_stays_fact_but_judgements_do_not(sentence, expected):
+    rows = tag_text(OPINION_PIECE.format(sentence=sentence))
+    assert rows.loc[rows["text"] == sentence, "label"].astype(str).tolist() == [expected]
+
+
+@pytest.mark.parametrize("text, accused", [
+    ("Officials said Norland jets had shot down a civilian airliner over the pass.", "Norland"),
+    ("The hijacking of the ferry by the Red Ridge Front shocked the coast.", "Red Ridge Front"),
+    ("Officials spoke of Estavian subversion in the border provinces.", "Estavian"),
+])
+def test_shooting_down_hijacking_and_subversion_are_wrongs(text, accused):
+    found = find(text, label="attributed", source="officials")
+    assert found[0] == 1 and accused in found[2]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the writer's judgement naming an act of wrongdoing and a party
+    ("This latest attack is a grim reminder of Norland's true intentions in the valley.", 1),
+    # a prescription says what should be done, not what was done
+    ("Norland must now prove that it can stop the attacks from its soil.", 0),
+    # a state, not an act
+    ("Safe havens across the valley remain a lasting worry for Estavia.", 0),
+])
+def test_the_writers_judgement_of_an_act_charges_the_party_it_names(sentence, expected):
+    assert find(sentence, label="advocacy")[0] == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "The move is seen as a warning to the neighbour.",
+    "The arrests were being viewed as a concession to the council.",
+])
+def test_passive_perception_frames_are_attributed(sentence):
+    assert label_of(sentence) == "attributed"
