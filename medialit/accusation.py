@@ -91,21 +91,26 @@ def _judged_by_writer(text: str, low: str) -> tuple[int, str, str]:
     """The writer's own judgement (an advocacy sentence) that names an act of wrongdoing and a
     party: a charge in the writer's voice, even when the party is not the grammatical doer
     ("an act of desperation that bears the stamp of the usual suspect, Pakistan").  The accused is
-    the party named nearest before the wrong, else the first one after it.  A prescription ("X
-    must end its attacks") is not read this way: it says what should be done.
+    the party named nearest before the wrong, else its "by" agent (a party named after it is more
+    often its target).  A prescription ("X must end its attacks") or a question is not read this
+    way: it says what should be done, or asks.
 
     >>> _judged_by_writer("Again the valley bears Norland's reckless shelling.", "again the valley bears norland's reckless shelling.")
     (1, 'writer', 'Norland')
+    >>> _judged_by_writer("This cowardly attack on the market by the Red Front shames us.", "this cowardly attack on the market by the red front shames us.")
+    (1, 'writer', 'Red Front')
     >>> _judged_by_writer("Norland's shelling must end.", "norland's shelling must end.")
     (0, '', '')
     >>> _judged_by_writer("Militancy bases in Norland are a grave worry.", "militancy bases in norland are a grave worry.")
     (0, '', '')
     """
     wrong = _WRONG_RE.search(low)
-    if not wrong or not _ACT_WRONG.match(wrong.group()) or _PRESCRIPTION.search(low):
+    if not wrong or not _ACT_WRONG.match(wrong.group()) or _PRESCRIPTION.search(low) or text.rstrip(" ”’\"'").endswith("?"):
         return (0, "", "")
-    before, after = _names(text[:wrong.start()]), _names(text[wrong.end():])
-    party = (before[-1] if before else after[0] if after else "")
+    before = _names(text[:wrong.start()])
+    by_at = text.find(" by ", wrong.end(), wrong.end() + 60)
+    by = _AGENT_AFTER_RE.match(text, by_at + 1) if by_at >= 0 and "," not in text[wrong.end():by_at] else None
+    party = before[-1] if before else _strip_possessive(by.group("agent").removeprefix("the ")) if by else ""
     return (1, "writer", party) if party else (0, "", "")
 
 

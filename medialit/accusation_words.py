@@ -227,6 +227,8 @@ _NOT_NAMES = frozenset(
     "ten monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
     "august september october november december today yesterday tomorrow according following amid among "
     "unknown armed suspected local security earlier further there here what who why how where which "
+    # auxiliaries and pronouns that open a question or a clause: "Did ...?", "Will ...?", "That ..."
+    "did does do will would can could should shall must might is are was were has have had that whose whom "
     # generic doers: "Gunmen attacked ..." names no party (codebook §4)
     "gunmen militants insurgents terrorists attackers fighters rebels assailants jihadists".split()
 )
