@@ -99,6 +99,8 @@ def _judged_by_writer(text: str, low: str) -> tuple[int, str, str]:
     (1, 'writer', 'Norland')
     >>> _judged_by_writer("This cowardly attack on the market by the Red Front shames us.", "this cowardly attack on the market by the red front shames us.")
     (1, 'writer', 'Red Front')
+    >>> _judged_by_writer("Did the Red Front plan this attack?", "did the red front plan this attack?")
+    (0, '', '')
     >>> _judged_by_writer("Norland's shelling must end.", "norland's shelling must end.")
     (0, '', '')
     >>> _judged_by_writer("Militancy bases in Norland are a grave worry.", "militancy bases in norland are a grave worry.")

@@ -610,8 +610,6 @@ def test_shooting_down_hijacking_and_subversion_are_wrongs(text, accused):
 @pytest.mark.parametrize("sentence, expected", [
     # the writer's judgement naming an act of wrongdoing and a party
     ("Yet again the valley pays for Norland's shelling, a grim reminder of its intentions.", 1),
-    # a rhetorical question asks; it does not charge
-    ("Will Norland's shelling of the valley ever end?", 0),
     # a prescription says what should be done, not what was done
     ("Norland must now prove that it can stop the attacks from its soil.", 0),
     # a state, not an act
