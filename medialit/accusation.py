@@ -51,7 +51,6 @@ from .accusation_words import (
 __all__ = ["find", "AccusationFinder"]
 
 
-
 def _linked_hint(text: str) -> bool:
     return any(suffix in text for suffix in _LINKED_SUFFIXES)
 
@@ -128,7 +127,6 @@ class AccusationFinder:
     def reset(self) -> None:
         self._previous = []
         self._charge = ("", 99)
-
 
     @property
     def last_parties(self) -> list[str]:
