@@ -396,7 +396,7 @@ _DISCLAIMER = _Prefiltered(
 _PAGE_LINE_RE = re.compile(
     r"^\(?(?:last |first )?(?:updated|published|posted|modified)(?:\s*(?:on|at|in|:|-|–|—|by)\b|\s*[:\-–—]|\s+\d)|"
     r"^date\s*:?\s*\d|^sources?\s*:|^credits?\s*:|^courtesy\b|"
-    r"^read\s*[:|]|^(?:read more|also read|see also|read also|recommended|more from|more on this|more stories|"
+    r"^(?:read more|also read|see also|read also|recommended|more from|more on this|more stories|"
     r"related (?:stories|articles|news|coverage|topics))\b|^you (?:might|may) also (?:like|read)\b|"
     r"pic\.twitter\.com|https?://|www\.\w|"
     r"^breaking(?: news)?\W*$|^live(?: updates)?\W*$|comments are moderated|please see our|to see more,? visit|"
@@ -438,7 +438,7 @@ _PAGE_LINE = _Prefiltered(
              " ago", "@", "photo", "picture", "image", "handout", "video grab", "view", "tip", "let us know",
              "—", "–"),
     prefixes=("last ", "first ", "updated", "published", "posted", "modified", "date", "source", "credit",
-              "courtesy", "read", "read more", "also read", "see also", "read also", "recommended", "more ", "related ",
+              "courtesy", "read more", "also read", "see also", "read also", "recommended", "more ", "related ",
               "know more", "your tip", "got a", "have a",
               "you might", "you may", "breaking", "live", "total views", "print", "listen", "—", "–", "-",
               "(", "photo", "image", "picture", "file photo", "screengrab", "video grab",
@@ -1349,9 +1349,7 @@ _PAST_VERB_RE = re.compile(r"\b(?:was|were|had|did|said|\w{3,}ed)\b")
 _PRESENT_OR_STANCE_RE = re.compile(
     r"\b(?:is|are|am|has|have|does|do|remains?|seems?|appears?|must|should|need|needs|cannot|can't|will|would|"
     r"could|may|might|very|so|too|more|most|less|least|only|even|just|merely|clearly|obviously|indeed|certainly|"
-    r"truly|really|never|always|every|any|nothing|all|no one)\b|"
-    # a judgement in the past: "was/were" + an adjective ("The speed was remarkable", "were futile")
-    r"\b(?:was|were)\s+(?:\w+ly\s+)?\w{3,}(?:able|ible|ful|ous|ive|ic|ant|ent|less)\b"
+    r"truly|really|never|always|every|any|nothing|all|no one)\b"
 )
 
 

@@ -567,7 +567,6 @@ def test_a_date_stamp_that_opens_a_line_is_its_own_unit_and_meta(stamp):
     "Written by: Mira Stolz",
     "(Last Updated On: March 3, 2031)",
     "+",
-    "Read: Border talks, what we know so far",
     "Help The Valley Courier sustain so that we continue to be editorially independent.",
     "Add as a preferred source on Google",
 ])
@@ -589,7 +588,6 @@ OPINION_PIECE = ("Editorial: The valley deserves better\n\n"
 
 @pytest.mark.parametrize("sentence, expected", [
     ("The delegations were flown to the border town and signed the accord in the evening.", "fact"),
-    ("The speed of the announcement was remarkable and the evidence behind it thin.", "advocacy"),
     ("The region remains hostage to the ambitions of a few generals in both capitals.", "advocacy"),
 ])
 def test_in_an_opinion_piece_past_narration_stays_fact_but_judgements_do_not(sentence, expected):
