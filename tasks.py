@@ -101,11 +101,12 @@ def test_command(python: Path, rest: list[str]) -> list[str]:
     Tests run in parallel, one worker per CPU (pytest-xdist), shared out one by one, except
     that each notebook's cells (which share one kernel, in order) stay on one worker: see
     ``conftest.py``.  ``-n 0``, ``-n 4`` or ``-p no:xdist`` after ``test`` overrides this.
+    ``suite_startup.py`` loads before pytest's plugins and saves each process a second of imports.
     """
     chosen = any(arg in ("-n", "--numprocesses", "no:xdist") or arg.startswith(("-n", "--numprocesses=", "--dist"))
                  for arg in rest)
     parallel = [] if chosen else ["-n", "auto"]
-    return [str(python), "-m", "pytest", "--nbval", *parallel, *rest]
+    return [str(python), "-m", "pytest", "--nbval", "-p", "suite_startup", *parallel, *rest]
 
 
 def test_environment() -> dict[str, str]:

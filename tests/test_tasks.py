@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -87,6 +88,7 @@ def test_the_suite_runs_in_parallel_keeping_each_file_on_one_worker(tasks):
     assert command[command.index("-n") + 1] == "auto"
     assert "--dist" not in command  # xdist's default "load", which conftest.py makes keep each notebook whole
     assert command[-2:] == ["-k", "corpus"]
+    assert command[command.index("-p") + 1] == "suite_startup"
     for own in (["-n", "0"], ["-n4"], ["--numprocesses=3"], ["-p", "no:xdist"], ["--dist", "load"]):
         assert "auto" not in tasks.test_command(Path("py"), own), own
 
@@ -142,3 +144,22 @@ def test_setup_hides_pip_chatter_but_shows_a_failure(tasks, monkeypatch, capsys)
         tasks._pip(Path("py"), "install", "-r", "requirements.txt")
     assert "Installing failed (pip install -r requirements.txt)" in str(stop.value)
     assert "BuildBackendWarning" in capsys.readouterr().err
+
+
+def test_the_suite_defers_a_slow_import_and_hands_over_on_first_use(monkeypatch):
+    """suite_startup (loaded first by ``tasks.py test``) stands in for rfc3987_syntax until it is used."""
+    spec = importlib.util.spec_from_file_location("medialit_suite_startup", ROOT / "suite_startup.py")
+    startup = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(startup)
+    calls = []
+    real = type("Real", (), {"is_valid_syntax": staticmethod(lambda term, value: calls.append((term, value)) or True),
+                             "parse": "the real parse"})
+    monkeypatch.setattr(startup, "_real", lambda: real)
+    stand_in = startup._Deferred(startup.NAME)
+    assert stand_in.is_valid_syntax("iri", "http://example.org/ä") is True
+    assert calls == [("iri", "http://example.org/ä")]
+    assert stand_in.parse == "the real parse"
+    with pytest.raises(AttributeError):
+        stand_in.__path__                 # the import system's question does not load it
+    monkeypatch.setitem(sys.modules, startup.NAME, stand_in)
+    assert startup.defer() is False       # never replaces a module already there
