@@ -41,7 +41,6 @@ from typing import Any, Mapping, MutableMapping
 
 import pandas as pd
 
-from ..accusation_words import _DENIAL_RE
 from ..kappa import cohen_kappa
 from .answers import PracticeAnswerError, read_label, shown
 from .passages import CONTENT_ROLES, ITEM_TAG
@@ -138,6 +137,8 @@ def machine_questions(sentences: pd.DataFrame, yours: Any = None) -> pd.DataFram
 
     Each row: the sentence, which check raised it, what the machine did, and the question.
     """
+    from ..accusation_words import _DENIAL_RE   # here: its patterns take 0.1 s to compile, and an exercise
+                                               # check that never asks these questions need not wait for them
     rows: list[dict] = []
     found = int(sum(str(v) in ("1", "1.0", "True") for v in sentences.get("accusation", [])))
     for row in sentences.itertuples():
