@@ -157,8 +157,10 @@ def test_readme_describes_the_self_check_output_of_an_untouched_exercise():
     import sys
 
     root = Path(__file__).resolve().parent.parent
+    # the README's command; suite_startup only spares this second pytest an import (tasks.py test loads it too)
     run = subprocess.run([sys.executable, "-m", "pytest", "--nbval-lax", "exercises/02_attribution.ipynb",
-                          "-p", "no:cacheprovider", "-q"], capture_output=True, text=True, cwd=root, timeout=300,
+                          "-p", "no:cacheprovider", "-p", "suite_startup", "-q"], capture_output=True, text=True,
+                         cwd=root, timeout=300,
                          env={**os.environ, "COLUMNS": "120"})
     last = run.stdout.strip().splitlines()[-1]
     counts = re.match(r"(\d+ failed, \d+ passed)", last).group(1)
