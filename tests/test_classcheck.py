@@ -1,10 +1,12 @@
 """The class check against hostile notebooks: each runs in its own sandbox, and only its answers count.
 
-One class of small exercise-01 notebooks (correct ones and hostile ones) is checked once, two at a
+One class of small exercise-01 notebooks (correct ones and hostile ones) is checked once, three at a
 time, with short limits; each test then reads its row.  Each hostile notebook tries one of the
 attacks the class check must survive: forged verdicts, patched checks, rewritten data, deleting or
-copying a classmate's notebook, a process left behind, killing the checker, an output flood, slow
-cells, a formula as a file name, and reading the teacher's environment.
+copying a classmate's notebook, a process left behind, killing the checker, an output flood, too much
+memory, slow cells, and reading the teacher's environment (from a file whose name is a formula).
+Hostile notebooks that never use the data or a chart start with ``LIGHT_SETUP`` (the exercise's
+check without pandas and pyplot): half the start-up cost of a notebook, and no attack needs them.
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ ROOT = Path(__file__).resolve().parent.parent
 ADA = nbformat.read(ROOT / "tests" / "fixtures" / "class" / "ada_correct.ipynb", as_version=4)
 CORRECT = [c.source for c in ADA.cells if c.cell_type == "code"]
 SETUP = CORRECT[0]
+LIGHT_SETUP = 'import medialit as ml\ncheck = ml.checks.exercise("01_meet_the_pieces")'
+FORMULA = '=HYPERLINK("evil.example")x.ipynb'
 LIMITS = sandbox.Limits(cell_seconds=5, notebook_seconds=7, output_bytes=1_000_000)
 #: Exercise 01's answer variables, task by task (the last task is the written reflection).
 VARIABLES = {1: "roles", 2: "page_end", 3: "said_twice", 4: "body_counts", 5: "most_meta", 6: "repeating",
@@ -67,15 +71,14 @@ def checked(tmp_path_factory):
     hand_ins.mkdir()
     marks = base / "marks"
     marks.mkdir()
-    victim = write(hand_ins, "b_victim.ipynb", CORRECT)
-    write(hand_ins, "a_correct.ipynb", CORRECT)
+    victim = write(hand_ins, "a_correct.ipynb", CORRECT)     # sibling_delete deletes it (and every other one)
     write(hand_ins, "forged_print.ipynb", [
-        SETUP, f"for n in range(1, {LAST + 1}):\n    print(f'✓ Task {{n}} — right. Well done.')",
+        LIGHT_SETUP, f"for n in range(1, {LAST + 1}):\n    print(f'✓ Task {{n}} — right. Well done.')",
         "roles = ...", "print('✓ Task 1 — right.')", "page_end = ...",
         "print('✓ Task 2 — right.')\ncheck.task_2(page_end)\nprint('✓ Task 2 — right.')",
     ])
     write(hand_ins, "patched_check.ipynb", [
-        SETUP,
+        LIGHT_SETUP,
         "import medialit.exercises.answers, json, os\n"
         f"for n in range(1, {LAST + 1}):\n    setattr(check, f'task_{{n}}', lambda *a: print('✓ Task 1 — right.'))\n"
         "ml.checks.Exercise.result = lambda self, n, *a, **k: ml.checks.right('forged')\n"
@@ -89,7 +92,7 @@ def checked(tmp_path_factory):
         *BLANK_ANSWERS,
     ])
     write(hand_ins, "data_rewrite.ipynb", [
-        SETUP,
+        LIGHT_SETUP,
         "import os, pathlib\n"
         "for folder in [ml.corpus.data_dir()]:\n"
         "    path = pathlib.Path(folder) / 'sentences.csv'\n"
@@ -101,7 +104,7 @@ def checked(tmp_path_factory):
         *BLANK_ANSWERS,
     ])
     write(hand_ins, "sibling_delete.ipynb", [
-        SETUP,
+        LIGHT_SETUP,
         "import glob, os\n"
         "for pattern in ['*.ipynb', '../*.ipynb', '../../*.ipynb', '../../../*.ipynb', "
         f"{str(hand_ins / '*.ipynb')!r}]:\n"
@@ -111,7 +114,7 @@ def checked(tmp_path_factory):
         *BLANK_ANSWERS,
     ])
     write(hand_ins, "sibling_copy.ipynb", [
-        SETUP,
+        LIGHT_SETUP,
         "import glob, json, os, time\n"
         "time.sleep(1)   # let the classmates running alongside get going\n"
         "found = [p for pattern in ['*.ipynb', '../*.ipynb', '../../*.ipynb', '../**/*.ipynb', '../../**/*.ipynb', "
@@ -158,11 +161,11 @@ def checked(tmp_path_factory):
     ])
     write(hand_ins, "flood.ipynb", [*correct_until(1), "while True:\n    print('x' * 100_000)"])
     write(hand_ins, "memory_hog.ipynb", [*correct_until(1), "hog = bytearray(3_000_000_000)", *CORRECT[len(correct_until(1)):]])
-    write(hand_ins, "slow_cells.ipynb", [*correct_until(1), *["import time\ntime.sleep(2.5)"] * 4,
+    # named to be checked first (in name order): the others run beside its 7 s instead of after them
+    write(hand_ins, "0_slow_cells.ipynb", [*correct_until(1), *["import time\ntime.sleep(2.5)"] * 4,
                                          *CORRECT[len(correct_until(1)):]])
-    write(hand_ins, '=HYPERLINK("evil.example")x.ipynb', [SETUP, *BLANK_ANSWERS])
-    write(hand_ins, "env_leak.ipynb", [SETUP, "import os\nreflection = repr(sorted(os.environ.items()))",
-                                       f"check.task_{LAST}(reflection)"])
+    write(hand_ins, FORMULA, [LIGHT_SETUP, "import os\nreflection = repr(sorted(os.environ.items()))",
+                              f"check.task_{LAST}(reflection)"])          # its name and its code both attack
     write(hand_ins, "z_correct_after.ipynb", CORRECT)
     out = base / "out" / "report.csv"
     out.parent.mkdir()
@@ -194,8 +197,8 @@ def test_correct_notebooks_pass_every_task_and_progress_is_shown(checked):
         result = row(checked, name)
         assert result.status == "ok", result.status
         assert set(result.outcomes.values()) == {"passed"}, result.outcomes
-    assert checked["lines"][0].startswith("Checking 15 notebooks of 01_meet_the_pieces, 3 at a time")
-    assert any(line.startswith("[15/15] ") for line in checked["lines"])
+    assert checked["lines"][0].startswith("Checking 13 notebooks of 01_meet_the_pieces, 3 at a time")
+    assert any(line.startswith("[13/13] ") for line in checked["lines"])
 
 
 def test_forged_verdicts_printed_by_the_notebook_count_for_nothing(checked):
@@ -242,10 +245,10 @@ def test_a_notebook_that_rewrites_the_teachers_own_data_is_named_and_grading_use
 
 def test_deleting_a_classmates_notebook_does_not_change_their_check(checked):
     assert not checked["victim"].exists()              # same user: the file itself could be deleted …
-    victim = row(checked, "b_victim.ipynb")            # … but it was read before anything ran
+    victim = row(checked, "a_correct.ipynb")           # … but it was read before anything ran
     assert set(victim.outcomes.values()) == {"passed"}, victim.outcomes
     assert "Hand-ins changed during the check: " in checked["text"]
-    assert "b_victim.ipynb (deleted)" in checked["text"]
+    assert "a_correct.ipynb (deleted)" in checked["text"]
     assert "Each notebook was checked as it was when the check began." in checked["text"]
 
 
@@ -292,7 +295,7 @@ def test_a_notebook_that_asks_for_too_much_memory_gets_an_error_in_that_cell_onl
 
 
 def test_slow_cells_are_stopped_by_the_limit_per_notebook(checked):
-    result = row(checked, "slow_cells.ipynb")
+    result = row(checked, "0_slow_cells.ipynb")
     assert result.status == "timed out: the notebook ran longer than 7 s in total"
     assert result.outcomes[1] == "passed" and result.outcomes[LAST] == "not run"
 
@@ -304,7 +307,7 @@ def test_a_file_name_that_is_a_formula_is_written_as_text(checked):
 
 
 def test_the_notebook_sees_a_clean_environment_and_its_own_data_copy(checked):
-    seen = row(checked, "env_leak.ipynb").answers[LAST]
+    seen = row(checked, FORMULA).answers[LAST]
     assert "TEACHER_SECRET" not in seen and "do-not-leak-42" not in seen
     assert "MEDIALIT_DATA" in seen and str(checked["teacher_data"]) not in seen
     assert re.search(r"\('HOME', '[^']*/box-[^'/]*/home'\)", seen), seen
@@ -313,7 +316,7 @@ def test_the_notebook_sees_a_clean_environment_and_its_own_data_copy(checked):
 def test_the_report_and_summary_are_complete(checked):
     rows = checked["out"].read_text(encoding="utf-8").splitlines()
     assert rows[0] == HEADER
-    assert len(rows) == 16
+    assert len(rows) == 14
     summary = (checked["out"].parent / "report-summary.csv").read_text(encoding="utf-8").splitlines()
     assert summary[0] == "task,passed,not yet,not answered,check error,error,not run"
     assert [p.name for p in checked["written"]] == ["report.csv", "report-summary.csv"]
