@@ -811,6 +811,7 @@ def _main_clause_cue(rules: _Rules, toks):
     predicate is not a cue, a cue verb right after "and"/"but" (a second conjunct,
     "arrived in Kabul and told reporters ...") still governs.
     """
+    first_words = rules.cue_first_words  # a token not in it starts no cue (_cue_at's own first test)
     blocked = weak_block = False
     clause_start = 0
     subject_noun = False
@@ -845,7 +846,7 @@ def _main_clause_cue(rules: _Rules, toks):
                     return k, k + hit[3] - 1, "verb"
             i += 1
             continue
-        hit = _cue_at(rules, toks, i)
+        hit = _cue_at(rules, toks, i) if w in first_words else None
         if hit and hit[2] == "exclude":
             i += hit[3]
             continue
