@@ -1242,19 +1242,18 @@ def _analyse_plain(text: str, article_id: str, with_spans: bool = True):
             repeats[i] = first_seen[key]
         words = key.split()
         tri = set(zip(words, words[1:], words[2:]))  # the sentence's word triples
-        if not repeats[i] and len(tri) >= 5:
-            owners = [shingle_owner[t] for t in tri if t in shingle_owner]
-            if len(owners) >= 0.6 * len(tri):  # else no earlier sentence can own 60 % of the triples
-                counts: dict = {}
-                for owner in owners:
-                    counts[owner] = counts.get(owner, 0) + 1
-                owner, hits = max(counts.items(), key=lambda kv: (kv[1], -kv[0]))
-                if hits >= 0.6 * len(tri):
-                    repeats[i] = sids[owner]
+        new = tri.difference(shingle_owner)  # the triples no earlier sentence has
+        # (unless earlier sentences have 60 % of its triples, no one of them can own 60 %)
+        if not repeats[i] and len(tri) >= 5 and len(tri) - len(new) >= 0.6 * len(tri):
+            counts: dict = {}
+            for t in tri:
+                if t in shingle_owner:
+                    counts[shingle_owner[t]] = counts.get(shingle_owner[t], 0) + 1
+            owner, hits = max(counts.items(), key=lambda kv: (kv[1], -kv[0]))
+            if hits >= 0.6 * len(tri):
+                repeats[i] = sids[owner]
         first_seen.setdefault(key, sids[i])
-        for t in tri:
-            if t not in shingle_owner:
-                shingle_owner[t] = i
+        shingle_owner.update(dict.fromkeys(new, i))  # each triple keeps the first sentence that had it
     for i, s in enumerate(sents):
         if repeats[i] and roles[i] == "body" and paragraph_sizes[s.paragraph] == 1:
             roles[i] = "pullquote"
