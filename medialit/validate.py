@@ -165,6 +165,31 @@ def _vocabulary(frame, name, column, allowed, problems, *, empty_ok=False):
                                     f"unknown value {value!r}; expected one of {', '.join(allowed)}"))
 
 
+class _Row(dict):
+    """One CSV row as column -> text, also readable as ``row.column``."""
+
+    __slots__ = ()
+
+    def __getattr__(self, column: str) -> str:
+        try:
+            return self[column]
+        except KeyError:
+            raise AttributeError(column) from None
+
+
+def _rows(frame: pd.DataFrame):
+    """(line, row) for each row, as ``DataFrame.iterrows`` gives them but without a Series per row.
+
+    The frames here hold only text (``_read`` reads every column as str), so the values are the same.
+
+    >>> [(line, row.b) for line, row in _rows(pd.DataFrame({"a": ["x", "y"], "b": ["1", "2"]}, index=[2, 3]))]
+    [(2, '1'), (3, '2')]
+    """
+    columns = list(frame.columns)
+    for line, values in zip(frame.index, zip(*(frame[c].tolist() for c in columns))):
+        yield line, _Row(zip(columns, values))
+
+
 def _integer(value: str) -> int | None:
     return int(value) if value.isdigit() else None
 
@@ -179,7 +204,7 @@ def _check_manifest(folder, problems) -> list[str]:
     manifest = _read(folder, "manifest.csv", ("seed_file", "article_id", "sha256", "bytes"), problems)
     if manifest is None:
         return []
-    for line, row in manifest.iterrows():
+    for line, row in _rows(manifest):
         path = folder / "raw" / f"{row.article_id}.txt"
         if not path.is_file():
             problems.append(Problem("manifest.csv", line, "article_id", f"raw/{row.article_id}.txt is missing"))
@@ -207,7 +232,7 @@ def _check_sentences(folder, articles, actor_ids, problems):
     for line, value in duplicated.items():
         problems.append(Problem(name, line, "sent_id", f"duplicate id {value!r}"))
     parties = set(actor_ids) | {"writer"}
-    for line, row in frame.iterrows():
+    for line, row in _rows(frame):
         match = SENT_ID.match(row.sent_id)
         if not match or match["article"] != row.article_id:
             problems.append(Problem(name, line, "sent_id",
@@ -256,7 +281,7 @@ def _check_offsets(folder, frame, articles, problems):
         raw = corpus.load_raw(article, data_dir=folder)
         rows = frame[frame.article_id == article]
         previous_end = 0
-        for line, row in rows.iterrows():
+        for line, row in _rows(rows):
             start, end = _integer(row.start), _integer(row.end)
             if start is None or end is None or not 0 <= start < end <= len(raw):
                 problems.append(Problem(name, line, "start", f"offsets {row.start!r}..{row.end!r} are not inside the text"))
@@ -283,7 +308,7 @@ def _check_spans(folder, sentences, naming, problems):
     _vocabulary(frame, name, "kind", schema.SPAN_KINDS, problems)
     by_id = sentences.set_index("sent_id")
     raws: dict[str, str] = {}
-    for line, row in frame.iterrows():
+    for line, row in _rows(frame):
         if row.sent_id not in by_id.index:
             problems.append(Problem(name, line, "sent_id", f"no sentence with id {row.sent_id!r}"))
             continue
@@ -307,7 +332,7 @@ def _check_spans(folder, sentences, naming, problems):
 
 def _check_evidence(name, frame, column, sentences, problems):
     ids = dict(zip(sentences.sent_id, sentences.article_id))
-    for line, row in frame.iterrows():
+    for line, row in _rows(frame):
         for sent_id in filter(None, (s.strip() for s in row[column].split(";"))):
             if sent_id not in ids:
                 problems.append(Problem(name, line, column, f"no sentence with id {sent_id!r}"))
