@@ -78,12 +78,52 @@ def test_generator_refuses_an_answer_cell_without_its_check(tmp_path):
         generate.render_student(path)
 
 
+#: One kernel per test process for the untouched student notebooks (a kernel costs about a second of
+#: CPU to start and import pandas and matplotlib), shut down when the tests end.  Before each notebook
+#: it is made like a fresh kernel for it: no names defined, the medialit package imported anew (so its
+#: state starts empty), no figures open, working folder exercises/.
+_STUDENT_KERNEL: list = []
+_AS_FRESH = f"""\
+%reset -f
+import os, sys
+os.chdir({str(ROOT / "exercises")!r})
+for name in [m for m in sys.modules if m == "medialit" or m.startswith("medialit.")]:
+    del sys.modules[name]
+if "matplotlib.pyplot" in sys.modules:
+    sys.modules["matplotlib.pyplot"].close("all")
+%reset -f
+"""
+
+
+def _run_in_the_student_kernel(notebook, folder: Path, config) -> None:
+    if not _STUDENT_KERNEL:
+        km = NotebookClient(notebook, kernel_name="python3").create_kernel_manager()
+        _STUDENT_KERNEL.append(km)
+
+        def shut_down() -> None:
+            from jupyter_core.utils import run_sync
+
+            if run_sync(km.is_alive)():
+                run_sync(km.shutdown_kernel)(now=True)
+
+        config.add_cleanup(shut_down)
+    km = _STUDENT_KERNEL[0]
+    fresh = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(_AS_FRESH)])
+    for nb, errors_allowed in ((fresh, False), (notebook, True)):
+        client = NotebookClient(nb, km=km, timeout=120, kernel_name="python3", allow_errors=errors_allowed,
+                                resources={"metadata": {"path": str(folder)}})
+        try:
+            client.execute()
+        finally:
+            if client.kc is not None:
+                client.kc.stop_channels()
+
+
 @pytest.mark.parametrize("name", NAMES)
-def test_untouched_student_notebook_reaches_every_check_and_is_only_not_answered(name):
+def test_untouched_student_notebook_reaches_every_check_and_is_only_not_answered(name, pytestconfig):
     path = ROOT / "exercises" / f"{name}.ipynb"
     notebook = nbformat.read(path, as_version=4)
-    NotebookClient(notebook, timeout=120, kernel_name="python3", allow_errors=True,
-                   resources={"metadata": {"path": str(path.parent)}}).execute()
+    _run_in_the_student_kernel(notebook, path.parent, pytestconfig)
     reached = []
     for cell in notebook.cells:
         if cell.cell_type != "code":
