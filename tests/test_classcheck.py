@@ -230,7 +230,7 @@ def test_a_notebook_that_rewrites_the_teachers_own_data_is_named_and_grading_use
     monkeypatch.setenv("MEDIALIT_DATA", str(teacher_data))
     hand_ins = tmp_path / "hand-ins"
     hand_ins.mkdir()
-    write(hand_ins, "a_writer.ipynb", [SETUP, "import pathlib\n"            # a student who guessed the path
+    write(hand_ins, "a_writer.ipynb", [LIGHT_SETUP, "import pathlib\n"      # a student who guessed the path
                                        f"path = pathlib.Path({str(teacher_data)!r}) / 'sentences.csv'\n"
                                        "path.write_text(path.read_text().replace(',fact,', ',advocacy,'))"])
     write(hand_ins, "b_correct.ipynb", CORRECT)
@@ -353,7 +353,7 @@ def test_a_notebook_that_kills_the_checker_leaves_the_rows_already_written(tmp_p
     hand_ins = tmp_path / "hand-ins"
     hand_ins.mkdir()
     write(hand_ins, "a_correct.ipynb", CORRECT)
-    write(hand_ins, "b_killer.ipynb", [SETUP, "import os, signal\n"
+    write(hand_ins, "b_killer.ipynb", [LIGHT_SETUP, "import os, signal\n"
                                        "monitor = os.getppid()\n"
                                        "checker = int(open(f'/proc/{monitor}/stat').read().rsplit(')', 1)[1].split()[1])\n"
                                        "os.kill(checker, signal.SIGKILL)\nimport time\ntime.sleep(5)"])
@@ -485,7 +485,7 @@ def test_run_as_another_account_cannot_read_the_class_folder_or_stop_the_checker
     hand_ins.mkdir()
     os.chmod(hand_ins, 0o700)
     write(hand_ins, "a_correct.ipynb", CORRECT)
-    write(hand_ins, "b_prober.ipynb", [SETUP, "import os, signal, time\ntime.sleep(1)\nattempts = []\n"
+    write(hand_ins, "b_prober.ipynb", [LIGHT_SETUP, "import os, signal, time\ntime.sleep(1)\nattempts = []\n"
                                        f"for action in [lambda: os.listdir({str(hand_ins)!r}),\n"
                                        f"               lambda: open({str(hand_ins / 'a_correct.ipynb')!r}).read(),\n"
                                        f"               lambda: os.kill({os.getpid()}, signal.SIGKILL),\n"
