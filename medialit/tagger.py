@@ -146,6 +146,8 @@ class _Rules:
     noun_cues: frozenset = field(default_factory=frozenset)
     #: First word of every cue term: a token that is not one of these cannot start a cue.
     cue_first_words: frozenset = field(default_factory=frozenset)
+    #: The leading ``\w+`` run of every verb cue (None if a verb cue starts otherwise): see :func:`_verb_cue`.
+    verb_first_runs: frozenset | None = None
 
 
 #: "Any of these terms, longest first", as a prefix tree (see :func:`medialit.regex_dispatch.prefix_tree`).
@@ -253,7 +255,34 @@ def _rules(folder: str | None = None) -> _Rules:
             r",\s+((?:[\w'.-]+\s+){1,5}?)(?:" + _alternation(verbs) + r")\s*,"),
         noun_cues=frozenset(t for t, (ty, _) in cue_terms.items() if ty == "noun"),
         cue_first_words=frozenset(t.split(" ")[0] for t in cue_terms),
+        verb_first_runs=_first_runs(verbs),
     )
+
+
+def _first_runs(terms) -> frozenset | None:
+    r"""The leading ``\w+`` run of each term, or None if any term does not start with one."""
+    runs = [re.match(r"\w+", term) for term in terms]
+    return None if not all(runs) else frozenset(run.group() for run in runs)
+
+
+def _verb_cue(rules: _Rules, low: str, key: str | None = None):
+    r"""``rules.verb_cue_re.search(low)``, skipped (None) when no word of the sentence can start a verb cue.
+
+    ``key`` is the sentence's :func:`_norm_key`: its ``\w+`` runs, lower-cased, joined by spaces.
+    A match starts where no ``[\w-]`` character comes before it, so a ``\w+`` run of the
+    sentence starts there too, and it is exactly the leading run of the cue (that run ends
+    where the cue has a character outside ``\w``, or where the cue ends and ``(?![\w-])``
+    holds).  ``low`` has the same runs as the key (it only swaps curly apostrophes for
+    straight ones).  So if none of the key's words is such a run, the search cannot match.
+
+    >>> _verb_cue(_rules(), "talks failed.", "talks failed") is None
+    True
+    >>> _verb_cue(_rules(), "officials said so.", "officials said so").group()
+    'said'
+    """
+    if key is not None and rules.verb_first_runs is not None and rules.verb_first_runs.isdisjoint(key.split()):
+        return None
+    return rules.verb_cue_re.search(low)
 
 
 _TOKEN_RE = re.compile(r"[a-z0-9][a-z0-9'\-]*|[,;:()\"“”—–]")
@@ -1318,7 +1347,7 @@ def _analyse_plain(text: str, article_id: str, with_spans: bool = True):
         prev_attributed = (source or "unnamed") if label == "attributed" and rationale.startswith("L3") else ""
         rows.append([article_id, sids[i], s.paragraph, s.start, s.end, text, role,
                      repeats[i], label, cue, source, rationale, started_inside, open_quote,
-                     _confidence(rules, text, low, role, label, rationale, share)])
+                     _confidence(rules, text, low, role, label, rationale, share, keys[i])])
         if with_spans:
             spans.extend(_sentence_spans(rules, article_id, sids[i], s, low, label))
 
@@ -1390,8 +1419,10 @@ UNSURE_DISAGREE = "rules disagree"
 UNSURE_FRAGMENT = "a fragment: too short or without a verb to judge"
 
 
-def _confidence(rules: _Rules, text: str, low: str, role: str, label: str, rationale: str, share: float):
-    """``(confidence, reason)``: ``("sure", "")`` or ``("unsure", why)``.
+def _confidence(rules: _Rules, text: str, low: str, role: str, label: str, rationale: str, share: float,
+                key: str | None = None):
+    """``(confidence, reason)``: ``("sure", "")`` or ``("unsure", why)``.  ``key``, the sentence's
+    :func:`_norm_key`, lets the search for a cue verb be skipped when it cannot match.
 
     >>> _confidence(_rules(), "Talks failed.", "talks failed.", "body", "fact", "L5 ...", 0.0)
     ('unsure', 'a fragment: too short or without a verb to judge')
@@ -1413,13 +1444,13 @@ def _confidence(rules: _Rules, text: str, low: str, role: str, label: str, ratio
         if strong:
             return "unsure", f"{UNSURE_DISAGREE}: a cue hands the claim to a source, and '{strong[0]}' marks advocacy"
     elif label == "advocacy" and not rationale.startswith("L4 question"):
-        m = rules.verb_cue_re.search(low)
+        m = _verb_cue(rules, low, key)
         if m:
             return "unsure", f"{UNSURE_DISAGREE}: '{rationale[3:]}' marks advocacy, and the cue '{m.group()}' is there too"
     elif label == "fact":
         if 0 < share < 0.5:
             return "unsure", f"{UNSURE_NO_RULE} (words in quotation marks)"
-        m = rules.verb_cue_re.search(low)
+        m = _verb_cue(rules, low, key)
         if m:
             return "unsure", f"{UNSURE_NO_RULE} (the cue '{m.group()}' in a clause that does not govern)"
         weak = rules.advocacy.find(low)["weak"]

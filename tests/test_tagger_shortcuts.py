@@ -71,3 +71,18 @@ def test_tables_built_from_arrays_equal_tables_built_by_pandas():
     text = tagger._text_dtype()
     assert tagger._strings(["a", "b"], text).tolist() == ["a", "b"]
     assert tagger._strings([1, "b"], text).tolist() == pd.array([1, "b"], dtype=text).tolist()  # converted as before
+
+
+def test_the_cue_verb_search_is_skipped_only_when_it_cannot_match():
+    rules = tagger._rules()
+    assert rules.verb_first_runs  # the shortcut is on
+    lines = _lines() + ["Officials said so.", "He re-said it", "They’ve claimed", "l'accused them", "said-so", "_said",
+                        "Über said", "naïve claims", "x—said—y", "claimed", "Ministers' said"]
+    skipped = 0
+    for line in lines:
+        low = line.lower().replace("’", "'").replace("‘", "'")
+        expected = rules.verb_cue_re.search(low)
+        found = tagger._verb_cue(rules, low, tagger._norm_key(line))
+        assert (found and (found.span(), found.group())) == (expected and (expected.span(), expected.group())), line
+        skipped += rules.verb_first_runs.isdisjoint(tagger._norm_key(line).split())
+    assert skipped > 1000  # the shortcut is taken, and never where a cue verb is
