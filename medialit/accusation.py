@@ -45,7 +45,7 @@ from .accusation_words import (
     _LINKED_TO_RE, _MODIFIER_PARTY, _NAME_RE, _NEEDLE_GROUPS, _NOT_CHARGED_PRESENCE, _NOT_NAMES,
     _NOUN_CHARGE_RE, _NOUN_WRONGS, _NO_LINK_RE, _NO_SUBJECT, _NO_SUBJECT_AFTER, _OF_THAT_IN, _OWNER_ANAPHOR,
     _OWNER_NAME, _PASSIVE_BEFORE, _PASSIVE_CHARGE_RE, _POSSESSIVE_END, _STAY_RE, _STRIKE_WORD, _SUBJECT_STOP,
-    _TRIGGER, _VAGUE_PARTY_RE, _WRONG_BY_CHAR, _WRONG_RE,
+    _TRIGGER, _VAGUE_PARTY_RE, _WRONG_BY_CHAR, _WRONG_RE, _WRONG_SEARCH,
 )
 
 __all__ = ["find", "AccusationFinder"]
@@ -105,8 +105,8 @@ def _judged_by_writer(text: str, low: str) -> tuple[int, str, str]:
     >>> _judged_by_writer("Militancy bases in Norland are a grave worry.", "militancy bases in norland are a grave worry.")
     (0, '', '')
     """
-    wrong = _WRONG_RE.search(low)
-    if not wrong or not _ACT_WRONG.match(wrong.group()) or _PRESCRIPTION.search(low) or text.rstrip(" ”’\"'").endswith("?"):
+    wrong = not (text.rstrip(" ”’\"'").endswith("?") or _PRESCRIPTION.search(low)) and _WRONG_SEARCH(low)
+    if not wrong or not _ACT_WRONG.match(wrong.group()):
         return (0, "", "")
     before = _names(text[:wrong.start()])
     by_at = text.find(" by ", wrong.end(), wrong.end() + 60)

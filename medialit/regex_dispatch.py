@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["prefix_tree", "split_anchored", "_dispatch_by_first_char", "_trie"]
+__all__ = ["prefix_tree", "split_anchored", "search_by_first_char", "_dispatch_by_first_char", "_trie"]
 
 
 def prefix_tree(terms) -> str:
@@ -156,6 +156,33 @@ def split_anchored(pattern: re.Pattern):
     anchored = [src for src, item in zip(sources, items) if list(item[:1]) == [(c.AT, c.AT_BEGINNING)]]
     floating = [src for src, item in zip(sources, items) if list(item[:1]) != [(c.AT, c.AT_BEGINNING)]]
     return tuple(re.compile("|".join(part), pattern.flags) if part else None for part in (anchored, floating))
+
+
+def search_by_first_char(pattern: re.Pattern, table: dict):
+    r"""A function giving ``pattern.search(text)`` for a pattern ``(?<![\w-])(?:A|B ...)(?![\w-])`` and its
+    :func:`_dispatch_by_first_char` table: at each place a match could start (after a character
+    outside ``[\w-]``, on a character the table knows) only the branches that can start with that
+    character are tried; the first place where they match is where ``pattern.search`` matches,
+    and ``pattern`` itself then gives the match there.  With an empty table, plain ``pattern.search``.
+
+    >>> words = re.compile(r"(?<![\w-])(?:attack\w*|bomb)(?![\w-])")
+    >>> search = search_by_first_char(words, _dispatch_by_first_char(words))
+    >>> search("a counter-attack, then attacks").span(), words.search("a counter-attack, then attacks").span()
+    ((23, 30), (23, 30))
+    """
+    if not table:
+        return pattern.search
+    places = re.compile(r"[^\w-](?=[" + "".join(re.escape(ch) for ch in sorted(table)) + r"])")
+    get = table.get
+
+    def search(text: str):
+        for place in places.finditer(" " + text):  # searched in " " + text: the start counts as a gap
+            at = place.start()  # the character after the gap, in ``text``
+            if get(text[at]).match(text, at):
+                return pattern.match(text, at)
+        return None
+
+    return search
 
 
 def _split_top(source: str) -> list:

@@ -86,3 +86,15 @@ def test_the_cue_verb_search_is_skipped_only_when_it_cannot_match():
         assert (found and (found.span(), found.group())) == (expected and (expected.span(), expected.group())), line
         skipped += rules.verb_first_runs.isdisjoint(tagger._norm_key(line).split())
     assert skipped > 1000  # the shortcut is taken, and never where a cue verb is
+
+
+def test_the_wrongdoing_search_by_first_character_finds_what_the_whole_pattern_finds():
+    from medialit.accusation_words import _WRONG_RE, _WRONG_SEARCH
+
+    found = 0
+    for line in _lines() + ["a counter-attack", "-attack", "attack", "the attackers' bombing", "x—shelled y"]:
+        low = line.lower().replace("’", "'")
+        expected, got = _WRONG_RE.search(low), _WRONG_SEARCH(low)
+        assert (got and (got.span(), got.group())) == (expected and (expected.span(), expected.group())), line
+        found += expected is not None
+    assert found > 300
