@@ -57,6 +57,8 @@ _DATE_STAMP = re.compile(
     re.IGNORECASE,
 )
 _GLUE_NOT_BEFORE = frozenset("of in at to from by for with on and or the a an as than said says".split())
+#: The capitalised words that can open the real sentence after a glued heading (as in the pattern).
+_GLUE_OPENERS = frozenset("The A An This These Those It He She They We Officials Police".split())
 
 
 @dataclass(frozen=True)
@@ -167,7 +169,9 @@ def _repair(paragraph: str, starts: list[int]) -> list[int]:
             kept.append(start)
         starts = kept
     end = starts[1] if len(starts) > 1 else len(paragraph)
-    glued = _GLUED_HEADING.match(paragraph[:end])
+    # The pattern needs an opener word after a space, with whitespace after it and words before it:
+    # a whitespace-separated word that is not the first.  Without one it cannot match.
+    glued = not _GLUE_OPENERS.isdisjoint(paragraph[:end].split()[1:]) and _GLUED_HEADING.match(paragraph[:end])
     if glued and glued.group().split()[-1].lower() not in _GLUE_NOT_BEFORE:
         starts = [0, glued.end()] + starts[1:]
     if paragraph[:1].isdigit() or paragraph[:1] in "dDuUpPlL":

@@ -76,3 +76,23 @@ def test_our_blingfire_call_agrees_on_random_text(text):
     import blingfire
 
     assert segment._text_to_sentences(text) == blingfire.text_to_sentences(text)
+
+
+_HEADING_WORD = st.sampled_from(["Talks", "stall", "in", "capital", "The", "A", "An", "It", "Officials", "police", "We",
+                                 "delegates", "left", "on", "Monday.", "Border", "posts", "reopen", "after", "talks", "x"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.tuples(_HEADING_WORD, st.sampled_from([" ", " ", " ", "\u00a0", "\t", "  "])), min_size=1, max_size=14))
+def test_the_glued_heading_pattern_is_only_skipped_where_it_cannot_match(pieces):
+    first = "".join(word + gap for word, gap in pieces)
+    if segment._GLUED_HEADING.match(first):
+        assert not segment._GLUE_OPENERS.isdisjoint(first.split()[1:])
+
+
+def test_the_glued_heading_shortcut_changes_no_stored_paragraph():
+    for path in STORED:
+        for paragraph in _paragraphs(path.read_text(encoding="utf-8")):
+            if segment._GLUED_HEADING.match(paragraph):
+                assert not segment._GLUE_OPENERS.isdisjoint(paragraph.split()[1:])
+    assert segment._repair("Border posts reopen after talks The crossing opened on Monday.", [0]) == [0, 32]
