@@ -370,10 +370,13 @@ class _Prefiltered:
 
     def __post_init__(self):
         object.__setattr__(self, "_parts", split_anchored(self.regex) or (None, self.regex))
+        # A needle that contains another one is present only where that one is: it need not be looked for.
+        object.__setattr__(self, "_needles", tuple(n for n in self.needles
+                                                   if not any(o != n and o in n for o in self.needles)))
 
     def search(self, text: str, folded: str):
         if not folded.startswith(self.prefixes):
-            for needle in self.needles:  # ``in`` is much faster than any regex over the sentence
+            for needle in self._needles:  # ``in`` is much faster than any regex over the sentence
                 if needle in folded:
                     break
             else:
