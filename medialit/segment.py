@@ -139,6 +139,9 @@ def _text_to_sentences(paragraph: str) -> str:
     >>> _text_to_sentences("Talks failed. Both sides left.") == blingfire.text_to_sentences("Talks failed. Both sides left.")
     True
     """
+    library = getattr(blingfire, "blingfire", None)  # the C library the wrapper loads
+    if library is None:  # a BlingFire package laid out otherwise: its own wrapper, slower but the same
+        return blingfire.text_to_sentences(paragraph)
     data = paragraph.encode("utf-8")
     size = len(data) * 2  # the output room BlingFire's own wrapper gives
     size_class = max(size, 64).bit_length()
@@ -146,8 +149,8 @@ def _text_to_sentences(paragraph: str) -> str:
     if buffer_type is None:
         buffer_type = _BUFFER_TYPES.setdefault(size_class, ctypes.c_char * (1 << size_class))
     out = buffer_type()  # a fresh zeroed buffer, as BlingFire's wrapper makes (thread-safe)
-    length = blingfire.blingfire.TextToSentences(ctypes.c_char_p(data), ctypes.c_int(len(data)),
-                                                  ctypes.byref(out), ctypes.c_int(size))
+    length = library.TextToSentences(ctypes.c_char_p(data), ctypes.c_int(len(data)),
+                                     ctypes.byref(out), ctypes.c_int(size))
     if length == -1 or length > size:
         return ""
     return out.value.decode("utf-8")
