@@ -120,15 +120,19 @@ class _Span:
     title: str
 
 
-def _place_spans(sent_id: str, text: str, sent_start, rows: pd.DataFrame, kinds) -> tuple[list[_Span], list]:
-    """Spans as offsets into the sentence text, cleaned of crossing ones (see module notes)."""
+def _span_rows(rows: pd.DataFrame) -> list[tuple]:
+    """(start, end, text, kind, referent, note) of each span, the last four as text (missing: '')."""
+    blank = [""] * len(rows)
+    return list(zip(rows["start"], rows["end"], tables.as_text(rows["text"]), tables.as_text(rows["kind"]),
+                    tables.as_text(rows["referent"]) if "referent" in rows else blank,
+                    tables.as_text(rows["note"]) if "note" in rows else blank))
+
+
+def _place_spans(sent_id: str, text: str, sent_start, rows: list[tuple], kinds) -> tuple[list[_Span], list]:
+    """Spans (:func:`_span_rows`) as offsets into the sentence text, cleaned of crossing ones (see module notes)."""
     order = {k: i for i, k in enumerate(schema.SPAN_KINDS)}
     placed, skipped = [], []
-    for start, end, span_text, kind, referent, note in zip(
-        rows["start"], rows["end"], tables.as_text(rows["text"]), tables.as_text(rows["kind"]),
-        tables.as_text(rows["referent"]) if "referent" in rows else [""] * len(rows),
-        tables.as_text(rows["note"]) if "note" in rows else [""] * len(rows),
-    ):
+    for start, end, span_text, kind, referent, note in rows:
         if kind not in kinds:
             continue
         rel = None
@@ -202,8 +206,8 @@ def mark_words(text: str, marks: Iterable[tuple[int, int, str]], *, tags: bool =
     >>> "should</span>" in html_text and ">modal</sup>" in html_text
     True
     """
-    rows = pd.DataFrame([{"start": a, "end": b, "text": text[a:b] if 0 <= a < b <= len(text) else "", "kind": k}
-                         for a, b, k in marks], columns=["start", "end", "text", "kind"])
+    rows = [(a, b, text[a:b] if 0 <= a < b <= len(text) else "", "" if pd.isna(k) else str(k), "", "")
+            for a, b, k in marks]
     placed, _ = _place_spans("", text, 0, rows, tuple(palette.MARK_STYLES))
     return _render_text(text, placed, tags)
 
@@ -390,9 +394,9 @@ def _build(frame: pd.DataFrame, spans: pd.DataFrame, *, notes: bool, kinds, lege
     bad = [k for k in kinds if k not in schema.SPAN_KINDS]
     if bad:
         raise DataError(f"Unknown span kind {', '.join(map(repr, bad))}; kinds are {', '.join(schema.SPAN_KINDS)}.")
-    by_sentence = {sid: group for sid, group in spans.groupby(tables.as_text(spans["sent_id"]), sort=False)} \
-        if len(spans) else {}
-    empty = spans.iloc[0:0]
+    by_sentence: dict[str, list[tuple]] = {}       # each sentence's spans, read once for the whole table
+    for sid, span in zip(tables.as_text(spans["sent_id"]), _span_rows(spans)) if len(spans) else ():
+        by_sentence.setdefault(sid, []).append(span)
     skipped: list = []
     rendered = []  # (paragraph key, sentence html, note html)
     plain = []  # (paragraph key, plain-text line)
@@ -401,7 +405,7 @@ def _build(frame: pd.DataFrame, spans: pd.DataFrame, *, notes: bool, kinds, lege
         text = "" if pd.isna(row["text"]) else str(row["text"])
         start = row["start"] if "start" in row else None
         placed, lost = _place_spans(sent_id, text, start if pd.notna(start) else -10**9,
-                                    by_sentence.get(sent_id, empty), kinds)
+                                    by_sentence.get(sent_id, []), kinds)
         skipped.extend(lost)
         body = _isolated(text, _render_text(text, placed, tags))
         paragraph = (str(row["article_id"]), row["paragraph"]) if flow and "paragraph" in row else sent_id
