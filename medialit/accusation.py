@@ -16,7 +16,9 @@ general English, not from any article:
 * a party is identifiable when it is named (capitalised words, an acronym,
   a national adjective with an institution: "Pakistani forces").  Generic
   "militants" or "gunmen" are not.  "The group", "it", "they" as the agent
-  refer to the last party named in the sentences just before.
+  refer to the last party named in the sentences just before;
+* last, for a sentence none of these charged, :mod:`medialit.implied_charge` (a word of
+  wrongdoing and a named party in the same sentence).
 
 ``accuser`` is the sentence's source when it is attributed (or the subject of
 the charge verb), "unnamed" for a charge with no speaker, else ``writer``.
@@ -37,16 +39,18 @@ from __future__ import annotations
 import re
 
 from .accusation_words import (
-    _ADJECTIVE_ENDINGS, _AGENT_AFTER_RE, _AGENT_END, _ANAPHORS, _ARMED_TARGET, _ATTRIBUTIVE_NEXT,
-    _BLAME_END_RE, _BLAME_ON_RE, _BY_TO, _CHARGE_RE, _COMMON_ENDINGS, _COMMON_OPENERS, _CONDEMN_RE,
-    _CONDUCT_RE, _CONDUCT_STRONG_RE, _CONTINUED_CHARGE_RE, _COPULA_BEFORE, _DEMAND_ACTION_RE, _DEMAND_ACTS,
-    _DEMAND_VERBS, _DENIAL_RE, _FAILING_RE, _GENERIC_DOERS, _GIVER_BEFORE, _GROUPISH, _GROUP_WORD,
-    _HAVE_BEFORE, _HOST_AFTER, _HOST_NOUN, _HOST_RE, _INNER_ANAPHOR, _LINKED_RE, _LINKED_SUFFIXES,
-    _LINKED_TO_RE, _MODIFIER_PARTY, _NAME_RE, _NEEDLE_GROUPS, _NOT_CHARGED_PRESENCE, _NOT_NAMES,
-    _NOUN_CHARGE_RE, _NOUN_WRONGS, _NO_LINK_RE, _NO_SUBJECT, _NO_SUBJECT_AFTER, _OF_THAT_IN, _OWNER_ANAPHOR,
-    _OWNER_NAME, _PASSIVE_BEFORE, _PASSIVE_CHARGE_RE, _POSSESSIVE_END, _STAY_RE, _STRIKE_WORD, _SUBJECT_STOP,
-    _TRIGGER, _VAGUE_PARTY_RE, _WRONG_BY_CHAR, _WRONG_RE, _WRONG_SEARCH,
+    _ADJECTIVE_ENDINGS, _AGENT_AFTER_RE, _AGENT_END, _ANAPHORS, _ARMED_TARGET, _ATTRIBUTIVE_NEXT, _BLAME_END_RE,
+    _BLAME_ON_RE, _BY_TO, _CHARGE_RE, _COMMON_ENDINGS, _COMMON_OPENERS, _CONDEMN_RE, _CONDUCT_RE,
+    _CONDUCT_STRONG_RE, _CONTINUED_CHARGE_RE, _COPULA_BEFORE, _DEMAND_ACTION_RE, _DEMAND_ACTS, _DEMAND_VERBS,
+    _DENIAL_RE, _FAILING_RE, _GENERIC_DOERS, _GIVER_BEFORE, _GROUPISH, _GROUP_WORD, _HAVE_BEFORE, _HOST_AFTER,
+    _HOST_NOUN, _HOST_RE, _INNER_ANAPHOR, _LINKED_RE, _LINKED_SUFFIXES, _LINKED_TO_RE, _MODIFIER_PARTY, _NAME_RE,
+    _NEEDLE_GROUPS, _NOT_CHARGED_PRESENCE, _NOT_NAMES, _NOUN_CHARGE_RE, _NOUN_WRONGS, _NO_LINK_RE, _NO_SUBJECT,
+    _NO_SUBJECT_AFTER, _OF_THAT_IN, _OWNER_ANAPHOR, _OWNER_NAME, _PASSIVE_BEFORE, _PASSIVE_CHARGE_RE,
+    _POSSESSIVE_END, _STAY_RE, _STRIKE_WORD, _SUBJECT_STOP, _TRIGGER, _VAGUE_PARTY_RE, _WRONG_BY_CHAR, _WRONG_RE,
+    _WRONG_SEARCH, _strip_possessive,
 )
+
+from .implied_charge import implied_charge
 
 __all__ = ["find", "AccusationFinder"]
 
@@ -73,10 +77,6 @@ def _names(text: str) -> list[str]:
         if len(name) > 1 and name.lower() not in _NOT_NAMES:
             found.append(_strip_possessive(name))
     return found
-
-
-def _strip_possessive(name: str) -> str:
-    return _POSSESSIVE_END.sub("", name) if name.endswith(("s", "’", "'")) else name
 
 
 #: Wrongs that are acts (force, violation, failure, lies), as opposed to states ("presence", "safe havens") ...
@@ -119,7 +119,8 @@ class AccusationFinder:
     """Finds the accusation of each sentence in turn, remembering the sentences before it
     (so that "the group" or "it" can be resolved to the last party named)."""
 
-    def __init__(self) -> None:
+    def __init__(self, names: frozenset = frozenset()) -> None:  # names: implied_charge.names_inside(article)
+        self._names = names
         self._previous: list[str] = []  # the two sentences before, whose names are read only when needed
         self._charge = ("", 99)  # the party charged last, and how many sentences ago
         self._cached: tuple = ((), [])
@@ -158,8 +159,8 @@ class AccusationFinder:
                     label == "attributed" or not _names(text)):
                 # "The strikes killed 15 ...", "... condemned the airstrikes as a cowardly act" right after a
                 # sentence that charged a party: the same charge, its party named the sentence before (§4)
-                default_accuser = (source or "unnamed") if label == "attributed" else "writer"
-                result = (1, default_accuser, accused)
+                result = (1, (source or "unnamed") if label == "attributed" else "writer", accused)
+            result = result if result[0] else implied_charge(text, label=label, source=source, known=self._names)
             self._charge = (result[2], 0) if result[0] else (accused, ago + 1)
             self._previous = self._previous[-1:] + [text]
         return result
@@ -442,7 +443,6 @@ class AccusationFinder:
 
 def find(text: str, *, label: str = "fact", source: str = "") -> tuple[int, str, str]:
     """``(accusation, accuser, accused)`` of one sentence read on its own.
-
     >>> find("The Western League has been accused of funding the rebels.")
     (1, 'unnamed', 'Western League')
     """

@@ -76,6 +76,7 @@ __all__ = [
     "_WRONG_SEARCH",
     "_WRONG_RE",
     "_WRONG_STEMS",
+    "_strip_possessive",
     "_trie",
 ]
 
@@ -282,6 +283,12 @@ _SUBJECT_STOP = re.compile(r"[,;:()“”\"—–]|\b(?:who|which|that|when|afte
 
 
 _POSSESSIVE_END = re.compile(r"[’']s?$")
+
+
+def _strip_possessive(name: str) -> str:
+    """ "Norland's" -> "Norland"; a name that does not end in a possessive is kept."""
+    return _POSSESSIVE_END.sub("", name) if name.endswith(("s", "’", "'")) else name
+
 _AGENT_END = re.compile(r"[,;.:()“”\"]|\s(?:at|in|on|during|near|after|before|since|while|who|which|that)\s")
 _INNER_ANAPHOR = re.compile(r"\b(?:this|that|the same) (?:organi[sz]ation|group|outfit|network|faction|militia)\b|"
                             r"^(?:these|those|the same|such) (?:air ?strikes|strikes|attacks|raids|bombings|actions|violations)$")

@@ -50,6 +50,7 @@ import numpy as np
 import pandas as pd
 
 from . import accusation, corpus, schema
+from .implied_charge import names_inside
 from .regex_dispatch import prefix_tree, split_anchored
 from .segment import split_sentences
 
@@ -1356,7 +1357,7 @@ def _analyse_plain(text: str, article_id: str, with_spans: bool = True):
 
     _fill_quotation_sources(rows)
     _opinion_piece_defaults(rows)
-    finder = accusation.AccusationFinder()
+    finder = accusation.AccusationFinder(names_inside(row[5] for row in rows))
     for row in rows:  # who accuses whom (codebook §4), with the sources the quotations now have
         sure = row.pop(14)
         row.extend(finder(row[5], label=row[8], source=row[10]))
