@@ -35,7 +35,7 @@ from dataclasses import dataclass
 
 import blingfire
 
-__all__ = ["Sentence", "split_paragraphs", "split_sentences"]
+__all__ = ["Sentence", "is_stamp", "split_paragraphs", "split_sentences"]
 
 # A paragraph: from the first non-space character of a line to its last one.
 _PARAGRAPH = re.compile(r"[^\s](?:[^\r\n]*[^\s])?")
@@ -50,12 +50,25 @@ _GLUED_HEADING = re.compile(
     r"(?=(?:The|A|An|This|These|Those|It|He|She|They|We|Officials|Police)\s[a-z])"
 )
 #: A date stamp that opens a line and runs into a sentence after it ("date 2024-12-30 Kabul's ...",
-#: "Updated: 2024-12-30 14:05 The talks ..."): page data, cut off as its own unit.
+#: "Updated: 2024-12-30 14:05 The talks ...", "date 2019-02-28 – Officials ..."), or a section label
+#: glued to the first sentence ("EDITORIAL: The talks ..."): page data, cut off as its own unit.
 _DATE_STAMP = re.compile(
-    r"^(?:(?:date|dated|updated|published|posted|last updated)\s*:?\s*)?\d{4}-\d\d-\d\d"
-    r"(?:[T ]\d\d:\d\d(?::\d\d)?(?:Z|[+-]\d\d:?\d\d)?)?\s+(?=(?-i:[A-Z“\"‘'(]))",
+    r"^(?:(?:(?:date|dated|updated|published|posted|last updated)\s*:?\s*)?\d{4}-\d\d-\d\d"
+    r"(?:[T ]\d\d:\d\d(?::\d\d)?(?:Z|[+-]\d\d:?\d\d)?)?(?:\s+[–—-])?|"
+    r"(?:editorial|opinion|op-ed|analysis|comment|commentary|explainer)\s*:)\s+(?=(?-i:[A-Z“\"‘'(]))",
     re.IGNORECASE,
 )
+#: A whole unit that is such a stamp (it does not count as a sentence of its paragraph).
+_STAMP_UNIT = re.compile(_DATE_STAMP.pattern.replace(r"\s+(?=(?-i:[A-Z“\"‘'(]))", r"\s*$"), re.IGNORECASE)
+
+
+def is_stamp(text: str) -> bool:
+    """Whether ``text`` is only a date stamp or section label that :func:`split_sentences` cut off a line.
+
+    >>> is_stamp("date 2019-02-28 –"), is_stamp("EDITORIAL:"), is_stamp("The talks resumed.")
+    (True, True, False)
+    """
+    return bool(_STAMP_UNIT.match(text))
 _GLUE_NOT_BEFORE = frozenset("of in at to from by for with on and or the a an as than said says".split())
 #: The capitalised words that can open the real sentence after a glued heading (as in the pattern).
 _GLUE_OPENERS = frozenset("The A An This These Those It He She They We Officials Police".split())
@@ -162,6 +175,8 @@ def _repair(paragraph: str, starts: list[int]) -> list[int]:
 
     >>> _repair("date 2024-12-30 Talks resumed in Doha.", [0])
     [0, 16]
+    >>> _repair("EDITORIAL: Talks resumed in Doha.", [0])
+    [0, 11]
     """
     if "…" in paragraph or "..." in paragraph or ". . ." in paragraph:
         kept = [starts[0]]
@@ -177,7 +192,7 @@ def _repair(paragraph: str, starts: list[int]) -> list[int]:
     glued = not _GLUE_OPENERS.isdisjoint(paragraph[:end].split()[1:]) and _GLUED_HEADING.match(paragraph[:end])
     if glued and glued.group().split()[-1].lower() not in _GLUE_NOT_BEFORE:
         starts = [0, glued.end()] + starts[1:]
-    if paragraph[:1].isdigit() or paragraph[:1] in "dDuUpPlL":
+    if paragraph[:1].isdigit() or paragraph[:1] in "dDuUpPlLeEoOaAcC":
         stamp = _DATE_STAMP.match(paragraph)
         if stamp and (len(starts) == 1 or starts[1] > stamp.end()):
             starts = [0, stamp.end()] + starts[1:]

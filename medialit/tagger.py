@@ -52,7 +52,7 @@ import pandas as pd
 from . import accusation, corpus, schema
 from .implied_charge import names_inside
 from .regex_dispatch import prefix_tree, split_anchored
-from .segment import split_sentences
+from .segment import is_stamp, split_sentences
 
 __all__ = [
     "TaggerInputError", "tag_text", "tag_spans", "tag", "tag_article", "tag_corpus", "TAGGER_VERSION",
@@ -443,7 +443,11 @@ _PAGE_LINE_RE = re.compile(
     r"\[(?:image|photo|picture)s?\s+(?:by|via|courtesy|credit)[^\]]*\]|screengrab|"
     r"^(?:this|the|a) (?:file )?(?:photo(?:graph)?|picture|image|handout(?: photo)?|video grab)\b[^.]{0,200}?\b(?:shows?|taken|released|dated)\b|"
     r"^[—–-]\s*[^()]{1,60}\(@\w+\)|^@\w+\W*$|\(@\w+\)|\bpublished\s+(?:on\s+)?(?:\d|" + "|".join(_MONTHS) + r")|"
-    r"^(?:enhanced|powered|sponsored|presented) by\b|^back to top\b|^top of (?:the )?page\W*$|^table of contents\W*$|^text size\b|"
+    r"^(?:enhanced|powered|sponsored|presented) by\b|^back to top\b|^top of (?:the )?page\W*$|^table of contents\W*$|^(?:text|font) size\b|"
+    # an agency credit in brackets, a site's name, a row of pipe-separated labels, an image file's path
+    r"^\((?:afp|reuters|ap|ani|pti|epa|xinhua|anadolu|getty images|file)(?:\s*[/|]\s*[\w ]+)?\)\W*$|"
+    r"^[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|tv|pk|in|af|uk|info|news)\W*$|^[^|]{1,40}(?:\|[^|]{1,40}){2,}$|"
+    r"\.(?:jpe?g|png|gif|webp|svg)\b|^[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){0,3}\s*[—–─]\s*$|"
     r"\bin this\b[^.]{0,40}?\b(?:file )?(?:photo(?:graph)?|picture|image)\b|"
     r"^[^.!?]{1,40}?\S\s?[—–]\s?(?:afp|reuters|ap|ani|pti|epa|xinhua|anadolu|getty images|file|reuters/\w+)\W*$|^your email address will not be published|"
     r"^\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?|hrs|ist|pkt|gmt|bst|utc|cet|et|est|edt|pst|aft)?\W*$|"
@@ -469,7 +473,8 @@ _PAGE_LINE = _Prefiltered(
              "to see more", "facebook", "twitter", "instagram", "whatsapp", "telegram", "youtube", "linkedin",
              "zoom in", "read later", "|", "[image", "[photo", "[picture", "screengrab", "(@", "published", "›", "»",
              " ago", "@", "photo", "picture", "image", "handout", "video grab", "view", "tip", "let us know",
-             "—", "–"),
+             "—", "–", "─", ".com", ".net", ".org", ".tv", ".pk", ".in", ".af", ".uk", ".info", ".news",
+             ".jp", ".png", ".gif", ".webp", ".svg"),
     prefixes=("last ", "first ", "updated", "published", "posted", "modified", "date", "source", "credit",
               "courtesy", "read more", "also read", "see also", "read also", "recommended", "more ", "related ",
               "know more", "your tip", "got a", "have a",
@@ -478,7 +483,7 @@ _PAGE_LINE = _Prefiltered(
               "@", "enhanced by", "powered by", "sponsored by", "presented by", "back to top", "your email",
               "you are here", "previous ", "next ", "prev ", "older ", "newer ", "opinion", "editorial", "op-ed", "analysis", "comment", "explainer", "column",
               "blog", "feature", "interview", "letter", "world", "news", "latest news", "top stories",
-              "top of", "table of", "text size",
+              "top of", "table of", "text size", "font size",
               "press release", "for media", "for press", "media ", "press ",
               "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "key events", "show key", "pinned", "e-mail",
               "email", "twitter", "x", "follow", "share", "facebook", "whatsapp", "home"),
@@ -487,12 +492,12 @@ _PAGE_LINE = _Prefiltered(
 #: or with neither letters nor digits ("+", "* * *").
 _NUMERIC_LINE_RE = re.compile(r"^[\W\d_]*\d[\W\d_]*(?:[x×][\W\d_]*\d[\W\d_]*)?$|^[\W_]+$")
 #: A short line that starts with a dash and is not a sentence: a credit ("— Staff photo", "— AFP").
-_DASH_CREDIT_RE = re.compile(r"^[—–]\s*\S[^.!?;:]{0,50}$")
+_DASH_CREDIT_RE = re.compile(r"^[—–─]\s*\S[^.!?;:]{0,50}$")
 #: A credit line on its own, which makes the line before it a photo caption.
 _CREDIT_LINE_RE = re.compile(
-    r"^[—–-]\s*\S|\|\s*(?:afp|reuters|ap|getty images|ani|pti|epa|xinhua|anadolu|file)\b|"
+    r"^[—–─-]\s*\S|\|\s*(?:afp|reuters|ap|getty images|ani|pti|epa|xinhua|anadolu|file)\b|"
     r"^\(?(?:photo(?:graph)?|image|picture|file photo|screengrab)s?\s*(?::|by\b|via\b|courtesy\b|credit\b)|"
-    r"^(?:afp|reuters|ap|ani|pti|epa|xinhua|anadolu|getty images)(?:\s*(?:/|\|)\s*\w+)*\W*$",
+    r"^\(?(?:afp|reuters|ap|ani|pti|epa|xinhua|anadolu|getty images)(?:\s*(?:/|\|)\s*\w+)*\W*$",
     re.IGNORECASE,
 )
 _BIO_RE = re.compile(
@@ -547,12 +552,14 @@ def _guess_roles(sents, paragraph_sizes, keys) -> list[str]:
         folded = _fold(text)
         words = text.split()
         alone = paragraph_sizes[s.paragraph] == 1
+        last_of_line = i + 1 == n or sents[i + 1].paragraph != s.paragraph
         short = alone and len(words) <= 14 and not text.rstrip().endswith((".", "!", ";"))
         late = n > 0 and i >= 0.6 * n
         if _DISCLAIMER.search(text, folded):
             roles[i] = "disclaimer"
-        elif alone and _BYLINE_RE.match(text) and len(words) <= 8 and i > 0:
-            roles[i] = "byline"
+        elif (alone or last_of_line and text.startswith("By ") and not text.rstrip().endswith(".")) \
+                and _BYLINE_RE.match(text) and len(words) <= 8 and i > 0:
+            roles[i] = "byline"  # also "By Name – Outlet" ending the headline's line
         elif _FURNITURE.search(text, folded) and (short or len(words) <= 14 or i > 0):
             roles[i] = "furniture"
         elif len(words) <= 25 and (_NUMERIC_LINE_RE.match(text) or _PAGE_LINE.search(text, folded)) or (
@@ -567,6 +574,9 @@ def _guess_roles(sents, paragraph_sizes, keys) -> list[str]:
             roles[i] = "bio"
         elif alone and len(words) <= 8 and _DATE_LINE_RE.match(text.strip()):
             roles[i] = "furniture"  # a date line (or "Place, date"), even above the headline
+        elif not headline_seen and not body_seen and alone and len(words) == 1 and i + 1 < n \
+                and paragraph_sizes[sents[i + 1].paragraph] == 1 and len(sents[i + 1].text.split()) <= 25:
+            roles[i] = "furniture"  # a masthead or section name above the title ("Afghanistan", "DailyPost")
         elif not headline_seen and not body_seen and alone and len(words) <= 25 \
                 and not text.rstrip("”’\"' ").endswith((".", ":")) and (i == 0 or all(
                     r in schema.META_ROLES for r in roles[:i])):
@@ -1135,6 +1145,9 @@ def _advocacy_reason(rules: _Rules, text: str, low: str) -> str:
             continue  # "In this article we will ...": the writer's signposting, not a forecast
         if m.group() in ("may", "might", "could") and low.startswith(" have ", m.end()):
             continue  # "might have formed": how sure the writer is about the past, a hedge (codebook §8)
+        if m.group() in ("could", "can") and _PERCEIVED_RE.match(low, m.end()):
+            continue  # "could be heard", "could not be reached for comment": what was (not) perceived or done
+
         return f"L4 prediction '{m.group()}'"
     if found["evaluation"]:
         return f"L4 evaluation '{found['evaluation'][0].group()}'"
@@ -1142,6 +1155,11 @@ def _advocacy_reason(rules: _Rules, text: str, low: str) -> str:
     if len(weak) >= WEAK_EVALUATION_THRESHOLD:
         return "L4 evaluation (" + ", ".join(f"'{w}'" for w in weak) + ")"
     return ""
+
+
+#: After "could"/"can": perception or a reporter's attempt, a past fact rather than a prediction.
+_PERCEIVED_RE = re.compile(r" (?:not |clearly |still |also |only )?(?:be |been )?(?:seen|heard|felt|spotted|observed|"
+                           r"smelt|smelled|reached|contacted|independently (?:verified|confirmed)|verified|confirmed)\b")
 
 
 def _is_month_may(text: str, m) -> bool:
@@ -1259,8 +1277,9 @@ def _analyse_plain(text: str, article_id: str, with_spans: bool = True):
     rules = _rules()
     sents = _segment(text)
     paragraph_sizes: dict = {}
-    for s in sents:
-        paragraph_sizes[s.paragraph] = paragraph_sizes.get(s.paragraph, 0) + 1
+    for s in sents:  # a date stamp or section label cut off the line does not count ("date 2019-02-14 By PTI")
+        paragraph_sizes[s.paragraph] = paragraph_sizes.get(s.paragraph, 0) + (not is_stamp(s.text))
+    paragraph_sizes = {p: max(1, size) for p, size in paragraph_sizes.items()}
     keys = [_norm_key(s.text) for s in sents]  # used for roles and for repeats
     roles = _guess_roles(sents, paragraph_sizes, keys)
     width = max(3, len(str(len(sents))))
