@@ -428,7 +428,7 @@ _DISCLAIMER = _Prefiltered(
 #: contains one of the needles, so the prefilter never skips a line the pattern would match.
 _PAGE_LINE_RE = re.compile(
     r"^\(?(?:last |first )?(?:updated|published|posted|modified)(?:\s*(?:on|at|in|:|-|–|—|by)\b|\s*[:\-–—]|\s+\d)|"
-    r"^date\s*:?\s*\d|^sources?\s*:|^credits?\s*:|^courtesy\b|"
+    r"^date\s*:?\s*\d|^sources?\s*:\s*(?:\S+\s*){0,4}$|^credits?\s*:|^courtesy\b|"
     r"^(?:read more|also read|see also|read also|recommended|more from|more on this|more stories|"
     r"related (?:stories|articles|news|coverage|topics))\b|^you (?:might|may) also (?:like|read)\b|"
     r"pic\.twitter\.com|https?://|www\.\w|"
@@ -506,6 +506,9 @@ _BIO_RE = re.compile(
     r"reporter|fellow|scholar|student|lawyer|commentator|contributor|academic|lecturer|diplomat|expert)",
     re.IGNORECASE,
 )
+#: A caption that ends with its credit after a dash, on one line; an image file's name or path.
+_CAPTION_CREDIT_RE = re.compile(r"[.!?][\"”’]?\s+[—–─]\s*[\w.]+(?:\s+[\w.]+){0,2}\W*$")
+_IMAGE_FILE_RE = re.compile(r"\.(?:jpe?g|png|gif|webp|svg)\b", re.IGNORECASE)
 _WRITER_IS_RE = re.compile(r"^\(?the (?:writer|author)\b", re.IGNORECASE)
 _FOLLOW_RE = re.compile(
     r"^follow\b|\btweets? (?:at|as) @|\bemail (?:him|her|me|us|them) at\b|\bfollow (?:him|her|me|them) on\b",
@@ -565,6 +568,9 @@ def _guess_roles(sents, paragraph_sizes, keys) -> list[str]:
         elif len(words) <= 25 and (_NUMERIC_LINE_RE.match(text) or _PAGE_LINE.search(text, folded)) or (
                 alone and len(words) <= 7 and _DASH_CREDIT_RE.match(text)):
             roles[i] = "furniture"  # date lines, credits, share prompts, embedded-post signatures
+        elif alone and i < 0.4 * n and (len(words) <= 30 and _CAPTION_CREDIT_RE.search(text) or short and i > 0
+                                         and roles[i - 1] == "furniture" and _IMAGE_FILE_RE.search(sents[i - 1].text)):
+            roles[i] = "furniture"  # a caption with its credit on the line ("... evidence. ─ Agency TV"), or under an image
         elif alone and len(words) <= 60 and i + 1 < n and paragraph_sizes[sents[i + 1].paragraph] == 1 \
                 and len(sents[i + 1].text.split()) <= 12 and _CREDIT_LINE_RE.search(sents[i + 1].text):
             roles[i] = "furniture"  # a photo caption: the line after it is a credit line
