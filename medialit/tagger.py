@@ -506,6 +506,13 @@ _BIO_RE = re.compile(
     r"reporter|fellow|scholar|student|lawyer|commentator|contributor|academic|lecturer|diplomat|expert)",
     re.IGNORECASE,
 )
+#: A heading or bullet that ends by naming its source after a colon: "Five killed in blast: police",
+#: "... repelled the attack: ISPR".  The source is a capitalised name (one to three words) or a word for one.
+_TRAILING_SOURCE_RE = re.compile(
+    r"\w[\"”’']?\s*:\s*((?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})|(?:local |official |security |police )?"
+    r"(?:sources?|officials?|police|report|reports|ministry|army|military|spokes(?:man|person|woman)))\s*$",
+    re.IGNORECASE,
+)
 #: A caption that ends with its credit after a dash, on one line; an image file's name or path.
 _CAPTION_CREDIT_RE = re.compile(r"[.!?][\"”’]?\s+[—–─]\s*[\w.]+(?:\s+[\w.]+){0,2}\W*$")
 _IMAGE_FILE_RE = re.compile(r"\.(?:jpe?g|png|gif|webp|svg)\b", re.IGNORECASE)
@@ -1338,6 +1345,9 @@ def _analyse_plain(text: str, article_id: str, with_spans: bool = True):
             label, cue, rationale = "attributed", text[heading_cue[0]:heading_cue[1]], \
                 "L3 a heading that names a speech act (claim, accusation ...)"
             source = ""
+        elif len(text.split()) <= 30 and (credit := _TRAILING_SOURCE_RE.search(text)):
+            label, cue, source = "attributed", "[colon credit]", credit.group(1)
+            rationale = "L3 a heading or bullet credited to a source after a colon ('...: police')"
         elif started_inside or share >= 0.5 or _single_quoted_whole(text):
             label = "attributed"
             outside_text = _outside_quotes(text, started_inside)
