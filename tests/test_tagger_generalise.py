@@ -615,3 +615,109 @@ def test_the_writers_judgement_of_an_act_charges_the_party_it_names(sentence, ex
 ])
 def test_passive_perception_frames_are_attributed(sentence):
     assert label_of(sentence) == "attributed"
+
+
+# --- tagger 2.7 --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("stamp, rest", [
+    ("date 2031-03-14 –", "Norland says it will free the captured pilot on Friday."),
+    ("EDITORIAL:", "Norland and Estavia have agreed to a ceasefire in talks at the lakeside."),
+])
+def test_a_stamp_with_a_dash_and_a_glued_section_label_are_their_own_units(stamp, rest):
+    rows = tag_text(f"{stamp} {rest}")
+    assert rows["text"].tolist() == [stamp, rest]
+    assert rows["label"].astype(str).tolist()[0] == "meta"
+
+
+def test_a_byline_after_a_date_stamp_on_its_line_is_meta():
+    rows = tag_text("Pilot to be freed on Friday\n\ndate 2031-03-14 By KNS\n\n"
+                    "KERSK: Norland said on Thursday it would free the pilot.")
+    assert rows["label"].astype(str).tolist() == ["fact", "meta", "meta", "attributed"]
+
+
+def test_a_byline_that_ends_the_headlines_line_is_meta():
+    rows = tag_text("Norland and Estavia May Not Go to War. By Ada Kern – The Lakeside Post\n\n"
+                    "Shots were exchanged across the pass on Tuesday, officials said.")
+    assert rows["label"].astype(str).tolist()[-2:] == ["meta", "attributed"]
+
+
+@pytest.mark.parametrize("line", [
+    "(KNS)", "LAKESIDEPOST.COM", "Lakesidepost.com", "TODAY'S PAPER | March 14, 2031 | E-PAPER",
+    "Font size: Smaller Larger", "/lakeside/media/images/2031/03/talks-14.jpeg)", "Kersk Wire –", "─ Kersk TV",
+])
+def test_credits_site_names_label_rows_image_paths_and_outlet_tags_are_meta(line):
+    rows = tag_text(f"Talks resume in the capital\n\nThe delegations met on Monday. They talked for three hours.\n\n"
+                    f"{line}\n\nThe talks ended at noon.")
+    assert rows["label"].astype(str).tolist() == ["fact", "fact", "fact", "meta", "fact"]
+
+
+def test_a_one_word_masthead_above_the_title_is_not_the_headline():
+    rows = tag_text("Norland\n\nTwo guards killed in clash at the border post\n\n"
+                    "Two guards were killed at the post on Monday, officials said.")
+    assert rows["role"].astype(str).tolist()[:2] == ["furniture", "headline"]
+
+
+def test_a_caption_with_its_credit_on_one_line_and_the_line_under_an_image_are_meta():
+    rows = tag_text("Talks resume in the capital\n\n"
+                    "The foreign minister speaks to reporters in Kersk. ─ Kersk TV\n\n"
+                    "The minister said on Monday that the talks would resume.")
+    assert rows["label"].astype(str).tolist() == ["fact", "meta", "attributed"]
+    rows = tag_text("/lakeside/media/minister-2031.jpeg)\nAda Kern\nKERSK: The minister spoke to reporters on Monday.")
+    assert rows["label"].astype(str).tolist()[:2] == ["meta", "meta"]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Shouts could be heard from the square long after midnight.", "fact"),
+    ("The ministry could not be reached for comment on Monday.", "fact"),
+    ("The clash could widen into a war between the two states.", "advocacy"),
+])
+def test_could_of_perception_is_not_a_prediction(sentence, expected):
+    assert label_of(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "With the shelling of the lakeside town, a red line has been crossed.",
+    "The raid was not an isolated incident but part of a growing pattern.",
+    "The truce offers a window of opportunity for both capitals.",
+    "The announcement lowered tensions along the pass within hours.",
+])
+def test_figurative_and_interpretive_phrases_are_the_writers_judgement(sentence):
+    assert label_of(sentence) == "advocacy"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Three guards killed in attack on border post: police",
+    "• Our forces repelled the assault along the whole border: KDF",
+    "The government felt it had to take a firmer line.",
+    "The Red Front bragged about the raid on the depot.",
+    "He expressed his view that the talks had failed.",
+])
+def test_headings_credited_after_a_colon_and_beliefs_or_boasts_are_attributed(sentence):
+    assert label_of(sentence) == "attributed"
+
+
+def test_a_colon_heading_that_is_not_a_source_is_not_attributed():
+    assert label_of("Talks resume: what next for the valley") != "attributed"
+
+
+@pytest.mark.parametrize("text, accused", [
+    ("Furthermore, Norland has repeatedly exploited the border for political gains.", "Norland"),
+    ("Clashes happen mostly because of provocations from the Estavian side.", "Estavian"),
+    ("Kersk says the Red Front has training centres in these two provinces.", "Red Front"),
+    ("The Lakeside Post called the story a false flag narrative spread by Norland.", "Norland"),
+])
+def test_a_word_of_wrongdoing_with_a_named_party_is_a_charge(text, accused):
+    rows = tag_text("Talks resume in the capital\n\nNorland and Estavia met again. " + text)
+    assert int(rows.iloc[-1]["accusation"]) == 1 and accused in rows.iloc[-1]["accused"]
+
+
+@pytest.mark.parametrize("text", [
+    "Norland must continue its efforts to combat terrorism within its borders.",
+    "Norland forces repelled the infiltration near the pass on Monday.",
+    "Two Norland soldiers were killed in the attack near the lake.",
+    "The attack in Kersk left four people dead on Monday.",
+    "Estavian jets struck militant hideouts in the hills.",
+])
+def test_no_charge_where_the_wrong_is_countered_suffered_asked_about_or_only_placed(text):
+    rows = tag_text("Talks resume in the capital\n\nNorland and Estavia met again. " + text)
+    assert int(rows.iloc[-1]["accusation"]) == 0
