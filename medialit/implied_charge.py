@@ -12,17 +12,21 @@ of them.  This rule is the fallback for a sentence no other rule charged: when i
   harbouring, baseless, false flag, failure, exploitation, illegal ...) that is not the object of
   countering it ("to combat terrorism", "repelled the infiltration", "victims of terrorism") and
   not a passive that names no doer ("were killed");
-* and a party named in it that is not the sentence's own source, a place ("in Kabul", "across
-  the border"), a dateline, a landmark, or a victim ("soldiers were martyred"),
+* and a party named in it: a state, an institution or armed group ("Norland", "the Valdian side",
+  "Red Front", "KDF"), not the sentence's own source, not a place after "in", "at", "across" ...,
+  a dateline, a landmark, or a victim ("soldiers were martyred").  A town or a person named
+  alone is not enough: the rule cannot tell a party from a place by its name,
 
 the sentence is read as charging the party named nearest before the word (else the first one
-after it).  A prescription ("X must end ...") and a question are left alone, as in
+after it).  Its guess is not passed on to the next sentence (see ``AccusationFinder``).  A prescription ("X must end ...") and a question are left alone, as in
 :func:`medialit.accusation._judged_by_writer`.  The rule is deliberately loose: it trades some
 precision for recall, and the tagger's figures on real articles (``data/README.md``) say how
 often it agrees with people.
 
->>> implied_charge("Furthermore, Norland has repeatedly exploited the border for political gains.")
-(1, 'writer', 'Norland')
+>>> implied_charge("Furthermore, the Norland army has repeatedly exploited the border for political gains.")
+(1, 'writer', 'Norland army')
+>>> implied_charge("Kersk has repeatedly exploited the border.")  # a town or a state? the rule cannot tell
+(0, '', '')
 >>> implied_charge("Incidents happen mostly because of provocations from the Valdian side.",
 ...                label="attributed", source="an official")
 (1, 'an official', 'Valdian')
@@ -76,6 +80,26 @@ _INSTITUTION = re.compile(r"\b(?:forces|troops|army|military|government|authorit
                           r"soldiers|establishment|regime|militia|agenc(?:y|ies)|Taliban|State|Front|Movement|Group|"
                           r"Brigade|Network|Party|Council|Tehreek|Tehrik|Lashkar|Jaish|Mujahideen|Emirate|Ministry|"
                           r"Office|side)\b", re.IGNORECASE)
+#: The world's states by their common English names: a state is a party (codebook §4), a town or valley is not.
+_STATES = frozenset("""
+Afghanistan|Albania|Algeria|Andorra|Angola|Antigua and Barbuda|Argentina|Armenia|Australia|Austria|Azerbaijan|
+Bahamas|Bahrain|Bangladesh|Barbados|Belarus|Belgium|Belize|Benin|Bhutan|Bolivia|Bosnia and Herzegovina|Botswana|
+Brazil|Brunei|Bulgaria|Burkina Faso|Burundi|Cabo Verde|Cambodia|Cameroon|Canada|Central African Republic|Chad|Chile|
+China|Colombia|Comoros|Congo|Costa Rica|Croatia|Cuba|Cyprus|Czechia|Czech Republic|Denmark|Djibouti|Dominica|
+Dominican Republic|Ecuador|Egypt|El Salvador|Equatorial Guinea|Eritrea|Estonia|Eswatini|Ethiopia|Fiji|Finland|
+France|Gabon|Gambia|Georgia|Germany|Ghana|Greece|Grenada|Guatemala|Guinea|Guinea-Bissau|Guyana|Haiti|Honduras|
+Hungary|Iceland|India|Indonesia|Iran|Iraq|Ireland|Israel|Italy|Ivory Coast|Jamaica|Japan|Jordan|Kazakhstan|Kenya|
+Kiribati|Kuwait|Kyrgyzstan|Laos|Latvia|Lebanon|Lesotho|Liberia|Libya|Liechtenstein|Lithuania|Luxembourg|Madagascar|
+Malawi|Malaysia|Maldives|Mali|Malta|Marshall Islands|Mauritania|Mauritius|Mexico|Micronesia|Moldova|Monaco|Mongolia|
+Montenegro|Morocco|Mozambique|Myanmar|Namibia|Nauru|Nepal|Netherlands|New Zealand|Nicaragua|Niger|Nigeria|
+North Korea|North Macedonia|Norway|Oman|Pakistan|Palau|Palestine|Panama|Papua New Guinea|Paraguay|Peru|Philippines|
+Poland|Portugal|Qatar|Romania|Russia|Rwanda|Saint Kitts and Nevis|Saint Lucia|Samoa|San Marino|Saudi Arabia|Senegal|
+Serbia|Seychelles|Sierra Leone|Singapore|Slovakia|Slovenia|Solomon Islands|Somalia|South Africa|South Korea|
+South Sudan|Spain|Sri Lanka|Sudan|Suriname|Sweden|Switzerland|Syria|Taiwan|Tajikistan|Tanzania|Thailand|Timor-Leste|
+Togo|Tonga|Trinidad and Tobago|Tunisia|Turkey|Turkiye|Türkiye|Turkmenistan|Tuvalu|Uganda|Ukraine|
+United Arab Emirates|United Kingdom|Britain|United States|America|Uruguay|Uzbekistan|Vanuatu|Venezuela|Vietnam|
+Yemen|Zambia|Zimbabwe
+""".replace("\n", "").split("|"))
 _VICTIM_AFTER = re.compile(r"[\s\w’']{0,20}?\b(?:were|was|have been|has been|had been|being)\s+(?:\w+ly\s+)?"
                            r"(?:killed|martyred|injured|wounded|targeted|attacked|hit|neutrali[sz]ed)\b")
 _DATELINE = re.compile(r"[A-Z][A-Z ]{2,}[:,—–-]")
@@ -123,15 +147,17 @@ def _parties(text: str, exclude: str, at: int, known: frozenset = frozenset()) -
             continue
         if m.start() == 0 and len(words) == 1 and not name.isupper() and name not in known:
             continue  # one capitalised word opening the sentence, never capitalised inside one: not sure it is a name
-        party_like = bool(re.search(r"[A-Z]{2,}", name) or _INSTITUTION.search(name) or _MODIFIER_PARTY.match(words[0]))
+        party_like = bool(re.search(r"[A-Z]{2,}", name) or _INSTITUTION.search(name) or _MODIFIER_PARTY.match(words[0])
+                          or name in _STATES)
         preceding = text[max(0, m.start() - 14):m.start()]
         if _PLACE_BEFORE.search(preceding) or (_FROM_BEFORE.search(preceding) and not party_like):
             continue
         if _VICTIM_AFTER.match(text, m.end()) or (_ATTACK_AFTER.match(text, m.end()) and not party_like
                                                   and not _MODIFIER_PARTY.match(name)):
             continue  # "23 soldiers were martyred"; "the Kerem attack" (a place)
-        (before if m.start() < at else after).append((m.start(), not party_like, name))
-    return [n for *_, n in sorted(before, reverse=True)] + [n for *_, n in sorted(after, key=lambda x: (x[1], x[0]))]
+        if party_like:
+            (before if m.start() < at else after).append((m.start(), name))
+    return [n for _, n in sorted(before, reverse=True)] + [n for _, n in sorted(after)]
 
 
 def implied_charge(text: str, *, label: str = "fact", source: str = "",

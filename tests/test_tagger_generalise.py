@@ -701,10 +701,10 @@ def test_a_colon_heading_that_is_not_a_source_is_not_attributed():
 
 
 @pytest.mark.parametrize("text, accused", [
-    ("Furthermore, Norland has repeatedly exploited the border for political gains.", "Norland"),
+    ("Furthermore, the Norland government has repeatedly exploited the border for political gains.", "Norland government"),
     ("Clashes happen mostly because of provocations from the Estavian side.", "Estavian"),
     ("Kersk says the Red Front has training centres in these two provinces.", "Red Front"),
-    ("The Lakeside Post called the story a false flag narrative spread by Norland.", "Norland"),
+    ("The Lakeside Post called the story a false flag narrative spread by the Norland army.", "Norland army"),
 ])
 def test_a_word_of_wrongdoing_with_a_named_party_is_a_charge(text, accused):
     rows = tag_text("Talks resume in the capital\n\nNorland and Estavia met again. " + text)
@@ -717,6 +717,7 @@ def test_a_word_of_wrongdoing_with_a_named_party_is_a_charge(text, accused):
     "Two Norland soldiers were killed in the attack near the lake.",
     "The attack in Kersk left four people dead on Monday.",
     "Estavian jets struck militant hideouts in the hills.",
+    "The attack on the market in Kersk shocked the town.",
 ])
 def test_no_charge_where_the_wrong_is_countered_suffered_asked_about_or_only_placed(text):
     rows = tag_text("Talks resume in the capital\n\nNorland and Estavia met again. " + text)
