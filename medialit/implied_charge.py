@@ -147,8 +147,9 @@ def _parties(text: str, exclude: str, at: int, known: frozenset = frozenset()) -
             continue
         if m.start() == 0 and len(words) == 1 and not name.isupper() and name not in known:
             continue  # one capitalised word opening the sentence, never capitalised inside one: not sure it is a name
-        party_like = bool(re.search(r"[A-Z]{2,}", name) or _INSTITUTION.search(name) or _MODIFIER_PARTY.match(words[0])
-                          or name in _STATES)
+        party_like = bool(re.search(r"[A-Z]{2,}", name) or _INSTITUTION.search(name) or name in _STATES
+                          or _MODIFIER_PARTY.match(words[0]) and (_INSTITUTION.match(text, m.end() + 1) or (
+                              IMPLIED_WRONG_RE.match(text.lower(), m.end() + 1))))  # "Valdian side", "Valdian shelling"
         preceding = text[max(0, m.start() - 14):m.start()]
         if _PLACE_BEFORE.search(preceding) or (_FROM_BEFORE.search(preceding) and not party_like):
             continue
