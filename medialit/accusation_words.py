@@ -231,6 +231,9 @@ _NOT_NAMES = frozenset(
     "unknown armed suspected local security earlier further there here what who why how where which "
     # auxiliaries and pronouns that open a question or a clause: "Did ...?", "Will ...?", "That ..."
     "did does do will would can could should shall must might is are was were has have had that whose whom "
+    # prepositions and openers that are capitalised only because they open the sentence: "For years, X ..."
+    "for with from by to of through among against under within without into upon toward towards across "
+    "even another once "
     # generic doers: "Gunmen attacked ..." names no party (codebook §4)
     "gunmen militants insurgents terrorists attackers fighters rebels assailants jihadists".split()
 )

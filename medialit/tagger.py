@@ -1392,6 +1392,7 @@ def _analyse_plain(text: str, article_id: str, with_spans: bool = True):
 
     _fill_quotation_sources(rows)
     _opinion_piece_defaults(rows)
+    _first_person_stance(rows)
     finder = accusation.AccusationFinder(names_inside(row[5] for row in rows))
     for row in rows:  # who accuses whom (codebook §4), with the sources the quotations now have
         sure = row.pop(14)
@@ -1419,6 +1420,21 @@ _PRESENT_OR_STANCE_RE = re.compile(
     r"could|may|might|very|so|too|more|most|less|least|only|even|just|merely|clearly|obviously|indeed|certainly|"
     r"truly|really|never|always|every|any|nothing|all|no one)\b"
 )
+
+
+#: The writer speaking as "I" or "we" outside any quotation: "We are in a weird tit for tat", "I can't watch ...".
+_FIRST_PERSON_RE = re.compile(r"(?:^|[\s(—–-])(?:i|we|i'm|we're|i've|we've|i'd|we'd|i can't|we can't|let us|let's)\s", re.IGNORECASE)
+
+
+def _first_person_stance(rows) -> None:
+    """A body sentence in the writer's own voice that speaks as "I" or "we", with no number, date or
+    time, is the writer taking a stance (codebook L4): advocacy, unsure."""
+    for r in rows:
+        low = r[5].lower().replace("’", "'")
+        if r[8] == "fact" and r[6] == "body" and r[11].startswith("L5") and not _ANCHOR_RE.search(low) \
+                and _FIRST_PERSON_RE.search(" " + low):
+            r[8], r[11] = "advocacy", "L4 the writer speaks as 'I' or 'we': a stance"
+            r[14] = ("unsure", f"{UNSURE_NO_RULE} (the writer speaks in the first person)")
 
 
 def _opinion_piece_defaults(rows) -> None:

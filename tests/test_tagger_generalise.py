@@ -722,3 +722,19 @@ def test_a_word_of_wrongdoing_with_a_named_party_is_a_charge(text, accused):
 def test_no_charge_where_the_wrong_is_countered_suffered_asked_about_or_only_placed(text):
     rows = tag_text("Talks resume in the capital\n\nNorland and Estavia met again. " + text)
     assert int(rows.iloc[-1]["accusation"]) == 0
+
+
+# --- tagger 2.8 --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("We are caught in a strange cycle of blows and counter-blows.", "advocacy"),
+    ("I cannot watch the news from the valley without anger.", "advocacy"),
+    ("We counted 14 trucks at the crossing on Monday.", "fact"),  # a number and a day: checkable
+])
+def test_the_writer_speaking_as_i_or_we_takes_a_stance(sentence, expected):
+    assert label_of(sentence) == expected
+
+
+def test_a_preposition_that_opens_the_sentence_is_not_the_accused():
+    found = find("For years, the Norland army has played a double game on the border.", label="advocacy")
+    assert found[0] == 1 and found[2] == "Norland army"
