@@ -738,3 +738,32 @@ def test_the_writer_speaking_as_i_or_we_takes_a_stance(sentence, expected):
 def test_a_preposition_that_opens_the_sentence_is_not_the_accused():
     found = find("For years, the Norland army has played a double game on the border.", label="advocacy")
     assert found[0] == 1 and found[2] == "Norland army"
+
+
+def test_an_ad_slot_or_an_also_read_link_inside_an_article_does_not_end_it():
+    body = " ".join(f"The delegates met for the {n} time on Monday." for n in ("first", "second", "third"))
+    text = ("Talks resume in the capital\n\n" + "\n\n".join([body] * 4) + "\n\nAdvertisement\n\n"
+            "ALSO READ: Ferry link to reopen next week\n\nThe talks ended at noon on Monday, officials said.")
+    assert tag_text(text)["label"].astype(str).tolist()[-1] == "attributed"
+
+
+def test_an_agency_credit_that_ends_the_text_does_not_make_the_line_before_a_caption():
+    text = ("Guards killed at the crossing\n\nTwo guards were killed at the crossing on Monday, officials said.\n\n"
+            "Last year, 16 people were killed in 40 incidents of firing across the line.\n\nKNA")
+    assert tag_text(text)["label"].astype(str).tolist()[-2:] == ["fact", "meta"]
+
+
+@pytest.mark.parametrize("line", [
+    "Kersk, Publish Date: Jan 21 2031 10:36PM | Updated Date: Jan 21 2031 10:36PM",
+    "Dated: 12/5/2031 1:42:18 PM", "Latest Stories", "(With KNA inputs)",
+    "(Writing by A. Writer in Kersk; Editing by B. Editor)", "ArmyAmber / Pixabay",
+    "by A. B. Writer • May 29, 2031 at 5:00 am", "The Lakeside Times",
+])
+def test_date_lines_wire_credits_stock_photo_credits_dated_bylines_and_outlet_names_are_meta(line):
+    rows = tag_text(f"Talks resume in the capital\n\nThe delegations met on Monday. They talked for three hours.\n\n"
+                    f"{line}\n\nThe talks ended at noon.")
+    assert rows["label"].astype(str).tolist()[:4] == ["fact", "fact", "fact", "meta"]
+
+
+def test_a_byline_with_a_colon_is_not_a_heading_credited_to_a_source():
+    assert tag_text("Written by: Ada Kern\n\nThe talks ended at noon.")["label"].astype(str).tolist()[0] != "attributed"
