@@ -790,7 +790,10 @@ _GRIEVANCE_AFTER = frozenset("over against about regarding that at".split())
 _CATENATIVES = frozenset("continue continues continued continuing keep keeps kept began begin begins started "
                          "start starts on".split())
 #: Words that open a closing subordinate clause after "..., officials said on Monday,".
-_CLOSING_SUBORDINATE = frozenset("while whereas as although though but adding and which".split())
+_CLOSING_SUBORDINATE = frozenset("while whereas as although though but adding and which "
+                                  # a participle that goes on after the frame: '..., the ministry said, using ...'
+                                  "using citing referring noting saying calling describing urging insisting "
+                                  "pointing warning claiming accusing".split())
 _PREPOSITIONS = frozenset("at in on during after before to with from outside inside".split())
 
 

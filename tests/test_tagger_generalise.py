@@ -767,3 +767,13 @@ def test_date_lines_wire_credits_stock_photo_credits_dated_bylines_and_outlet_na
 
 def test_a_byline_with_a_colon_is_not_a_heading_credited_to_a_source():
     assert tag_text("Written by: Ada Kern\n\nThe talks ended at noon.")["label"].astype(str).tolist()[0] != "attributed"
+
+
+@pytest.mark.parametrize("sentence", [
+    "“We will not leave this act unanswered,” the ministry said, using its own name for the council that runs it.",
+    "The minister assured the public that no one would be arrested without a warrant.",
+    "The accord also states that attacks on civilians should not occur.",
+    "The council had recommended that the two sides should meet again.",
+])
+def test_a_reporting_frame_wins_over_a_modal_inside_what_is_reported(sentence):
+    assert label_of(sentence) == "attributed"
