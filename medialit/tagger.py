@@ -1445,13 +1445,20 @@ _PRESENT_OR_STANCE_RE = re.compile(
 _FIRST_PERSON_RE = re.compile(r"(?:^|[\s(—–-])(?:i|we|i'm|we're|i've|we've|i'd|we'd|i can't|we can't|let us|let's)\s", re.IGNORECASE)
 
 
+#: The writer announcing what the article will do ("In this article, we will explore ..."): signposting, not a stance.
+_SIGNPOST_RE = re.compile(r"\b(?:this|the following) (?:article|piece|essay|column|post|report|paper)\b|"
+                          r"\b(?:we|i) (?:will|shall|'ll) (?:\w+ )?(?:delve|explore|discuss|examine|look|consider|"
+                          r"analy[sz]e|review|outline|describe|explain|turn)\b")
+
+
 def _first_person_stance(rows) -> None:
     """A body sentence in the writer's own voice that speaks as "I" or "we", with no number, date or
-    time, is the writer taking a stance (codebook L4): advocacy, unsure."""
+    time, is the writer taking a stance (codebook L4): advocacy, unsure.  Signposting about the
+    article itself ("In this article, we will explore ...") is not."""
     for r in rows:
         low = r[5].lower().replace("’", "'")
         if r[8] == "fact" and r[6] == "body" and r[11].startswith("L5") and not _ANCHOR_RE.search(low) \
-                and _FIRST_PERSON_RE.search(" " + low):
+                and _FIRST_PERSON_RE.search(" " + low) and not _SIGNPOST_RE.search(low):
             r[8], r[11] = "advocacy", "L4 the writer speaks as 'I' or 'we': a stance"
             r[14] = ("unsure", f"{UNSURE_NO_RULE} (the writer speaks in the first person)")
 

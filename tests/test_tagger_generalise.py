@@ -730,6 +730,7 @@ def test_no_charge_where_the_wrong_is_countered_suffered_asked_about_or_only_pla
     ("We are caught in a strange cycle of blows and counter-blows.", "advocacy"),
     ("I cannot watch the news from the valley without anger.", "advocacy"),
     ("We counted 14 trucks at the crossing on Monday.", "fact"),  # a number and a day: checkable
+    ("In this article, we will explore the claims made by both capitals.", "fact"),  # signposting
 ])
 def test_the_writer_speaking_as_i_or_we_takes_a_stance(sentence, expected):
     assert label_of(sentence) == expected
