@@ -149,6 +149,11 @@ class _Rules:
     cue_first_words: frozenset = field(default_factory=frozenset)
     #: The leading ``\w+`` run of every verb cue (None if a verb cue starts otherwise): see :func:`_verb_cue`.
     verb_first_runs: frozenset | None = None
+    #: Every cue term cut after any of its words ("has", "has faced", "has faced allegations"): a run of
+    #: words that is not one of these starts no longer cue either (:func:`_cue_at` stops there).
+    cue_prefixes: frozenset | None = None
+    #: The tokens :func:`_main_clause_cue` acts on; it passes over any other token without a change.
+    clause_tokens: frozenset | None = None
 
 
 #: "Any of these terms, longest first", as a prefix tree (see :func:`medialit.regex_dispatch.prefix_tree`).
@@ -257,6 +262,8 @@ def _rules(folder: str | None = None) -> _Rules:
         noun_cues=frozenset(t for t, (ty, _) in cue_terms.items() if ty == "noun"),
         cue_first_words=frozenset(t.split(" ")[0] for t in cue_terms),
         verb_first_runs=_first_runs(verbs),
+        cue_prefixes=frozenset(t[:k] for t in cue_terms for k in range(1, len(t) + 1) if k == len(t) or t[k] == " "),
+        clause_tokens=_CLAUSE_TOKENS | frozenset(t.split(" ")[0] for t in cue_terms),
     )
 
 
@@ -750,16 +757,19 @@ def _cue_at(rules: _Rules, toks, i: int):
     """
     if toks[i] not in rules.cue_first_words:
         return None  # the common case: no cue term starts with this word
-    words = []
     best = None
+    joined = ""
+    prefixes = rules.cue_prefixes
     for k in range(i, min(len(toks), i + rules.cue_max_words)):
         w = toks[k]
         if not w[0].isalnum():
             break
-        words.append(w)
-        hit = rules.cue_terms.get(" ".join(words))
+        joined = f"{joined} {w}" if k > i else w  # the words from i to k, joined by spaces
+        if prefixes is not None and joined not in prefixes:
+            break  # no cue term starts with these words
+        hit = rules.cue_terms.get(joined)
         if hit:
-            best = (" ".join(words), hit[0], hit[1], len(words))
+            best = (joined, hit[0], hit[1], k - i + 1)
     return best
 
 
@@ -878,6 +888,10 @@ def _present_noun_verb(toks, i: int) -> bool:
     return nxt == "that" or nxt in _CLAUSE_OPENERS or nxt in ("its", "his", "her", "their")
 
 
+#: The tokens that :func:`_main_clause_cue` acts on, besides the first words of cue terms.
+_CLAUSE_TOKENS = frozenset((",", ";", ":", "—", "–", "(", ")", "and", "but")) | _SUBORDINATORS | _AUX
+
+
 def _main_clause_cue(rules: _Rules, toks):
     """Find a cue that governs the main clause; returns (token index, term) or None.
 
@@ -887,13 +901,23 @@ def _main_clause_cue(rules: _Rules, toks):
     "arrived in Kabul and told reporters ...") still governs.
     """
     first_words = rules.cue_first_words  # a token not in it starts no cue (_cue_at's own first test)
+    acting = rules.clause_tokens  # any other token is passed over below without a change
     blocked = weak_block = False
     clause_start = 0
     subject_noun = False
     main_seen = False
     n = len(toks)
+    # Any other token than these is passed over (every branch below just moves on from it): the loop
+    # visits only these positions, going on from the first one at or after where the body left ``i``.
+    visit = [k for k, w in enumerate(toks) if w in acting] if acting is not None else range(n)
+    p, last = 0, len(visit)
     i = 0
-    while i < n:
+    while True:
+        while p < last and visit[p] < i:
+            p += 1
+        if p == last:
+            break
+        i = visit[p]
         w = toks[i]
         if w in (",", ";", ":", "—", "–", "(", ")"):
             if blocked:
@@ -1742,10 +1766,17 @@ def _frame_from_arrays(arrays, names, n: int) -> pd.DataFrame:
     of length ``n``, without pandas checking and converting each one again (about a third of the
     time of building a table); tests/test_tagger_shortcuts.py checks the two give equal tables."""
     try:
-        return pd.DataFrame._from_arrays(arrays, columns=pd.Index(list(names)), index=pd.RangeIndex(n),
+        return pd.DataFrame._from_arrays(arrays, columns=_column_index(tuple(names)).copy(), index=pd.RangeIndex(n),
                                          verify_integrity=False)
     except (AttributeError, TypeError):  # a pandas without this constructor
         return pd.DataFrame(dict(zip(names, arrays)), copy=False)
+
+
+@lru_cache(maxsize=8)
+def _column_index(names: tuple) -> pd.Index:
+    """``pd.Index(list(names))``, built once (pandas infers its dtype, which is slow next to building a
+    small table); each table gets its own shallow copy, so renaming one table's columns changes no other."""
+    return pd.Index(list(names))
 
 
 @lru_cache(maxsize=32)
@@ -1760,7 +1791,8 @@ def _category_index(categories: tuple, text_dtype) -> tuple[dict, pd.Categorical
 def _categorical(values, categories, text_dtype) -> pd.Categorical:
     """Build a categorical from codes (much faster than matching strings for short tables)."""
     index, dtype = _category_index(tuple(categories), text_dtype)
-    codes = np.array([index.get(v, -1) if isinstance(v, str) else -1 for v in values], dtype=np.int8)
+    get = index.get  # only a str equals a category, and every value here can be hashed
+    codes = np.array([get(v, -1) for v in values], dtype=np.int8)
     return pd.Categorical.from_codes(codes, dtype=dtype, validate=False)  # the codes are in range by construction
 
 

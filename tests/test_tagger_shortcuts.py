@@ -98,3 +98,40 @@ def test_the_wrongdoing_search_by_first_character_finds_what_the_whole_pattern_f
         assert (got and (got.span(), got.group())) == (expected and (expected.span(), expected.group())), line
         found += expected is not None
     assert found > 300
+
+
+def _cue_heavy_lines(seed: int, count: int = 3000) -> list[str]:
+    """Made-up lines mostly of cue words, auxiliaries, subordinators and stops (the words the scan acts on)."""
+    rules = tagger._rules()
+    words = sorted({w for term in rules.cue_terms for w in term.split()}) + [
+        "the", ",", "and", "but", "that", "is", "has", "been", "was", "officials", "not", "once", "again", "more",
+        "to", "continue", "by", "subject", "of", "(", ")", ":", "said", "on", "the", "ministry", "allegedly"]
+    rnd = random.Random(seed)
+    return [" ".join(rnd.choice(words) for _ in range(rnd.randint(1, 16))) for _ in range(count)]
+
+
+def test_the_main_clause_scan_skips_only_tokens_it_does_not_act_on():
+    """_main_clause_cue visits only the tokens it acts on, and _cue_at stops at a run of words no cue term
+    starts with: both give what the plain scan (every token, every length) gives."""
+    import dataclasses
+
+    rules = tagger._rules()
+    assert rules.clause_tokens and rules.cue_prefixes  # the shortcuts are on
+    plain = dataclasses.replace(rules, cue_prefixes=None, clause_tokens=None)
+    found = 0
+    for line in _lines() + _cue_heavy_lines(7):
+        toks = tagger._TOKEN_RE.findall(line.lower().replace("’", "'").replace("‘", "'"))
+        expected = tagger._main_clause_cue(plain, toks)
+        assert tagger._main_clause_cue(rules, toks) == expected, line
+        assert [tagger._cue_at(rules, toks, i) for i in range(len(toks))] == \
+            [tagger._cue_at(plain, toks, i) for i in range(len(toks))], line
+        found += expected is not None
+    assert found > 1000
+
+
+def test_tables_do_not_share_their_column_index():
+    first, second = tagger.tag_text("Talks failed. Both sides left.", "x"), tagger.tag_text("Talks resumed.", "y")
+    first.columns.name = "renamed"
+    first.columns = [c if c != "label" else "guess" for c in first.columns]
+    assert second.columns.name is None and "label" in second.columns and "guess" not in second.columns
+    assert list(tagger.tag_text("Talks.", "z").columns) == list(second.columns)
