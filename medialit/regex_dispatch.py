@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["prefix_tree", "split_anchored", "search_by_first_char", "_dispatch_by_first_char", "_trie"]
+__all__ = ["prefix_tree", "split_anchored", "split_alternatives", "search_by_first_char", "_dispatch_by_first_char",
+           "_trie"]
 
 
 def prefix_tree(terms) -> str:
@@ -156,6 +157,39 @@ def split_anchored(pattern: re.Pattern):
     anchored = [src for src, item in zip(sources, items) if list(item[:1]) == [(c.AT, c.AT_BEGINNING)]]
     floating = [src for src, item in zip(sources, items) if list(item[:1]) != [(c.AT, c.AT_BEGINNING)]]
     return tuple(re.compile("|".join(part), pattern.flags) if part else None for part in (anchored, floating))
+
+
+def split_alternatives(pattern: re.Pattern) -> tuple:
+    """``((literal, alternative), ...)``: each top-level alternative of ``pattern`` compiled on its own
+    (same flags), with the longest run of plain characters that every match of it contains, lower-cased
+    (None when it has none, or when a character of the run has a case outside ASCII).
+
+    ``pattern.search(s)`` finds a match exactly when one of the alternatives does; an alternative can
+    only match where its literal occurs in ``s`` (as a case-insensitive pattern compares letters: in
+    :func:`medialit.tagger._fold` of ``s``), so the others need not be run.
+
+    >>> [(literal, alternative.pattern) for literal, alternative in split_alternatives(re.compile("Send us (?:a )?tips?|[0-9]+ ago|x?"))]
+    [('send us ', 'Send us (?:a )?tips?'), (' ago', '[0-9]+ ago'), (None, 'x?')]
+    """
+    return tuple((_required_literal(source, pattern.flags), re.compile(source, pattern.flags))
+                 for source in _split_top(pattern.pattern))
+
+
+def _required_literal(source: str, flags: int) -> str | None:
+    """The longest run of literal characters at the top level of ``source`` (so in every match), lower-cased."""
+    from re import _constants as c, _parser
+
+    runs, run = [], ""
+    for op, av in _parser.parse(source, flags):
+        if op is c.LITERAL:
+            run += chr(av)
+        else:
+            runs.append(run)
+            run = ""
+    best = max([*runs, run], key=len)
+    if not best or not all(ch.isascii() or ch.lower() == ch == ch.upper() for ch in best):
+        return None
+    return best.lower()
 
 
 def search_by_first_char(pattern: re.Pattern, table: dict):

@@ -51,7 +51,7 @@ import pandas as pd
 
 from . import accusation, corpus, schema
 from .implied_charge import names_inside
-from .regex_dispatch import prefix_tree, split_anchored
+from .regex_dispatch import prefix_tree, split_alternatives, split_anchored
 from .segment import is_stamp, split_sentences
 
 __all__ = [
@@ -377,22 +377,34 @@ class _Prefiltered:
     prefixes: tuple = ()
 
     def __post_init__(self):
-        object.__setattr__(self, "_parts", split_anchored(self.regex) or (None, self.regex))
+        anchored, floating = split_anchored(self.regex) or (None, self.regex)
+        object.__setattr__(self, "_parts", (anchored, floating))
+        # The floating alternatives one by one, each run only where the plain text it needs occurs
+        # (:func:`medialit.regex_dispatch.split_alternatives`): a needle that let a line through
+        # ("—", "tip") usually belongs to one or two of them, and the whole pattern is slow.
+        object.__setattr__(self, "_floating", split_alternatives(floating) if floating is not None else ())
         # A needle that contains another one is present only where that one is: it need not be looked for.
         object.__setattr__(self, "_needles", tuple(n for n in self.needles
                                                    if not any(o != n and o in n for o in self.needles)))
+        # The prefixes by their first character: a line can only start with those that share its own.
+        by_first: dict = {}
+        for prefix in self.prefixes:
+            by_first.setdefault(prefix[:1], []).append(prefix)
+        object.__setattr__(self, "_prefixes", {ch: tuple(group) for ch, group in by_first.items()})
 
     def search(self, text: str, folded: str):
-        if not folded.startswith(self.prefixes):
+        if not ("" in self._prefixes or folded.startswith(self._prefixes.get(folded[:1], ()))):
             for needle in self._needles:  # ``in`` is much faster than any regex over the sentence
                 if needle in folded:
                     break
             else:
                 return None
-        anchored, floating = self._parts
+        anchored = self._parts[0]
         found = anchored.match(text) if anchored is not None else None
-        if found is None and floating is not None:
-            found = floating.search(text)
+        if found is None:
+            for literal, alternative in self._floating:
+                if (literal is None or literal in folded) and (found := alternative.search(text)):
+                    break
         return found
 
 

@@ -135,3 +135,32 @@ def test_tables_do_not_share_their_column_index():
     first.columns = [c if c != "label" else "guess" for c in first.columns]
     assert second.columns.name is None and "label" in second.columns and "guess" not in second.columns
     assert list(tagger.tag_text("Talks.", "z").columns) == list(second.columns)
+
+
+def test_a_floating_alternative_is_skipped_only_where_its_literal_cannot_be():
+    """Each literal that gates a floating alternative is in every match of it, and any character that a
+    case-insensitive pattern takes for one of its characters folds to that character (all of Unicode)."""
+    import re
+    import sys
+
+    from medialit.regex_dispatch import split_alternatives
+
+    chars = set()
+    lines = _lines()
+    for name in ("_DISCLAIMER", "_FURNITURE", "_PAGE_LINE", "_FOLLOW"):
+        pattern = getattr(tagger, name)
+        assert pattern._floating  # the alternatives are gated one by one
+        for literal, alternative in pattern._floating:
+            if literal is not None:
+                chars |= set(literal)
+                for line in lines:
+                    found = alternative.search(line)
+                    assert not found or literal in tagger._fold(found.group()), (literal, line)
+    every_char = "".join(map(chr, range(sys.maxunicode + 1)))
+    any_of_them = re.compile("[" + "".join(map(re.escape, sorted(chars))) + "]", re.IGNORECASE)
+    for other in {m.group() for m in any_of_them.finditer(every_char)}:
+        for ch in chars:
+            if re.fullmatch(re.escape(ch), other, re.IGNORECASE):
+                assert tagger._fold(other) == ch, (ch, other)
+    split = split_alternatives(re.compile(r"^a|b(?:c|d)e|\bsend us (?:a )?tips?|x?", re.IGNORECASE))
+    assert [literal for literal, _ in split] == ["a", "b", "send us ", None]
