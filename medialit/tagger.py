@@ -683,9 +683,18 @@ def _title_case_share(words) -> float:
 
 
 _WORD_RE = re.compile(r"\w+")
+#: The same runs in ASCII text, where ``\w`` is ``[a-zA-Z0-9_]`` either way: a narrower class is faster to test.
+_ASCII_WORD_RE = re.compile(r"\w+", re.ASCII)
 
 
 def _norm_key(text: str) -> str:
+    r"""The sentence's ``\w+`` runs, lower-cased, joined by single spaces.
+
+    >>> _norm_key("Officials’ claims: “re-checked” 2x"), _norm_key("Üben, naïve!")
+    ('officials claims re checked 2x', 'üben naïve')
+    """
+    if text.isascii():
+        return " ".join(_ASCII_WORD_RE.findall(text.lower()))
     return " ".join(_WORD_RE.findall(text.lower()))
 
 
@@ -1740,11 +1749,13 @@ def _text_column(values, dtype):
 
 def _sentence_frame(rows, article_id: str) -> pd.DataFrame:
     n = len(rows)
-    columns = list(zip(*(r[:12] + r[14:19] for r in rows))) if rows else [()] * 17
+    columns = list(zip(*rows)) if rows else [()] * 19  # every row: 12 columns, 2 quotation flags, 5 columns
     (article_ids, sent_ids, paragraphs, starts, ends, texts, roles, repeats,
-     labels, cues, sources, rationales, accusations, accusers, accuseds, confidences, reasons) = [list(c) for c in columns]
-    source_types = [_source_type(src, "") if lab == "attributed" else "none"
-                    for src, lab in zip(sources, labels)]
+     labels, cues, sources, rationales, _, _, accusations, accusers, accuseds, confidences, reasons) = \
+        [list(c) for c in columns[:19]]
+    types: dict = {}  # each source's type, worked out once per table
+    source_types = [(types[src] if src in types else types.setdefault(src, _source_type(src, "")))
+                    if lab == "attributed" else "none" for src, lab in zip(sources, labels)]
     text = _text_dtype()
     data = {
         "article_id": _text_column(article_ids, text),
@@ -1800,9 +1811,17 @@ def _category_index(categories: tuple, text_dtype) -> tuple[dict, pd.Categorical
     return {c: k for k, c in enumerate(categories)}, pd.CategoricalDtype(list(categories))
 
 
+#: ``_category_index`` of each vocabulary, with the text dtype it was built for (hashing a dtype is slow).
+_CATEGORY_INDEXES: dict = {}
+
+
 def _categorical(values, categories, text_dtype) -> pd.Categorical:
     """Build a categorical from codes (much faster than matching strings for short tables)."""
-    index, dtype = _category_index(tuple(categories), text_dtype)
+    key = tuple(categories)
+    known = _CATEGORY_INDEXES.get(key)
+    if known is None or known[0] is not text_dtype:
+        known = _CATEGORY_INDEXES[key] = (text_dtype, _category_index(key, text_dtype))
+    index, dtype = known[1]
     get = index.get  # only a str equals a category, and every value here can be hashed
     codes = np.array([get(v, -1) for v in values], dtype=np.int8)
     return pd.Categorical.from_codes(codes, dtype=dtype, validate=False)  # the codes are in range by construction

@@ -164,3 +164,12 @@ def test_a_floating_alternative_is_skipped_only_where_its_literal_cannot_be():
                 assert tagger._fold(other) == ch, (ch, other)
     split = split_alternatives(re.compile(r"^a|b(?:c|d)e|\bsend us (?:a )?tips?|x?", re.IGNORECASE))
     assert [literal for literal, _ in split] == ["a", "b", "send us ", None]
+
+
+def test_the_ascii_word_runs_are_the_unicode_word_runs():
+    import re
+
+    lines = _lines() + ["naïve Über", "x_y 2nd", "ſo", "İstanbul", "tab\there", "a\u00a0b", "under_score__"]
+    for line in lines:
+        assert tagger._norm_key(line) == " ".join(re.findall(r"\w+", line.lower())), line
+    assert sum(line.isascii() for line in lines) > 1000  # the ASCII path is taken
