@@ -46,7 +46,7 @@ from .accusation_words import (
     _HOST_NOUN, _HOST_RE, _INNER_ANAPHOR, _LINKED_RE, _LINKED_SUFFIXES, _LINKED_TO_RE, _MODIFIER_PARTY, _NAME_RE,
     _NEEDLE_GROUPS, _NOT_CHARGED_PRESENCE, _NOT_NAMES, _NOUN_CHARGE_RE, _NOUN_WRONGS, _NO_LINK_RE, _NO_SUBJECT,
     _NO_SUBJECT_AFTER, _OF_THAT_IN, _OWNER_ANAPHOR, _OWNER_NAME, _PASSIVE_BEFORE, _PASSIVE_CHARGE_RE,
-    _POSSESSIVE_END, _STAY_RE, _STRIKE_WORD, _SUBJECT_STOP, _TRIGGER, _VAGUE_PARTY_RE, _WRONG_BY_CHAR, _WRONG_RE,
+    _POSSESSIVE_END, _STAY_RE, _STRIKE_WORD, _SUBJECT_STOP, _TRIGGER_AT, _VAGUE_PARTY_RE, _WRONG_BY_CHAR, _WRONG_RE,
     _WRONG_SEARCH, _strip_possessive,
 )
 
@@ -149,7 +149,7 @@ class AccusationFinder:
         result = (0, "", "")
         if label != "meta":
             low = text.lower().replace("’", "'")
-            starts = [m.start() for m in _TRIGGER.finditer(low)]
+            starts = _TRIGGER_AT(low)
             if starts or ("-" in text and _linked_hint(text) and _LINKED_RE.search(text)):
                 result = self._judge(text, low, label, source, starts)
             if not result[0] and label == "advocacy" and starts:
@@ -285,7 +285,7 @@ class AccusationFinder:
         (``starts``: those positions, when the caller has found them already)."""
         found, end = [], 0
         if starts is None:
-            starts = [m.start() for m in _TRIGGER.finditer(low)]
+            starts = _TRIGGER_AT(low)
         for start in starts:
             if start >= end and (pattern := _WRONG_BY_CHAR.get(low[start]) if _WRONG_BY_CHAR else _WRONG_RE) \
                     and (m := pattern.match(low, start)):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .regex_dispatch import _dispatch_by_first_char, _trie, search_by_first_char
+from .regex_dispatch import _dispatch_by_first_char, _trie, search_by_first_char, word_starts
 
 __all__ = [
     "_ADJECTIVE_ENDINGS",
@@ -71,6 +71,7 @@ __all__ = [
     "_SUBJECT_STOP",
     "_TRIGGER",
     "_TRIGGER_STARTS",
+    "_TRIGGER_AT",
     "_VAGUE_PARTY_RE",
     "_WRONG_BY_CHAR",
     "_WRONG_SEARCH",
@@ -360,6 +361,8 @@ _TRIGGER_STARTS += [f"{word} {prep}" for word in ("present", "based", "hiding", 
 _TRIGGER_STARTS += [f"{word} {det}" for word in ("shown", "show", "shows", "showed", "showing") for det in ("no ", "little ")]
 _TRIGGER_STARTS += [f"{word} {way} at" for word in ("hit", "hits", "hitting") for way in ("out", "back")]
 _TRIGGER = re.compile(r"(?<![\w-])" + _trie(_TRIGGER_STARTS))
+#: ``[m.start() for m in _TRIGGER.finditer(low)]``, found faster (see :func:`word_starts`).
+_TRIGGER_AT = word_starts(_trie(_TRIGGER_STARTS))
 
 
 #: :data:`_WRONG_RE` split by the first character of a match (see :func:`_dispatch_by_first_char`).

@@ -173,3 +173,44 @@ def test_the_ascii_word_runs_are_the_unicode_word_runs():
     for line in lines:
         assert tagger._norm_key(line) == " ".join(re.findall(r"\w+", line.lower())), line
     assert sum(line.isascii() for line in lines) > 1000  # the ASCII path is taken
+
+
+def test_trigger_words_are_found_where_the_lookbehind_pattern_finds_them():
+    from medialit.accusation_words import _TRIGGER, _TRIGGER_AT, _TRIGGER_STARTS
+
+    rnd = random.Random(5)
+    pieces = [*_TRIGGER_STARTS, "-", " ", ", ", "x", "un", "'", "’", "—"]
+    made_up = ["".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 12))) for _ in range(3000)]
+    found = 0
+    for line in _lines() + made_up:
+        low = line.lower().replace("’", "'")
+        expected = [m.start() for m in _TRIGGER.finditer(low)]
+        assert _TRIGGER_AT(low) == expected, line
+        found += len(expected)
+    assert found > 3000
+
+
+def test_ascii_twins_find_what_the_unicode_patterns_find_in_ascii_text():
+    """Word lists, verb cues and trigger words are searched with ASCII patterns in ASCII sentences."""
+    import re
+
+    from medialit.regex_dispatch import ascii_twin
+
+    rules = tagger._rules()
+    control = "".join(map(chr, range(32))) + "\x7f"
+    rnd = random.Random(3)
+    lines = _lines() + _cue_heavy_lines(9, 1000) + [
+        line.replace(" ", rnd.choice(control)) for line in _lines()[:1500]]  # \x1c-\x1f are Unicode spaces
+    ascii_lines = [line.lower().replace("’", "'") for line in lines if line.lower().replace("’", "'").isascii()]
+    assert len(ascii_lines) > 5000
+    for which in ("spans", "advocacy"):
+        lexicon = getattr(rules, which)
+        for low in ascii_lines:
+            plain = {kind: [m.span() for m in pattern.finditer(low)] for kind, pattern in lexicon.patterns.items()}
+            assert {kind: [m.span() for m in found] for kind, found in lexicon._find(low).items()} == plain, low
+    for low in ascii_lines:
+        expected = rules.verb_cue_re.search(low)
+        got = rules.verb_cue_ascii.search(low)
+        assert (got and got.span()) == (expected and expected.span()), low
+    assert ascii_twin(re.compile(r"\s")).flags & re.ASCII == 0  # "\x1c" is a space only to Unicode
+    assert ascii_twin(re.compile("k", re.IGNORECASE)).flags & re.ASCII == 0  # "k" takes the Kelvin sign
