@@ -45,6 +45,7 @@ import re
 from .accusation_words import (
     _ARMED_TARGET, _COMMON_ENDINGS, _COMMON_OPENERS, _MODIFIER_PARTY, _NAME_RE, _NOT_NAMES, _POSSESSIVE_END, _STRIKE_WORD,
 )
+from .regex_dispatch import ascii_twin
 
 __all__ = ["implied_charge", "names_inside", "IMPLIED_WRONG_RE"]
 
@@ -111,6 +112,8 @@ _OPENERS = _NOT_NAMES | _COMMON_OPENERS | frozenset(
     "furthermore besides only indeed perhaps maybe nor neither either much more less allow firstly secondly "
     "finally increased widespread".split())
 _INSIDE_NAME = re.compile(r"(?<=[\w,;)] )([A-Z][\w'’-]*[a-z][\w'’-]*)")
+#: The two patterns run on every sentence, for ASCII sentences (the same matches, faster: see ascii_twin).
+_ASCII_TWINS = {}
 _OPENER_ENDINGS = _COMMON_ENDINGS + ("ent", "ant", "ous", "ful", "ive", "ial", "ible", "able", "ical")
 
 
@@ -121,7 +124,16 @@ def names_inside(texts) -> frozenset:
     >>> sorted(names_inside(["Talks with Norland stalled.", "Norland denied it.", "Safe havens remain."]))
     ['Norland']
     """
-    return frozenset(m.group(1) for text in texts for m in _INSIDE_NAME.finditer(text))
+    inside, inside_ascii = _INSIDE_NAME, _twin(_INSIDE_NAME)
+    return frozenset(m.group(1) for text in texts for m in (inside_ascii if text.isascii() else inside).finditer(text))
+
+
+def _twin(pattern: re.Pattern) -> re.Pattern:
+    """:func:`medialit.regex_dispatch.ascii_twin` of ``pattern``, made once."""
+    twin = _ASCII_TWINS.get(pattern)
+    if twin is None:
+        twin = _ASCII_TWINS[pattern] = ascii_twin(pattern)
+    return twin
 
 
 def _parties(text: str, exclude: str, at: int, known: frozenset = frozenset()) -> list[str]:
@@ -169,7 +181,7 @@ def implied_charge(text: str, *, label: str = "fact", source: str = "",
     low = text.lower().replace("’", "'")
     if label == "meta" or text.rstrip(" ”’\"'").endswith("?") or _PRESCRIPTION.search(low):
         return (0, "", "")
-    for wrong in IMPLIED_WRONG_RE.finditer(low):
+    for wrong in (_twin(IMPLIED_WRONG_RE) if low.isascii() else IMPLIED_WRONG_RE).finditer(low):
         if _STRIKE_WORD.match(wrong.group()) and _ARMED_TARGET.match(low, wrong.end()):
             return (0, "", "")  # "struck militant hideouts": force used against armed groups (codebook §4)
         before = low[max(0, wrong.start() - 30):wrong.start()]

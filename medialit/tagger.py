@@ -1417,7 +1417,7 @@ def _analyse_plain(text: str, article_id: str, with_spans: bool = True):
             label, cue, rationale = "attributed", text[heading_cue[0]:heading_cue[1]], \
                 "L3 a heading that names a speech act (claim, accusation ...)"
             source = ""
-        elif len(text.split()) <= 30 and (credit := _TRAILING_SOURCE_RE.search(text)):
+        elif ":" in text and len(text.split()) <= 30 and (credit := _TRAILING_SOURCE_RE.search(text)):  # (a colon in every match)
             label, cue, source = "attributed", "[colon credit]", credit.group(1)
             rationale = "L3 a heading or bullet credited to a source after a colon ('...: police')"
         elif started_inside or share >= 0.5 or _single_quoted_whole(text):

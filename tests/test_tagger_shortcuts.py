@@ -212,5 +212,29 @@ def test_ascii_twins_find_what_the_unicode_patterns_find_in_ascii_text():
         expected = rules.verb_cue_re.search(low)
         got = rules.verb_cue_ascii.search(low)
         assert (got and got.span()) == (expected and expected.span()), low
+    from medialit import implied_charge
+
+    for pattern in (implied_charge.IMPLIED_WRONG_RE, implied_charge._INSIDE_NAME):
+        twin = implied_charge._twin(pattern)
+        assert twin.flags & re.ASCII
+        for line in lines:
+            for text in (line, line.lower().replace("’", "'")):
+                if text.isascii():
+                    assert [m.span() for m in twin.finditer(text)] == [m.span() for m in pattern.finditer(text)], text
     assert ascii_twin(re.compile(r"\s")).flags & re.ASCII == 0  # "\x1c" is a space only to Unicode
     assert ascii_twin(re.compile("k", re.IGNORECASE)).flags & re.ASCII == 0  # "k" takes the Kelvin sign
+
+
+def test_the_colon_credit_pattern_is_skipped_only_without_a_colon():
+    import re
+
+    from medialit.regex_dispatch import _required_literal
+
+    assert _required_literal(tagger._TRAILING_SOURCE_RE.pattern, tagger._TRAILING_SOURCE_RE.flags) == ":"
+    assert all(ch == ":" for ch in map(chr, range(0x110000)) if re.fullmatch(":", ch, re.IGNORECASE))
+    found = 0
+    for line in _lines() + [f"{line}: police" for line in _lines()[:500]]:
+        match = tagger._TRAILING_SOURCE_RE.search(line)
+        assert not match or ":" in line, line
+        found += bool(match)
+    assert found > 100
