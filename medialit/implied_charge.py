@@ -179,7 +179,8 @@ def implied_charge(text: str, *, label: str = "fact", source: str = "",
     (see the module's docstring), else ``(0, "", "")``.  Meant for a sentence that no
     grammatical rule charged.  ``known``: the article's :func:`names_inside`."""
     low = text.lower().replace("’", "'")
-    if label == "meta" or text.rstrip(" ”’\"'").endswith("?") or _PRESCRIPTION.search(low):
+    if label == "meta" or text.rstrip(" ”’\"'").endswith("?") or (
+            _twin(_PRESCRIPTION) if low.isascii() else _PRESCRIPTION).search(low):
         return (0, "", "")
     for wrong in (_twin(IMPLIED_WRONG_RE) if low.isascii() else IMPLIED_WRONG_RE).finditer(low):
         if _STRIKE_WORD.match(wrong.group()) and _ARMED_TARGET.match(low, wrong.end()):

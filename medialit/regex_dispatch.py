@@ -213,8 +213,9 @@ def split_alternatives(pattern: re.Pattern) -> tuple:
     (None when it has none, or when a character of the run has a case outside ASCII).
 
     ``pattern.search(s)`` finds a match exactly when one of the alternatives does; an alternative can
-    only match where its literal occurs in ``s`` (as a case-insensitive pattern compares letters: in
-    :func:`medialit.tagger._fold` of ``s``), so the others need not be run.
+    only match where its literal occurs in ``s`` (for a case-insensitive pattern: in ``s`` lower-cased
+    after mapping the three letters ``lower()`` leaves apart, as the tagger's page-role filters fold
+    it), so the others need not be run.
 
     >>> [(literal, alternative.pattern) for literal, alternative in split_alternatives(re.compile("Send us (?:a )?tips?|[0-9]+ ago|x?"))]
     [('send us ', 'Send us (?:a )?tips?'), (' ago', '[0-9]+ ago'), (None, 'x?')]

@@ -214,7 +214,7 @@ def test_ascii_twins_find_what_the_unicode_patterns_find_in_ascii_text():
         assert (got and got.span()) == (expected and expected.span()), low
     from medialit import implied_charge
 
-    for pattern in (implied_charge.IMPLIED_WRONG_RE, implied_charge._INSIDE_NAME):
+    for pattern in (implied_charge.IMPLIED_WRONG_RE, implied_charge._INSIDE_NAME, implied_charge._PRESCRIPTION):
         twin = implied_charge._twin(pattern)
         assert twin.flags & re.ASCII
         for line in lines:
