@@ -541,12 +541,34 @@ _BIO_RE = re.compile(
     re.IGNORECASE,
 )
 #: A heading or bullet that ends by naming its source after a colon: "Five killed in blast: police",
-#: "... repelled the attack: ISPR".  The source is a capitalised name (one to three words) or a word for one.
-_TRAILING_SOURCE_RE = re.compile(
-    r"(?:\S+\s+){2,}\S*\w[\"”’']?\s*:\s*((?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})|(?:local |official |security |police )?"
+#: "... repelled the attack: ISPR".  The source is a capitalised name (one to three words) or a word for one;
+#: at least three words stand before the colon, the last ending in a letter or digit (see :func:`_colon_credit`).
+_SOURCE_AFTER_COLON_RE = re.compile(
+    r"\s*((?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})|(?:local |official |security |police )?"
     r"(?:sources?|officials?|police|report|reports|ministry|army|military|spokes(?:man|person|woman)))\s*$",
     re.IGNORECASE,
 )
+_WORD_END_RE = re.compile(r"\w[\"”’']?$")
+
+
+def _colon_credit(text: str):
+    """The match of the source named after the last colon of a heading or bullet, or None.
+
+    Only the last colon can start the credit (a source has no colon in it), so the text is cut
+    there once instead of being searched at every word.
+
+    >>> _colon_credit("Three guards killed at the post: police").group(1)
+    'police'
+    >>> _colon_credit("Written by: Ada Kern") is None, _colon_credit("Talks resume: what next") is None
+    (True, True)
+    """
+    colon = text.rfind(":")
+    if colon < 0:
+        return None
+    before = text[:colon].rstrip()
+    if len(before.split()) < 3 or not _WORD_END_RE.search(before):
+        return None
+    return _SOURCE_AFTER_COLON_RE.match(text, colon + 1)
 #: A caption that ends with its credit after a dash, on one line; an image file's name or path.
 _CAPTION_CREDIT_RE = re.compile(r"[.!?][\"”’]?\s+[—–─]\s*[\w.]+(?:\s+[\w.]+){0,2}\W*$")
 _IMAGE_FILE_RE = re.compile(r"\.(?:jpe?g|png|gif|webp|svg)\b", re.IGNORECASE)
@@ -1417,7 +1439,7 @@ def _analyse_plain(text: str, article_id: str, with_spans: bool = True):
             label, cue, rationale = "attributed", text[heading_cue[0]:heading_cue[1]], \
                 "L3 a heading that names a speech act (claim, accusation ...)"
             source = ""
-        elif ":" in text and len(text.split()) <= 30 and (credit := _TRAILING_SOURCE_RE.search(text)):  # (a colon in every match)
+        elif ":" in text and len(text.split()) <= 30 and (credit := _colon_credit(text)):
             label, cue, source = "attributed", "[colon credit]", credit.group(1)
             rationale = "L3 a heading or bullet credited to a source after a colon ('...: police')"
         elif started_inside or share >= 0.5 or _single_quoted_whole(text):
