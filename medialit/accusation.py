@@ -46,8 +46,8 @@ from .accusation_words import (
     _HOST_NOUN, _HOST_RE, _INNER_ANAPHOR, _LINKED_RE, _LINKED_SUFFIXES, _LINKED_TO_RE, _MODIFIER_PARTY, _NAME_RE,
     _NEEDLE_GROUPS, _NOT_CHARGED_PRESENCE, _NOT_NAMES, _NOUN_CHARGE_RE, _NOUN_WRONGS, _NO_LINK_RE, _NO_SUBJECT,
     _NO_SUBJECT_AFTER, _OF_THAT_IN, _OWNER_ANAPHOR, _OWNER_NAME, _PASSIVE_BEFORE, _PASSIVE_CHARGE_RE,
-    _POSSESSIVE_END, _STAY_RE, _STRIKE_WORD, _SUBJECT_STOP, _TRIGGER_AT, _VAGUE_PARTY_RE, _WRONG_BY_CHAR, _WRONG_RE,
-    _WRONG_SEARCH, _strip_possessive,
+    _POSSESSIVE_END, _PRESCRIPTION, _STAY_RE, _STRIKE_WORD, _SUBJECT_STOP, _TRIGGER_AT, _VAGUE_PARTY_RE,
+    _WRONG_BY_CHAR, _WRONG_RE, _WRONG_SEARCH, _strip_possessive,
 )
 
 from .implied_charge import implied_charge
@@ -82,8 +82,6 @@ def _names(text: str) -> list[str]:
 #: Wrongs that are acts (force, violation, failure, lies), as opposed to states ("presence", "safe havens") ...
 _ACT_WRONG = re.compile(r"^(?:attack|assault|strike|air strike|bomb|kill|massacre|shell|fir|target|violat|infiltrat|"
                         r"proxy war|threat|fail|invasion|occupation|terror(?:ist)? attack|suicide|hijack|shot|shoot|lie)")
-#: ... and the words of a prescription, which says what a party should do, not what it did.
-_PRESCRIPTION = re.compile(r"\b(?:must|should|need(?:s)? to|ought|crucial|essential|imperative|vital)\b")
 
 
 def _judged_by_writer(text: str, low: str) -> tuple[int, str, str]:

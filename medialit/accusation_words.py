@@ -66,6 +66,7 @@ __all__ = [
     "_PASSIVE_BEFORE",
     "_PASSIVE_CHARGE_RE",
     "_POSSESSIVE_END",
+    "_PRESCRIPTION",
     "_STAY_RE",
     "_STRIKE_WORD",
     "_SUBJECT_STOP",
@@ -287,6 +288,8 @@ _SUBJECT_STOP = re.compile(r"[,;:()“”\"—–]|\b(?:who|which|that|when|afte
 
 
 _POSSESSIVE_END = re.compile(r"[’']s?$")
+#: The words of a prescription, which says what a party should do, not what it did.
+_PRESCRIPTION = re.compile(r"\b(?:must|should|need(?:s)? to|ought|crucial|essential|imperative|vital)\b")
 
 
 def _strip_possessive(name: str) -> str:

@@ -43,7 +43,8 @@ from __future__ import annotations
 import re
 
 from .accusation_words import (
-    _ARMED_TARGET, _COMMON_ENDINGS, _COMMON_OPENERS, _MODIFIER_PARTY, _NAME_RE, _NOT_NAMES, _POSSESSIVE_END, _STRIKE_WORD,
+    _ARMED_TARGET, _COMMON_ENDINGS, _COMMON_OPENERS, _MODIFIER_PARTY, _NAME_RE, _NOT_NAMES, _POSSESSIVE_END, _PRESCRIPTION,
+    _STRIKE_WORD,
 )
 from .regex_dispatch import ascii_twin
 
@@ -69,7 +70,6 @@ _COUNTERED = re.compile(
 #: "were killed", "was attacked" with no "by" after it: the subject is the victim, no doer is named.
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|being|be|get|got)\s+(?:\w+ly\s+)?$")
 _BY_AFTER = re.compile(r"\s+by\b")
-_PRESCRIPTION = re.compile(r"\b(?:must|should|need(?:s)? to|ought|crucial|essential|imperative|vital)\b")
 #: A name right after one of these is a place, a target or a counterpart, not the doer.
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|near|on|into|inside|across|to|against|towards?|over|through|along|within|"
                            r"with|such|for)\s+(?:the\s+)?$", re.IGNORECASE)
