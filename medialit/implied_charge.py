@@ -112,8 +112,9 @@ _OPENERS = _NOT_NAMES | _COMMON_OPENERS | frozenset(
     "furthermore besides only indeed perhaps maybe nor neither either much more less allow firstly secondly "
     "finally increased widespread".split())
 _INSIDE_NAME = re.compile(r"(?<=[\w,;)] )([A-Z][\w'’-]*[a-z][\w'’-]*)")
-#: The two patterns run on every sentence, for ASCII sentences (the same matches, faster: see ascii_twin).
-_ASCII_TWINS = {}
+#: The patterns that run on every sentence, for ASCII sentences (the same matches, faster: see ascii_twin).
+_IMPLIED_WRONG_ASCII, _INSIDE_NAME_ASCII, _PRESCRIPTION_ASCII = (
+    ascii_twin(pattern) for pattern in (IMPLIED_WRONG_RE, _INSIDE_NAME, _PRESCRIPTION))
 _OPENER_ENDINGS = _COMMON_ENDINGS + ("ent", "ant", "ous", "ful", "ive", "ial", "ible", "able", "ical")
 
 
@@ -124,26 +125,20 @@ def names_inside(texts) -> frozenset:
     >>> sorted(names_inside(["Talks with Norland stalled.", "Norland denied it.", "Safe havens remain."]))
     ['Norland']
     """
-    inside, inside_ascii = _INSIDE_NAME, _twin(_INSIDE_NAME)
-    return frozenset(m.group(1) for text in texts for m in (inside_ascii if text.isascii() else inside).finditer(text))
+    return frozenset(m.group(1) for text in texts
+                     for m in (_INSIDE_NAME_ASCII if text.isascii() else _INSIDE_NAME).finditer(text))
 
 
-def _twin(pattern: re.Pattern) -> re.Pattern:
-    """:func:`medialit.regex_dispatch.ascii_twin` of ``pattern``, made once."""
-    twin = _ASCII_TWINS.get(pattern)
-    if twin is None:
-        twin = _ASCII_TWINS[pattern] = ascii_twin(pattern)
-    return twin
-
-
-def _parties(text: str, exclude: str, at: int, known: frozenset = frozenset()) -> list[str]:
-    """Parties named in ``text``: the nearest before position ``at`` first, then those after it.
+def _parties(text: str, exclude: str, at: int, known: frozenset = frozenset(), low: str = "") -> list[str]:
+    """Parties named in ``text``: the nearest before position ``at`` first, then those after it
+    (``low``: ``text`` in lower case, if the caller has it).
 
     >>> text = "SRINAGAR: The Red Front said the Norland army was behind the attack in Kerem."
     >>> _parties(text, "", text.index("attack"))
     ['Norland army', 'Red Front']
     """
     before, after = [], []
+    low = low or text.lower()
     dateline = _DATELINE.match(text)
     for m in _NAME_RE.finditer(text):
         if dateline and m.start() < dateline.end():
@@ -161,7 +156,7 @@ def _parties(text: str, exclude: str, at: int, known: frozenset = frozenset()) -
             continue  # one capitalised word opening the sentence, never capitalised inside one: not sure it is a name
         party_like = bool(re.search(r"[A-Z]{2,}", name) or _INSTITUTION.search(name) or name in _STATES
                           or _MODIFIER_PARTY.match(words[0]) and (_INSTITUTION.match(text, m.end() + 1) or (
-                              IMPLIED_WRONG_RE.match(text.lower(), m.end() + 1))))  # "Valdian side", "Valdian shelling"
+                              IMPLIED_WRONG_RE.match(low, m.end() + 1))))  # "Valdian side", "Valdian shelling"
         preceding = text[max(0, m.start() - 14):m.start()]
         if _PLACE_BEFORE.search(preceding) or (_FROM_BEFORE.search(preceding) and not party_like):
             continue
@@ -180,15 +175,15 @@ def implied_charge(text: str, *, label: str = "fact", source: str = "",
     grammatical rule charged.  ``known``: the article's :func:`names_inside`."""
     low = text.lower().replace("’", "'")
     if label == "meta" or text.rstrip(" ”’\"'").endswith("?") or (
-            _twin(_PRESCRIPTION) if low.isascii() else _PRESCRIPTION).search(low):
+            _PRESCRIPTION_ASCII if low.isascii() else _PRESCRIPTION).search(low):
         return (0, "", "")
-    for wrong in (_twin(IMPLIED_WRONG_RE) if low.isascii() else IMPLIED_WRONG_RE).finditer(low):
+    for wrong in (_IMPLIED_WRONG_ASCII if low.isascii() else IMPLIED_WRONG_RE).finditer(low):
         if _STRIKE_WORD.match(wrong.group()) and _ARMED_TARGET.match(low, wrong.end()):
             return (0, "", "")  # "struck militant hideouts": force used against armed groups (codebook §4)
         before = low[max(0, wrong.start() - 30):wrong.start()]
         if _COUNTERED.search(before) or (_PASSIVE_BEFORE.search(before) and not _BY_AFTER.match(low, wrong.end())):
             continue
-        parties = _parties(text, source, wrong.start(), known)
+        parties = _parties(text, source, wrong.start(), known, low)
         if parties:
             return (1, (source or "unnamed") if label == "attributed" else "writer", parties[0])
         return (0, "", "")

@@ -214,8 +214,9 @@ def test_ascii_twins_find_what_the_unicode_patterns_find_in_ascii_text():
         assert (got and got.span()) == (expected and expected.span()), low
     from medialit import implied_charge
 
-    for pattern in (implied_charge.IMPLIED_WRONG_RE, implied_charge._INSIDE_NAME, implied_charge._PRESCRIPTION):
-        twin = implied_charge._twin(pattern)
+    for pattern, twin in ((implied_charge.IMPLIED_WRONG_RE, implied_charge._IMPLIED_WRONG_ASCII),
+                          (implied_charge._INSIDE_NAME, implied_charge._INSIDE_NAME_ASCII),
+                          (implied_charge._PRESCRIPTION, implied_charge._PRESCRIPTION_ASCII)):
         assert twin.flags & re.ASCII
         for line in lines:
             for text in (line, line.lower().replace("’", "'")):
