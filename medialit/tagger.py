@@ -855,6 +855,17 @@ _CLOSING_SUBORDINATE = frozenset("while whereas as although though but adding an
                                   # a participle that goes on after the frame: '..., the ministry said, using ...'
                                   "using citing referring noting saying calling describing urging insisting "
                                   "pointing warning claiming accusing".split())
+#: Words after which a cue word is a noun ("a claim as baseless as ...").
+_NOUN_MARKERS = frozenset("a an the this that these those its his her their our your my such".split())
+#: What may follow a closing "X said" and still leave it the frame: a phrase or clause of its own.
+_CLOSING_THEN_RE = re.compile(r"\s+(?:as|when|while|whilst|after|before|during|in|at|on|from|outside|upon|following|"
+                              r"amid|without|late|earlier|today|yesterday|last|this)\b")
+#: "As reported, ...", "As was reported by the agency, ...", "As noted earlier, ..." (inside "as ... ,").
+_AS_REPORTED_RE = re.compile(r"(?:was |has been |had been |widely |earlier )?(?:reported|mentioned|claimed|alleged)"
+                             r"(?:\s+(?:earlier|widely|recently))?(?:\s+by\s+(.{2,60}))?\s*$")
+#: After the cue of "As X said, ...": nothing, or only when and how ("As the minister said on Monday,").
+_AS_SAID_REST_RE = re.compile(r"\s*(?:(?:earlier|recently|rightly|once|repeatedly|again|last \w+|on \w+|this \w+|"
+                              r"in (?:a|an|its|his|her|their) [\w-]+(?: [\w-]+)?|yesterday|today)\s*)*$")
 _PREPOSITIONS = frozenset("at in on during after before to with from outside inside".split())
 
 
@@ -1190,6 +1201,30 @@ def _find_attribution(rules: _Rules, text: str, low: str) -> _Attribution | None
                 return _Attribution(text[pos:last_comma + 1 + m.end()],
                                     _clean_source(text[last_comma + 1:pos]) or _source_after(text, last_comma + 1 + m.end()),
                                     "L3 closing 'X said'")
+    # "..., Khan said as he stood in the camp.": the closing frame goes on with a clause or phrase of
+    # its own ("as", "when", "after", "in", "on" ...), which does not take the report away from him.
+    m = last_comma >= 0 and _verb_cue(rules, low[last_comma + 1:])
+    if m:
+        tail = low[last_comma + 1:]
+        head = tail[:m.start()].split()
+        if 1 <= len(head) <= 4 and not (set(head) & _SUBORDINATORS) and head[-1] not in _NOUN_MARKERS \
+                and _CLOSING_THEN_RE.match(tail, m.end()):
+            pos = last_comma + 1 + m.start()
+            return _Attribution(text[pos:last_comma + 1 + m.end()], _clean_source(text[last_comma + 1:pos]),
+                                "L3 closing 'X said' before a phrase of its own")
+    # "As the spokesman stated, ...", "As reported by the agency, ...": the frame opens the sentence.
+    if low.startswith("as "):
+        comma = low.find(",")
+        part = low[3:comma] if 3 < comma <= 90 else ""
+        m = part and _AS_REPORTED_RE.match(part)
+        if m:
+            return _Attribution(text[:3 + m.end()], _clean_source(text[3 + m.start(1):3 + m.end(1)]) if m.group(1) else "",
+                                "L3 'as reported' opens the sentence")
+        m = part and _verb_cue(rules, part)
+        if m and 1 <= len(part[:m.start()].split()) <= 7 and _AS_SAID_REST_RE.match(part, m.end()) \
+                and not (set(part[:m.start()].split()) & _SUBORDINATORS):
+            return _Attribution(text[3 + m.start():3 + m.end()], _clean_source(text[3:3 + m.start()]),
+                                "L3 'As X said,' opens the sentence")
     m = commas >= 1 and rules.participle_re.search(low)  # ", accusing"
     if m:
         cue = text[m.start():m.end()].lstrip(", ").strip()
