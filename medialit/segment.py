@@ -55,9 +55,12 @@ _GLUED_HEADING = re.compile(
 _DATE_STAMP = re.compile(
     r"^(?:(?:(?:date|dated|updated|published|posted|last updated)\s*:?\s*)?\d{4}-\d\d-\d\d"
     r"(?:[T ]\d\d:\d\d(?::\d\d)?(?:Z|[+-]\d\d:?\d\d)?)?(?:\s+[–—-])?|"
-    r"(?:editorial|opinion|op-ed|analysis|comment|commentary|explainer)\s*:)\s+(?=(?-i:[A-Z“\"‘'(]))",
+    r"(?:editorial|opinion|op-ed|analysis|comment|commentary|explainer)\s*[:|–—-]|"
+    r"by\s+(?:reuters|afp|ap|the associated press|associated press|pti|ani|ians|xinhua|anadolu|dpa|efe|bloomberg))\s+(?=(?-i:[A-Z“\"‘'(]))",
     re.IGNORECASE,
 )
+#: A wire agency's end mark after the last sentence ("... 40 soldiers. Endit"): a unit of its own.
+_END_MARK = re.compile(r"(?<=[.!?\"”’)])\s+(?:Endit|ENDIT|ENDS|Ends|-Ends-|-ENDS-|\(End\)|\(END\))\W*$")
 #: A whole unit that is such a stamp (it does not count as a sentence of its paragraph).
 _STAMP_UNIT = re.compile(_DATE_STAMP.pattern.replace(r"\s+(?=(?-i:[A-Z“\"‘'(]))", r"\s*$"), re.IGNORECASE)
 
@@ -192,10 +195,13 @@ def _repair(paragraph: str, starts: list[int]) -> list[int]:
     glued = not _GLUE_OPENERS.isdisjoint(paragraph[:end].split()[1:]) and _GLUED_HEADING.match(paragraph[:end])
     if glued and glued.group().split()[-1].lower() not in _GLUE_NOT_BEFORE:
         starts = [0, glued.end()] + starts[1:]
-    if paragraph[:1].isdigit() or paragraph[:1] in "dDuUpPlLeEoOaAcC":
+    if paragraph[:1].isdigit() or paragraph[:1] in "dDuUpPlLeEoOaAcCbB":
         stamp = _DATE_STAMP.match(paragraph)
         if stamp and (len(starts) == 1 or starts[1] > stamp.end()):
             starts = [0, stamp.end()] + starts[1:]
+    if paragraph.endswith(("it", "IT", "ds", "DS", "-", ")")) and (end_mark := _END_MARK.search(paragraph)) \
+            and end_mark.start() > starts[-1]:
+        starts = starts + [end_mark.start()]
     return starts
 
 
