@@ -1564,7 +1564,16 @@ OPINION_MAX_ATTRIBUTED = 0.1
 OPINION_MIN_ADVOCACY = 0.1
 OPINION_MIN_SENTENCES = 6
 #: Narration: a verb in the past ("India announced ...", "were targeted", "had gone") ...
-_PAST_VERB_RE = re.compile(r"\b(?:was|were|had|did|said|\w{3,}ed)\b")
+#: Common irregular past forms (a fragment has none of these, no auxiliary and no "-ed" word;
+#: narration has one of these or an "-ed" word).
+_IRREGULAR_PAST = frozenset(
+    "held made took went came said told met left fell rose gave won lost led fought began broke ran saw struck "
+    "kept set put got hit shot sent built paid found sold stood brought bought thought felt knew grew drew "
+    "spoke wrote chose froze hid fled sought spent lent meant flew threw withdrew heard caught cut".split()
+)
+
+
+_PAST_VERB_RE = re.compile(r"\b(?:was|were|had|did|\w{3,}ed|" + "|".join(sorted(_IRREGULAR_PAST)) + r")\b")
 #: ... with no verb in the present and no word of stance, degree or modality, which would make it
 #: a claim about how things are or should be rather than a report of what happened.
 _PRESENT_OR_STANCE_RE = re.compile(
@@ -1671,14 +1680,6 @@ def _confidence(rules: _Rules, text: str, low: str, role: str, label: str, ratio
         if weak:
             return "unsure", f"{UNSURE_NO_RULE} (the evaluative word '{weak[0].group()}')"
     return "sure", ""
-
-
-#: Common irregular past forms (a fragment has none of these, no auxiliary and no "-ed" word).
-_IRREGULAR_PAST = frozenset(
-    "held made took went came said told met left fell rose gave won lost led fought began broke ran saw struck "
-    "kept set put got hit shot sent built paid found sold stood brought bought thought felt knew grew drew "
-    "spoke wrote chose froze hid fled sought spent lent meant".split()
-)
 
 
 def _has_verb(low: str) -> bool:
