@@ -55,6 +55,12 @@ from .implied_charge import implied_charge
 __all__ = ["find", "AccusationFinder"]
 
 
+#: An institution named by its kind, as the object of a charge verb ("accused the military of ...").
+_CHARGED_INSTITUTION_RE = re.compile(
+    r"^the (?:\w+ )?(?:military|army|government|authorities|administration|regime|police|security forces|forces|"
+    r"establishment|intelligence agencies|agencies|state|leadership|rulers)$")
+
+
 def _linked_hint(text: str) -> bool:
     return any(suffix in text for suffix in _LINKED_SUFFIXES)
 
@@ -175,7 +181,10 @@ class AccusationFinder:
                 present |= groups
         m = "charge" in present and _CHARGE_RE.search(low)
         if m:
-            accused = _names(text[m.start("object"):m.end("object")]) or self._anaphor(low[m.start("object"):m.end("object")])
+            obj = low[m.start("object"):m.end("object")]
+            anaphor = self._anaphor(obj)
+            accused = _names(text[m.start("object"):m.end("object")]) or ([anaphor] if anaphor else []) \
+                or self._charged_object(text, m.start(), obj)
             if accused:
                 subject = _names(text[:m.start()])
                 accuser = subject[-1] if subject and label != "attributed" else default_accuser
@@ -342,6 +351,23 @@ class AccusationFinder:
             names = _names(opening.group())
             return names[0] if names else ""
         return ""
+
+    def _charged_object(self, text: str, verb_at: int, obj: str) -> list[str]:
+        """The object of a charge verb that names no party but is one all the same: "each other" (the
+        subject's parties, or the last ones named), or an institution with "the" ("accused the
+        military of ...", "blamed the authorities for ..."): the last party named, else the phrase.
+
+        >>> AccusationFinder()._charged_object("Both sides accuse each other of firing.", 11, "each other")
+        []
+        >>> AccusationFinder()._charged_object("He accused the military of fleeing.", 3, "the military")
+        ['the military']
+        """
+        obj = obj.strip()
+        if obj in ("each other", "one another"):
+            return _names(text[:verb_at]) or self.last_parties[:2]
+        if _CHARGED_INSTITUTION_RE.match(obj):
+            return self.last_parties[:1] or [text[text.lower().find(obj, verb_at):][:len(obj)]]
+        return []
 
     def _anaphor(self, phrase: str) -> str:
         phrase = phrase.strip().lower()

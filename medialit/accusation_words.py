@@ -109,6 +109,10 @@ _WRONG_STEMS = (
     r"recruitment drive|campaign of (?:violence|terror)|violent campaign|terror patronage|patronage|refuge|hideouts?|"
     r"operat\w* from (?:\w+ ){0,2}(?:soil|territory|bases?)|"
     r"turn(?:s|ed|ing)? a blind eye|persecut(?:e|es|ed|ing|ion)|tortur(?:e|es|ed|ing)|abduct(?:s|ed|ing|ion)|"
+    # oppression and mistreatment of people, looting, an act of war named as such
+    r"suppress(?:es|ed|ing|ion)?|oppress(?:es|ed|ing|ion)?|mistreat(?:s|ed|ing|ment)?|ill-treat(?:s|ed|ing|ment)?|"
+    r"humiliat(?:e|es|ed|ing|ion)|harass(?:es|ed|ing|ment)?|loot(?:s|ed|ing)?|plunder(?:s|ed|ing)?|"
+    r"act of (?:war|aggression|terror\w*)|(?:water|economic|hybrid|proxy) warfare|"
     r"kidnap(?:s|ped|ping)?|atrocit(?:y|ies)|war crimes?|genocide|aggression|complicit|complicity|"
     r"shot down|shoot(?:s|ing)? down|hijack(?:s|ed|ing)?|subversi(?:on|ve)|espionage|terror(?:ist)? networks?|"
     r"involvement in|involved in|responsible for|behind the (?:attack|bombing|killing|blast|strike)s?|"
@@ -171,6 +175,8 @@ _NOUN_WRONGS = re.compile(
     r"^(?:attacks?|assaults?|bombings?|raids?|killings?|massacres?|invasion|occupation|sponsorship|safe havens?|"
     r"sanctuar(?:y|ies)|proxies|proxy war|infiltration|violations?|interference|destabili[sz]ation|"
     r"persecution|torture|abduction|atrocit(?:y|ies)|war crimes?|genocide|aggression|complicity|"
+    r"suppression|oppression|mistreatment|ill-treatment|harassment|humiliation|looting|plunder|"
+    r"act of (?:war|aggression|terror\w*)|(?:water|economic|hybrid|proxy) warfare|"
     r"terror(?:ist)? attacks?|suicide (?:attack|bombing)s?|shelling|assassination|support .*|firing|"
     r"(?:air|drone|missile)[ -]?strikes?|occupation|infringement|distortion|intimidation|inaction|presence (?:in|on|inside)|"
     r"activit(?:y|ies)|(?:cross-border |state |state-sponsored )?terrorism|transgressions?|foothold (?:in|inside|on)|collusion|"
@@ -259,6 +265,7 @@ _COMMON_OPENERS = frozenset(
 #: Word beginnings that every pattern above needs: a sentence without any of them is skipped at once.
 _TRIGGER_STARTS = (
     "allow permit attack assault bomb shell kill murder massacr slaughter assassinat open fired struck target raid invad invasion "
+    "suppress oppress mistreat ill-treat humiliat harass loot plunder act water economic hybrid "
     "occup harbo shelter sponsor fund financ armed arms arming trained training recruit backed backing backs support "
     "safe haven sanctuar prox infiltrat violat interfer meddl sabotag destabili lie lied lying deceiv cover fail giv "
     "provid offer extend lend patron campaign violent terror refuge hideout operat persecut tortur abduct kidnap "
