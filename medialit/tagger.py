@@ -90,7 +90,8 @@ _SUBORDINATORS = frozenset(
 _INSERTS = frozenset(
     "not never also long now since already repeatedly consistently publicly strongly officially "
     "recently previously still just even yet further once again often frequently reportedly "
-    "allegedly apparently been be being ever increasingly widely openly earlier today n't".split()
+    "allegedly apparently been be being ever increasingly widely openly earlier today n't "
+    "always firmly categorically vehemently emphatically explicitly formally clearly".split()
 )
 _PRONOUNS = frozenset("he she they we it i you".split())
 #: Predicates that say an accusation exists or persists ("Accusations ... have persisted").
@@ -896,6 +897,39 @@ def _possessive(token: str) -> bool:
     return token.endswith(("'s", "'")) and len(token) > 2
 
 
+#: Modals before a cue verb that make it the writer's prescription ("X should not blame Y") ...
+_PRESCRIBING_MODALS = frozenset("should must ought".split())
+#: ... or the writer's hedge with an impersonal or first-person subject ("one could say", "this can be described as").
+_HEDGING_MODALS = frozenset("could can may might would".split())
+_WRITER_SUBJECTS = frozenset("one we i you this it".split())
+
+
+def _writer_frames_cue(toks, i: int) -> bool:
+    """Whether the cue verb at ``toks[i]`` is the writer's own act rather than a report of someone's:
+    after "should/must/ought (to) (not)", after "one/we/I/this could (be)", or with "I" or "we" as its
+    subject outside a quotation.
+
+    >>> _writer_frames_cue("pakistan should not blame afghanistan".split(), 3)
+    True
+    >>> _writer_frames_cue("this can be described as a gamble".split(), 3)
+    True
+    >>> _writer_frames_cue("we believe that talks help".split(), 1)
+    True
+    >>> _writer_frames_cue("officials said talks help".split(), 1)
+    False
+    """
+    k = i - 1
+    while k >= 0 and toks[k] in ("not", "n't", "to", "be", "also", "rightly", "fairly", "safely", "well", "only"):
+        k -= 1
+    if k < 0:
+        return False
+    if toks[k] in _PRESCRIBING_MODALS:
+        return True
+    if toks[k] in _HEDGING_MODALS and k >= 1 and toks[k - 1] in _WRITER_SUBJECTS:
+        return True
+    return k == i - 1 and toks[k] in ("we", "i") and '"' not in toks[:i] and "“" not in toks[:i]
+
+
 def _governs(rules: _Rules, toks, i: int, hit, after_aux: bool) -> bool:
     term, ctype, frame, length = hit
     j = i + length
@@ -907,6 +941,8 @@ def _governs(rules: _Rules, toks, i: int, hit, after_aux: bool) -> bool:
         return False  # "neither condemned the killings nor described ...": an omission the writer reports
     if ctype == "adverb" and (nxt.endswith("ing") or prev in ("a", "an", "the")):
         return False  # "fighters allegedly operating", "a reportedly unprovoked attack": qualifies a noun
+    if ctype in ("verb", "phrase") and _writer_frames_cue(toks, i):
+        return False  # "Pakistan should not blame ...", "One could say ...", "We believe ...": the writer's own voice
     if prev == "to" and not after_aux and not (i >= 2 and toks[i - 2] in _CATENATIVES):
         return False  # "struggling to assert control" (but "continue to deny", "went on to say" report)
     catenative = prev == "to" and i >= 2 and toks[i - 2] in _CATENATIVES
@@ -1699,8 +1735,9 @@ def _heading_cue(rules: _Rules, low: str):
     for m in rules.spans.patterns["cue"].finditer(low):
         if m.start() == 0 and m.group().startswith(("calls", "call ", "alleged", "reported", "purported", "suspected")):
             continue  # "Calls for new cadres", "Alleged strikes signal ...": a noun or adjective, not a speech act
-        if rules.cue_terms.get(m.group(), ("", ""))[1] != "exclude":
-            return m.start(), m.end()
+        if rules.cue_terms.get(m.group(), ("", ""))[1] != "exclude" and not (
+                m.start() and _writer_frames_cue(low[:m.start()].split() + [m.group()], len(low[:m.start()].split()))):
+            return m.start(), m.end()  # (not "Pakistan should not blame Kabul": the writer prescribes)
     return None
 
 
