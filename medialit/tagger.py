@@ -1641,12 +1641,23 @@ def _first_person_stance(rows) -> None:
             r[14] = ("unsure", f"{UNSURE_NO_RULE} (the writer speaks in the first person)")
 
 
+#: An act reported in the present perfect ("has launched", "have been attacking", "had started"):
+#: narration of events, like the simple past.
+_PERFECT_RE = re.compile(
+    r"\b(?:has|have|had)\s+(?:\w+ly\s+|not\s+|also\s+|yet again\s+|been\s+)*(?:\w{3,}ed|taken|made|given|begun|"
+    r"fought|struck|sent|held|led|become|won|lost|shown|known|drawn|thrown|flown|fled|written|spoken|broken|chosen|"
+    r"driven|brought|kept|left|met|paid|built|spent|set|put|cut|found|sought|told)\b")
+
+
 def _opinion_piece_defaults(rows) -> None:
     """In an opinion piece, a sentence in the writer's voice with no number, date or time is the
     writer's interpretation (codebook L4) rather than a checkable fact: label it advocacy, unsure.
     Headings keep their own label: a title can describe as well as characterise; so does plain
     narration (a verb in the past, none in the present, no word of stance or degree: "The team
-    was flown to the base."), which reports events a record could settle.
+    was flown to the base."; or an act in the present perfect: "The army has launched raids"), which
+    reports events a record could settle; and so does a sentence that charges a party with a wrong
+    in the writer's own voice and no word of stance (fact with an accusation, as codebook §9 case 8,
+    `regional-peace-018`).
 
     A text reads as an opinion piece when one of its first lines says so ("Editorial", "Opinion",
     "KT edit: ..."), or when it has at least :data:`OPINION_MIN_SENTENCES` content sentences, at
@@ -1667,7 +1678,8 @@ def _opinion_piece_defaults(rows) -> None:
     for r in content:
         low = r[5].lower()
         if r[8] == "fact" and r[6] == "body" and r[11].startswith("L5") and not _ANCHOR_RE.search(low) \
-                and len(r[5].split()) >= 6 and not (_PAST_VERB_RE.search(low) and not _PRESENT_OR_STANCE_RE.search(low)):
+                and len(r[5].split()) >= 6 and not (_PAST_VERB_RE.search(low) and not _PRESENT_OR_STANCE_RE.search(low)) \
+                and not _PERFECT_RE.search(low) and not accusation.find(r[5])[0]:
             r[8], r[11] = "advocacy", "L4 an opinion piece: the writer's claim with no number, date or time to check"
             r[14] = ("unsure", f"{UNSURE_NO_RULE} (an opinion piece: read as the writer's interpretation)")
 
