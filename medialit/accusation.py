@@ -40,7 +40,7 @@ import re
 
 from .accusation_words import (
     _ADJECTIVE_ENDINGS, _AGENT_AFTER_RE, _AGENT_END, _ANAPHORS, _ARMED_TARGET, _ATTRIBUTIVE_NEXT, _BLAME_END_RE,
-    _BLAME_ON_RE, _BY_TO, _CHARGE_RE, _COMMON_ENDINGS, _COMMON_OPENERS, _CONDEMN_RE, _CONDUCT_RE,
+    _BLAME_ON_RE, _BY_TO, _CHARGE_RE, _CONDEMN_RE, _CONDUCT_RE,
     _CONDUCT_STRONG_RE, _CONTINUED_CHARGE_RE, _COPULA_BEFORE, _DEMAND_ACTION_RE, _DEMAND_ACTS, _DEMAND_VERBS,
     _DENIAL_RE, _FAILING_RE, _GENERIC_DOERS, _GIVER_BEFORE, _GROUPISH, _GROUP_WORD, _HAVE_BEFORE, _HOST_AFTER,
     _HOST_NOUN, _HOST_RE, _INNER_ANAPHOR, _LINKED_RE, _LINKED_SUFFIXES, _LINKED_TO_RE, _MODIFIER_PARTY, _NAME_RE,
@@ -51,38 +51,14 @@ from .accusation_words import (
 )
 
 from .implied_charge import implied_charge
+from .party_names import CHARGED_INSTITUTION_RE, names
+from .party_names import names as _names
 
-__all__ = ["find", "AccusationFinder"]
-
-
-#: An institution named by its kind, as the object of a charge verb ("accused the military of ...").
-_CHARGED_INSTITUTION_RE = re.compile(
-    r"^the (?:\w+ )?(?:military|army|government|authorities|administration|regime|police|security forces|forces|"
-    r"establishment|intelligence agencies|agencies|state|leadership|rulers)$")
+__all__ = ["find", "names", "AccusationFinder"]
 
 
 def _linked_hint(text: str) -> bool:
     return any(suffix in text for suffix in _LINKED_SUFFIXES)
-
-
-def _names(text: str) -> list[str]:
-    """Identifiable parties named in ``text`` (capitalised stretches that are not common starters)."""
-    found = []
-    for m in _NAME_RE.finditer(text):
-        name = m.group().strip(" .’'")
-        words = name.split()
-        while words and (words[0].lower() in _NOT_NAMES or (m.start() == 0 and words[0].endswith("s")
-                                                              and not words[0].isupper() and len(words) == 1)):
-            words = words[1:]
-        if m.start() == 0 and len(words) == 1 and not words[0].isupper() and (
-                words[0].lower().endswith(_COMMON_ENDINGS) or words[0].lower() in _COMMON_OPENERS):
-            words = []  # "Formed in 2007 ...", "Militancy ...", "Firstly, ...": not a name
-        if not any(word[:1].isupper() for word in words):
-            words = []  # "the government": an institution, but not named
-        name = " ".join(words).strip(" .’'")
-        if len(name) > 1 and name.lower() not in _NOT_NAMES:
-            found.append(_strip_possessive(name))
-    return found
 
 
 #: Wrongs that are acts (force, violation, failure, lies), as opposed to states ("presence", "safe havens") ...
@@ -355,17 +331,15 @@ class AccusationFinder:
     def _charged_object(self, text: str, verb_at: int, obj: str) -> list[str]:
         """The object of a charge verb that names no party but is one all the same: "each other" (the
         subject's parties, or the last ones named), or an institution with "the" ("accused the
-        military of ...", "blamed the authorities for ..."): the last party named, else the phrase.
+        military of ..."): the last party named, else the phrase.
 
-        >>> AccusationFinder()._charged_object("Both sides accuse each other of firing.", 11, "each other")
-        []
         >>> AccusationFinder()._charged_object("He accused the military of fleeing.", 3, "the military")
         ['the military']
         """
         obj = obj.strip()
         if obj in ("each other", "one another"):
             return _names(text[:verb_at]) or self.last_parties[:2]
-        if _CHARGED_INSTITUTION_RE.match(obj):
+        if CHARGED_INSTITUTION_RE.match(obj):
             return self.last_parties[:1] or [text[text.lower().find(obj, verb_at):][:len(obj)]]
         return []
 

@@ -64,7 +64,7 @@ __all__ = [
 WEAK_EVALUATION_THRESHOLD = 2
 
 #: Bump when a rule changes, so saved outputs can say which tagger made them.
-TAGGER_VERSION = "2.8"
+TAGGER_VERSION = "2.9"
 #: Columns the tagger adds after the gold columns: how sure it is of the label, and why not.
 MACHINE_COLUMNS = ("confidence", "confidence_reason")
 CONFIDENCE = ("sure", "unsure")
@@ -1267,6 +1267,7 @@ def _find_attribution(rules: _Rules, text: str, low: str) -> _Attribution | None
         tail = low[last_comma + 1:]
         head = tail[:m.start()].split()
         if 1 <= len(head) <= 4 and not (set(head) & _SUBORDINATORS) and head[-1] not in _NOUN_MARKERS \
+                and head[-1] not in _AUX \
                 and _CLOSING_THEN_RE.match(tail, m.end()):
             pos = last_comma + 1 + m.start()
             return _Attribution(text[pos:last_comma + 1 + m.end()], _clean_source(text[last_comma + 1:pos]),
@@ -1642,7 +1643,8 @@ def _first_person_stance(rows) -> None:
 
 
 #: An act reported in the present perfect ("has launched", "have been attacking", "had started"):
-#: narration of events, like the simple past.
+#: narration of events, like the simple past, when a party is named as well ("Norland has launched ...",
+#: not "The quarrel has reached a new stage").
 _PERFECT_RE = re.compile(
     r"\b(?:has|have|had)\s+(?:\w+ly\s+|not\s+|also\s+|yet again\s+|been\s+)*(?:\w{3,}ed|taken|made|given|begun|"
     r"fought|struck|sent|held|led|become|won|lost|shown|known|drawn|thrown|flown|fled|written|spoken|broken|chosen|"
@@ -1679,7 +1681,7 @@ def _opinion_piece_defaults(rows) -> None:
         low = r[5].lower()
         if r[8] == "fact" and r[6] == "body" and r[11].startswith("L5") and not _ANCHOR_RE.search(low) \
                 and len(r[5].split()) >= 6 and not (_PAST_VERB_RE.search(low) and not _PRESENT_OR_STANCE_RE.search(low)) \
-                and not _PERFECT_RE.search(low) and not accusation.find(r[5])[0]:
+                and not (_PERFECT_RE.search(low) and accusation.names(r[5])) and not accusation.find(r[5])[0]:
             r[8], r[11] = "advocacy", "L4 an opinion piece: the writer's claim with no number, date or time to check"
             r[14] = ("unsure", f"{UNSURE_NO_RULE} (an opinion piece: read as the writer's interpretation)")
 

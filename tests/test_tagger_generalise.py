@@ -778,3 +778,123 @@ def test_a_byline_with_a_colon_is_not_a_heading_credited_to_a_source():
 ])
 def test_a_reporting_frame_wins_over_a_modal_inside_what_is_reported(sentence):
     assert label_of(sentence) == "attributed"
+
+
+# --- tagger 2.9 --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "Norland claims to have shot down two drones over the river.",
+    "Many traders complained of delays at the crossing.",
+    "The ministry made it clear that the talks would go on.",
+    "The envoy was of the view that the ceasefire would hold.",
+    "Kersk deems the new fence a breach of the accord.",
+    "The two capitals exchanged accusations over the shelling.",
+    "The council expressed gratitude to its neighbours for hosting the talks.",
+    "“All our tents were left behind,” the farmer said as he stood by the road.",
+    "‘All our tents were left behind,’ the farmer said as he stood by the road.",
+    "As the spokesman recently stated, the convoy never crossed the line.",
+    "As reported, the delegates left the hall before noon.",
+])
+def test_reporting_phrases_closing_frames_with_a_phrase_and_as_frames_are_attributed(sentence):
+    assert label_of(sentence) == "attributed"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The ferry sank in the storm, the claim at the heart of the lawsuit.",
+    "The minister has tried to shift the blame onto the opposition.",
+    "The ceasefire allayed fears that the war could spread.",
+])
+def test_a_cue_word_used_as_a_noun_is_not_a_reporting_frame(sentence):
+    assert label_of(sentence) != "attributed"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Norland should not blame its neighbour for its own failures.",
+    "One could say the talks had already failed before they began.",
+    "We believe that only an impartial inquiry can settle the matter.",
+])
+def test_a_cue_in_the_writers_own_voice_is_not_a_report(sentence):
+    assert label_of(sentence) == "advocacy"
+
+
+def test_a_hedged_cue_with_an_impersonal_subject_is_not_a_report():
+    assert label_of("This can be described as a gamble with the lives of farmers.") != "attributed"
+
+
+def test_a_heading_that_prescribes_a_speech_act_is_advocacy():
+    assert labels("Kersk should not blame Norland for its troubles\n\nThe talks ended at noon.")[0] == "advocacy"
+
+
+@pytest.mark.parametrize("line", [
+    "Skip to main content", "Don't you have an account with Kersk Daily?", "Comments (0)",
+    "Read: Ferry link to reopen next week", "Read full story: Ferry link to reopen next week",
+    "END OF ARTICLE", "Adjust font size:", "Representative Image (File Photo: KNA)",
+    "A. Writer (C) speaks to farmers at a market in Kersk during a protest against the fence, May 3, 2031.",
+    "Farmers walk past a burnt truck near the crossing in May [A. Photographer/Reuters]",
+])
+def test_skip_links_account_prompts_links_end_marks_tools_and_captions_are_meta(line):
+    after = " ".join(f"The delegates met for the {n} time on Monday." for n in ("first", "second", "third", "fourth"))
+    rows = tag_text(f"Talks resume in the capital\n\nThe delegations met on Monday. They talked for three hours.\n\n"
+                    f"{line}\n\n{after}")
+    assert rows["label"].astype(str).tolist()[3] == "meta"
+    assert rows["label"].astype(str).tolist()[-1] == "fact"
+
+
+def test_a_labelled_byline_on_the_first_line_is_not_the_headline():
+    rows = tag_text("Written by: Ada Kern\n\nTalks resume in the capital\n\nThe delegations met on Monday.")
+    assert rows["role"].astype(str).tolist()[:2] == ["byline", "headline"]
+
+
+@pytest.mark.parametrize("text, first, second", [
+    ("By Reuters KERSK, Norland - The talks resumed on Monday. Both sides attended.", "By Reuters", "meta"),
+    ("Opinion - Why the river talks matter", "Opinion -", "meta"),
+    ("The talks ended with no statement on Monday. Endit", "Endit", "meta"),
+])
+def test_an_agency_byline_a_section_label_and_an_end_mark_are_units_of_their_own(text, first, second):
+    rows = tag_text("Talks resume in the capital\n\nThe delegations met on Monday.\n\n" + text)
+    hit = rows[rows["text"] == first]
+    assert len(hit) == 1 and hit["label"].iloc[0] == second
+
+
+@pytest.mark.parametrize("sentence", [
+    "Only a masterstroke of diplomacy could have saved the summit.",
+    "Once again, the council has been found wanting.",
+    "Kersk is yet to show any sincerity in the inquiry.",
+    "The real story is the collapse of trust between the two capitals.",
+    "The empty checkpoints are a telling sign of the army's retreat.",
+    "It is due time that both capitals talked.",
+])
+def test_phrases_of_judgement_and_prescription_without_a_modal_are_advocacy(sentence):
+    assert label_of(sentence) == "advocacy"
+
+
+def _opinion_piece(sentence):
+    body = ("Editorial\n\nThe river talks\n\nThe border is a wound that never heals. Trust is the first casualty "
+            "of every clash. Peace needs patience more than pride. Leaders trade insults instead of ideas. "
+            "Farmers pay for every failure of nerve. ")
+    return tag_text(body + sentence).iloc[-1]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The exchange of fire finally came to an end after long negotiations.", "fact"),  # irregular past
+    ("Norland and Kersk have reached a ceasefire in talks hosted by a neighbour.", "fact"),  # present perfect
+    ("The Norland army shelled the border villages of the valley.", "fact"),  # a charge stated as fact
+    ("The whole border is a tragedy that nobody in the capital wants to see.", "advocacy"),
+])
+def test_in_an_opinion_piece_reported_acts_and_charges_stay_fact(sentence, expected):
+    assert _opinion_piece(sentence)["label"] == expected
+
+
+@pytest.mark.parametrize("text, accused", [
+    ("Both sides accuse each other of starting the firing.", "Norland"),
+    ("He accused the military of abandoning its own soldiers.", "Norland"),
+    ("Traders allege that the Kersk government is trying to suppress the protest.", "Kersk government"),
+])
+def test_charges_against_each_other_an_institution_and_oppression_are_accusations(text, accused):
+    row = last_row("Norland and Kersk traded fire across the river on Monday. " + text)
+    assert row["accusation"] == 1 and accused in row["accused"]
+
+
+def test_an_anaphor_accused_is_named_whole_not_letter_by_letter():
+    row = last_row("The Northern Front shelled the town on Monday. Officials accused the group of the attack.")
+    assert row["accusation"] == 1 and row["accused"] == "Northern Front"
