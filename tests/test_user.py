@@ -712,7 +712,7 @@ def test_the_figure_shown_comes_from_the_blind_half_and_real_articles_when_prese
     assert measured["source"] == "the test half of the transfer texts" and not measured["tuned"]
     assert measured["sentences"] == 2 and measured["accuracy"] == 1.0
     assert measured["real"] == {"articles": 5, "sentences": 120, "accuracy": 0.8, "macro_f1": 0.78}
-    assert "not written against" in note and "5 real news articles" in note and "80%" in note
+    assert "not written against" in note and "5 real articles (news reports and opinion pieces)" in note and "80%" in note
 
 
 def test_the_real_article_figures_shown_belong_to_the_tagger_that_runs():
