@@ -666,10 +666,10 @@ def accuracy_note(accuracy: dict | None = None) -> str:
     ... # doctest: +NORMALIZE_WHITESPACE
     Machine labels (tagger 2.0): on 200 hand-labelled sentences of the test half of the transfer texts,
     which its rules were not written against, the tagger agreed with the annotators on 85% (macro-F1 0.80;
-    F1 per label: fact 0.80, attributed 0.90, advocacy 0.70, meta 0.80). On 120 sentences of 5 real news
-    articles not in this repository it agreed on 80% (macro-F1 0.78). Real web pages, opinion pieces and
-    text that is not English score lower. Read every label, check the sentences marked "unsure" first, and
-    correct the ones you disagree with.
+    F1 per label: fact 0.80, attributed 0.90, advocacy 0.70, meta 0.80). On 120 sentences of 5 real articles
+    (news reports and opinion pieces) not in this repository it agreed on 80% (macro-F1 0.78). Real web
+    pages, opinion pieces and text that is not English score lower. Read every label, check the sentences
+    marked "unsure" first, and correct the ones you disagree with.
     """
     if accuracy is None:
         accuracy = machine_accuracy()
