@@ -203,7 +203,7 @@ _CONDEMN_RE = re.compile(
 )
 #: "blamed the attack on Y", "attributed the bombing to Y", "pointed the finger at Y".
 _BLAME_ON_RE = re.compile(
-    r"(?<![\w-])(?:blam(?:e|es|ed|ing)|pinn(?:ed|ing) the blame|attribut(?:e|es|ed|ing)|point(?:s|ed|ing)? the finger)"
+    r"(?<![\w-])(?:blam(?:e|es|ed|ing)|pinn(?:ed|ing) the blame|attribut(?:e|es|ed|ing)|point(?:s|ed|ing)? (?:the|a) finger)"
     r"\s+(?:[^,;.]{0,50}?\s)?(?:on|to|at)\s+(?P<object>[^,;.]{1,60})"
 )
 _PASSIVE_CHARGE_RE = re.compile(

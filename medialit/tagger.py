@@ -488,6 +488,14 @@ _PAGE_LINE_RE = re.compile(
     r"^(?:end of (?:the )?(?:article|story|report)|endit|-?\s*ends?\s*-|\(ends?\))\W*$|^comments?\s*[(\[]?\d+[)\]]?\W*$|"
     r"^(?:adjust|change|increase|decrease)\s+(?:the\s+)?(?:text|font) size\b|\b(?:text|font) size\s*:?\W*$|"
     r"\((?:file )?(?:photo|image|picture)s?\s*:\s*[^)]{1,40}\)\W*$|^representative (?:image|photo|picture|pic)s?\b|"
+    # an agency's name alone or with its dateline ("AFP, KABUL"), a credit with a slash ("Pics/AFP",
+    # "(A. Name/Agency)"), a reading time ("4 Min"), an image's name ("Rafale_edited"), a mirror's cut
+    # mark ("The........"), a salutation ("Dear Friends,")
+    r"^(?:afp|reuters|ap|ani|pti|ians|app|epa|xinhua|anadolu|getty images|ap photo|upi|dpa|efe|bloomberg)"
+    r"(?:\s*[,/–—-]\s*(?-i:[A-Z][A-Z .'-]{2,30}))?\W*$|"
+    r"^\(?(?:pics?|photos?|images?|file)\s*/\s*[\w .-]{2,30}\)?\W*$|^\([^()/]{2,50}/[^()/]{2,50}\)\W*$|"
+    r"^\d+\s*min(?:ute)?s?(?:\s+read)?\W*$|^(?:\S+\s+){0,5}[a-z]+_[a-z0-9_]+\W*$|^\S{1,20}\.{4,}\W*$|"
+    r"^(?:dear|respected)\s+[\w .'-]{1,40},?\s*$|"
     # an agency credit in brackets, a site's name, a row of pipe-separated labels, an image file's path
     r"^\((?:afp|reuters|ap|ani|pti|epa|xinhua|anadolu|getty images|file)(?:\s*[/|]\s*[\w ]+)?\)\W*$|"
     r"^[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|tv|pk|in|af|uk|info|news)\W*$|^[^|]{1,40}(?:\|[^|]{1,40}){2,}$|"
@@ -519,7 +527,7 @@ _PAGE_LINE = _Prefiltered(
              " ago", "@", "photo", "picture", "image", "handout", "video grab", "view", "tip", "let us know",
              "—", "–", "─", ".com", ".net", ".org", ".tv", ".pk", ".in", ".af", ".uk", ".info", ".news",
              ".jp", ".png", ".gif", ".webp", ".svg", "date:", "date :", "pixabay", "unsplash", "shutterstock", "font size", "text size",
-             "istock", "wikimedia commons", "flickr", "alamy"),
+             "_", "....", "/", "istock", "wikimedia commons", "flickr", "alamy"),
     prefixes=("last ", "first ", "updated", "published", "posted", "modified", "date", "source", "credit",
               "courtesy", "read more", "also read", "see also", "read also", "recommended", "more ", "related ",
               "know more", "your tip", "got a", "have a",
@@ -532,7 +540,9 @@ _PAGE_LINE = _Prefiltered(
               "press release", "for media", "for press", "media ", "press ",
               "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "key events", "show key", "pinned", "e-mail",
               "email", "twitter", "x", "follow", "share", "facebook", "whatsapp", "home",
-              "read", "end", "(end", "adjust", "change", "increase", "decrease", "representative"),
+              "read", "end", "(end", "adjust", "change", "increase", "decrease", "representative",
+              "afp", "reuters", "ap", "ani", "pti", "ians", "app", "epa", "xinhua", "anadolu", "getty", "upi", "dpa",
+              "efe", "bloomberg", "pic", "file", "dear", "respected"),
 )
 #: A line with no letters but digits (share counts, ad sizes "970x125", a bare date "2024-05-12"),
 #: or with neither letters nor digits ("+", "* * *").
@@ -543,7 +553,8 @@ _DASH_CREDIT_RE = re.compile(r"^[—–─]\s*\S[^.!?;:]{0,50}$")
 _CREDIT_LINE_RE = re.compile(
     r"^[—–─-]\s*\S|\|\s*(?:afp|reuters|ap|getty images|ani|pti|epa|xinhua|anadolu|file)\b|"
     r"^\(?(?:photo(?:graph)?|image|picture|file photo|screengrab)s?\s*(?::|by\b|via\b|courtesy\b|credit\b)|"
-    r"^\(?(?:afp|reuters|ap|ani|pti|epa|xinhua|anadolu|getty images)(?:\s*(?:/|\|)\s*\w+)*\W*$",
+    r"^\(?(?:afp|reuters|ap|ani|pti|epa|xinhua|anadolu|getty images)(?:\s*(?:/|\|)\s*\w+)*\W*$|"
+    r"^\([^()/]{2,50}/[^()/]{2,50}\)\W*$",
     re.IGNORECASE,
 )
 _BIO_RE = re.compile(
@@ -597,7 +608,7 @@ _FOLLOW_RE = re.compile(
 )
 _FOLLOW = _Prefiltered(_FOLLOW_RE, needles=("follow", "tweet", "email "))
 _BYLINE_RE = re.compile(
-    r"^(?:(?:written|reported|compiled|edited) )?by\s*:?\s+[A-Z]|^(?:by )?(?:the )?(?:associated press|reuters|afp|agence france-presse|pti|ani|ians|"
+    r"^(?:(?:written|reported|compiled|edited) )?by\s*:?\s+(?-i:[A-Z])|^(?:by )?(?:the )?(?:associated press|reuters|afp|agence france-presse|pti|ani|ians|"
     r"press trust of india|bloomberg|xinhua|dpa|efe)\W*$",
     re.IGNORECASE,
 )
@@ -615,6 +626,8 @@ _OUTLET_LINE_RE = re.compile(
     r"^(?:The\s+)?(?:[A-Z][\w'’.-]*,?\s+){0,5}(?i:Times|Post|News|Herald|Tribune|Express|Daily|Gazette|Chronicle|"
     r"Agency|Observer|Journal|Monitor|Telegraph|Standard|Mirror|Guardian|Hindu|Dawn)(?:\s+Agency)?\W*$")
 _NAME_WORD_RE = re.compile(r"^[A-Z][a-z][A-Za-z.'’-]*$")
+#: A lower-case letter followed by a capital inside a word: labels of a menu printed without spaces.
+_GLUED_WORDS_RE = re.compile(r"[a-z][A-Z](?=[a-z])")
 _FUNCTION_WORDS = frozenset(
     "a an the of for in on at to and or by with from as is are was be our your this that read more".split()
 )
@@ -622,10 +635,15 @@ _FINAL_PUNCT = ".!?:;\"”’)…"
 
 
 def _is_name_line(text: str) -> bool:
-    words = text.split()
-    return 2 <= len(words) <= 3 and all(
-        _NAME_WORD_RE.match(w) and w.lower() not in _FUNCTION_WORDS for w in words
-    )
+    """Two or three capitalised words ("Ada Kern"), or such names joined by "&" or "and" ("Ada Kern &
+    Bo Lind"): a byline.
+
+    >>> _is_name_line("Ada Kern & Bo Lind"), _is_name_line("Talks and Troops"), _is_name_line("Border talks")
+    (True, False, False)
+    """
+    names = re.split(r"\s+(?:&|and)\s+", text.strip())
+    return all(2 <= len(words := name.split()) <= 3 and all(
+        _NAME_WORD_RE.match(w) and w.lower() not in _FUNCTION_WORDS for w in words) for name in names)
 
 
 def _guess_roles(sents, paragraph_sizes, keys) -> list[str]:
@@ -688,6 +706,8 @@ def _guess_roles(sents, paragraph_sizes, keys) -> list[str]:
             roles[i] = "furniture"  # the outlet's name on a line of its own ("The Lakeside Times", "Kersk News Agency.")
         elif short and i > 0 and keys[i] in (first_text, title_key):
             roles[i] = "furniture"  # the title printed again
+        elif short and len(_GLUED_WORDS_RE.findall(text)) >= 3:
+            roles[i] = "furniture"  # menu labels run together ("KashmirPakHot NewsPopular Posts")
         elif short and (len(words) == 1 or len(words) <= 3 and text.rstrip().endswith(":")):
             roles[i] = "furniture"  # tags and section names; labels of page tools ("Trending:", "Text Size:")
         elif short and seen_short[keys[i]] > 1 and not _is_name_line(text):
@@ -881,9 +901,17 @@ _CLOSING_SUBORDINATE = frozenset("while whereas as although though but adding an
                                   "pointing warning claiming accusing".split())
 #: Words after which a cue word is a noun ("a claim as baseless as ...").
 _NOUN_MARKERS = frozenset("a an the this that these those its his her their our your my such".split())
+#: "He said, ...", "The minister continued, ...": a speaker and a verb of saying, then a comma, open the sentence.
+_OPENING_SAID_RE = re.compile(r"^(?:he|she|they|(?:the )?(?:\w+ ){0,3}(?:minister|spokesman|spokesperson|official|"
+                              r"officials|president|chief|leader|general|secretary))\s+((?:also |further )?(?:said|added|"
+                              r"continued|stated|maintained|observed|remarked|noted|stressed|emphasi[sz]ed|claimed|alleged))"
+                              r"\s*,\s")
+#: A participle right after a cue adverb: "..., reportedly targeting ...", "..., reportedly sourced from ...".
+_PARTICIPLE_AFTER_RE = re.compile(r"\s+\w+(?:ing|ed)\b")
 #: What may follow a closing "X said" and still leave it the frame: a phrase or clause of its own.
 _CLOSING_THEN_RE = re.compile(r"\s+(?:as|when|while|whilst|after|before|during|in|at|on|from|outside|upon|following|"
-                              r"amid|without|late|earlier|today|yesterday|last|this)\b")
+                              r"amid|without|late|earlier|today|yesterday|last|this|and|adding|saying|noting|citing|"
+                              r"referring|calling|describing|urging|insisting|pointing|warning|claiming|accusing)\b")
 #: "As reported, ...", "As was reported by the agency, ...", "As noted earlier, ..." (inside "as ... ,").
 _AS_REPORTED_RE = re.compile(r"(?:was |has been |had been |widely |earlier )?(?:reported|mentioned|claimed|alleged)"
                              r"(?:\s+(?:earlier|widely|recently))?(?:\s+by\s+(.{2,60}))?\s*$")
@@ -901,7 +929,7 @@ def _possessive(token: str) -> bool:
 _PRESCRIBING_MODALS = frozenset("should must ought".split())
 #: ... or the writer's hedge with an impersonal or first-person subject ("one could say", "this can be described as").
 _HEDGING_MODALS = frozenset("could can may might would".split())
-_WRITER_SUBJECTS = frozenset("one we i you this it".split())
+_WRITER_SUBJECTS = frozenset("one we i you this it what".split())
 
 
 def _writer_frames_cue(toks, i: int) -> bool:
@@ -930,6 +958,23 @@ def _writer_frames_cue(toks, i: int) -> bool:
     return k == i - 1 and toks[k] in ("we", "i") and '"' not in toks[:i] and "“" not in toks[:i]
 
 
+def _negated(toks, i: int) -> bool:
+    """Whether the cue verb at ``toks[i]`` is negated after an auxiliary ("did not condemn", "was not even
+    mentioned", "hasn't said"): the writer reports that something was not said.
+
+    >>> _negated("he did not condemn the attack".split(), 3), _negated("he did condemn it".split(), 3)
+    (True, False)
+    """
+    k = i - 1
+    while k >= 0 and toks[k] in ("even", "yet", "once", "ever", "publicly", "openly", "explicitly", "directly"):
+        k -= 1
+    return k >= 1 and toks[k] in ("not", "n't") and toks[k - 1] in _NEGATED_AUX
+
+
+#: Auxiliaries before "not" that negate a cue verb.
+_NEGATED_AUX = frozenset("did does do has have had was were is are been could would".split())
+
+
 def _governs(rules: _Rules, toks, i: int, hit, after_aux: bool) -> bool:
     term, ctype, frame, length = hit
     j = i + length
@@ -943,6 +988,8 @@ def _governs(rules: _Rules, toks, i: int, hit, after_aux: bool) -> bool:
         return False  # "fighters allegedly operating", "a reportedly unprovoked attack": qualifies a noun
     if ctype in ("verb", "phrase") and _writer_frames_cue(toks, i):
         return False  # "Pakistan should not blame ...", "One could say ...", "We believe ...": the writer's own voice
+    if ctype in ("verb", "phrase") and _negated(toks, i):
+        return False  # "He did not condemn the attack", "It was not even mentioned": nothing was said
     if prev == "to" and not after_aux and not (i >= 2 and toks[i - 2] in _CATENATIVES):
         return False  # "struggling to assert control" (but "continue to deny", "went on to say" report)
     catenative = prev == "to" and i >= 2 and toks[i - 2] in _CATENATIVES
@@ -1225,7 +1272,12 @@ def _find_attribution(rules: _Rules, text: str, low: str) -> _Attribution | None
     if m:
         return _Attribution(text[m.start(2):m.end(2)], _clean_source(text[m.start(1):m.end(1)]),
                             "L3 a source ('sources', 'reports') is the subject of a reporting verb")
+    m = _OPENING_SAID_RE.match(low)  # "He continued, the entire media ...": the frame opens the sentence
+    if m:
+        return _Attribution(text[m.start(1):m.end(1)], _clean_source(text[:m.start(1)]), "L3 'X said,' opens the sentence")
     m = "edly" in low and _ADVERB_CUE_RE.search(low)  # reportedly, purportedly, supposedly, allegedly
+    if m and _PARTICIPLE_AFTER_RE.match(low, m.end()) and low[:m.start()].rstrip().endswith(","):
+        m = None  # "..., reportedly targeting camps": the adverb qualifies a phrase, not the main claim
     if m and not low[max(0, m.start() - 4):m.start()].endswith(("a ", "an ", "the ")) \
             and low[:m.start()].split()[-1:] not in (["which"], ["who"], ["that"], ["whom"]):
         # "a reportedly unprovoked attack", "a raid, which allegedly cost ...": not the main claim
@@ -1331,6 +1383,8 @@ def _source_type(source: str, how: str) -> str:
 def _advocacy_reason(rules: _Rules, text: str, low: str) -> str:
     if _QUESTION_END_RE.search(text):
         return "L4 question in the writer's voice"
+    if text.rstrip(" ”’\"')").endswith("!"):
+        return "L4 exclamation in the writer's voice"
     toks = low.split(maxsplit=2)  # only the first two words are needed
     if toks:
         first = toks[0].strip(",.;:")
