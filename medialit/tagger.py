@@ -1223,6 +1223,58 @@ def _subject(text: str, offsets, upto: int) -> str:
     return ""
 
 
+#: A quotation that opens the sentence, then its speaker and a verb of saying: "'We lost everything,'
+#: Khan said as he ...", "“We lost everything,” said Khan, ...".  Group 1 is what follows the closing mark.
+_OPENING_QUOTE_RE = re.compile(r"^[“\"‘'](?:[^”\"’']|['’](?=\w))+?[,.!?—–-]?[”\"’']\s*,?\s+(.{0,70})")
+#: "By India's count, ...", "By the army's own estimate, ...": a count credited to its owner.
+_BY_COUNT_RE = re.compile(r"^by\s+((?:the\s+)?[\w .-]{2,40}?)['’]s?\s+(?:own\s+)?(?:count|counts|estimate|estimates|"
+                          r"reckoning|account|tally|figures|admission)\s*,")
+#: "X holds Y responsible for ...": a charge made by the subject.
+_HOLDS_RESPONSIBLE_RE = re.compile(r"\bh(?:old|olds|eld|olding)\s+(?:[\w'’.-]+\s+){1,4}(?:responsible|accountable)\b")
+#: "Name, an official with the ministry in Kersk, said ...": an apposition, no comma before the verb of saying.
+_APPOSITION_SAID_RE = re.compile(
+    r"^([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}),\s+(?:an?|the)\s+[^,;“”\"]{3,120}?\s+"
+    r"((?:also\s+)?(?:said|says|told|added|stated|claimed|alleged|noted|explained|confirmed|insisted))\b")
+#: A heading or bullet that names its source before a colon: "Sources: Troops clash again".
+_SOURCE_BEFORE_COLON_RE = re.compile(
+    r"^\W*((?:local |security |official |diplomatic |police )?(?:sources?|officials?|police|witnesses|residents|"
+    r"reports?))\s*:\s+\S+(?:\s+\S+){3,}", re.IGNORECASE)
+
+
+def _opening_frame(rules: _Rules, text: str, low: str) -> _Attribution | None:
+    """A frame that opens the sentence or heading: a quotation and its speaker, "By X's count,",
+    "X holds Y responsible", "Name, an official ..., said", "Sources: ...".
+
+    >>> _opening_frame(_rules(), "'We lost it all,' Khan said as he stood in the camp, tired.",
+    ...                "'we lost it all,' khan said as he stood in the camp, tired.").source
+    'Khan'
+    >>> _opening_frame(_rules(), "The talks resumed.", "the talks resumed.") is None
+    True
+    """
+    first = low[:1]
+    if first in "“\"‘'":
+        m = _OPENING_QUOTE_RE.match(low)
+        rest = m.group(1) if m else ""
+        cue = rest and _verb_cue(rules, rest)
+        if cue and len(rest[:cue.start()].split()) <= 5 and not (set(rest[:cue.start()].split()) & _SUBORDINATORS):
+            at = m.start(1) + cue.start()
+            source = _clean_source(text[m.start(1):at]) or _source_after(text, m.start(1) + cue.end())
+            return _Attribution(text[at:m.start(1) + cue.end()], source,
+                                "L2 a quotation opens the sentence, then its speaker and cue")
+    if first == "b" and (m := _BY_COUNT_RE.match(low)):
+        return _Attribution(text[:m.end()].rstrip(", "), _clean_source(text[m.start(1):m.end(1)]), "L3 'By X's count' frame")
+    if " responsible" in low or " accountable" in low:
+        m = _HOLDS_RESPONSIBLE_RE.search(low)
+        if m:
+            return _Attribution(text[m.start():m.end()], _source_before(text, m.start()),
+                                "L3 'X holds Y responsible' charges in X's voice")
+    if ", " in text and (m := _APPOSITION_SAID_RE.match(text)):
+        return _Attribution(m.group(2), m.group(1), "L3 'Name, an official ..., said' frame")
+    if ":" in text and (m := _SOURCE_BEFORE_COLON_RE.match(text)):
+        return _Attribution(text[m.start(1):m.end(1)], "", "L3 a heading or bullet credited to a source before a colon")
+    return None
+
+
 def _find_attribution(rules: _Rules, text: str, low: str) -> _Attribution | None:
     """L3: a reporting frame that governs the sentence, with its cue and source (best effort).
 
@@ -1234,6 +1286,9 @@ def _find_attribution(rules: _Rules, text: str, low: str) -> _Attribution | None
     if m:
         src = _source_after(text, m.end())
         return _Attribution(text[m.start():m.end()], src, "L3 'according to' frame")
+    found = _opening_frame(rules, text, low)
+    if found:
+        return found
     toks = _TOKEN_RE.findall(low)
     found = _main_clause_cue(rules, toks)
     if found:
