@@ -13,13 +13,15 @@ belongs to exactly one sentence.
 >>> (s.start, s.end, s.paragraph)
 (16, 20, 1)
 
-Two repairs to BlingFire's boundaries, both for what a reader sees as one unit:
+Repairs to BlingFire's boundaries, for what a reader sees as one unit:
 
 * an elision mark ("[…]", "[...]", "(…)") does not end a sentence: a quotation
   with words left out stays one quotation;
 * a heading glued to the sentence after it (a web page that lost the line
   break: "Talks stall in capital The delegates left on Monday.") is split
-  before the capitalised word that starts the real sentence.
+  before the capitalised word that starts the real sentence;
+* two sentences run together with no space after the full stop ("... ended.Both sides
+  ...") are split there, unless the word before the stop is an abbreviation ("Mr.Khan").
 
 >>> [s.text for s in split_sentences("“We will respond […] Our forces are ready,” he said.")]
 ['“We will respond […] Our forces are ready,” he said.']
@@ -61,6 +63,14 @@ _DATE_STAMP = re.compile(
 )
 #: A wire agency's end mark after the last sentence ("... 40 soldiers. Endit"): a unit of its own.
 _END_MARK = re.compile(r"(?<=[.!?\"”’)])\s+(?:Endit|ENDIT|ENDS|Ends|-Ends-|-ENDS-|\(End\)|\(END\))\W*$")
+#: Two sentences a web page ran together without a space ("... Jaiswal.The attack ...",
+#: "... failings”.According to ..."): a word of two or more letters, a full stop (after a closing
+#: quotation mark, if any), then a capitalised word.  Group 1 is the word before the stop.
+_GLUED_SENTENCE = re.compile(r"(?<![\w.])([A-Za-z][a-z]+)[”’\"]?[.!?][”’\"]?(?=[A-Z][a-z])")
+_GLUED_HINT = re.compile(r"[a-z”’\"][.!?][”’\"]?[A-Z][a-z]")
+#: Abbreviations that a capitalised name may follow with no space ("Mr.Khan", "Gen.Asim").
+_ABBREVIATIONS = frozenset("mr mrs ms dr st gen lt col capt maj sgt prof rev no nos vs etc jr sr co inc ltd govt dept "
+                           "sen rep gov brig adm cdr".split())
 #: A whole unit that is such a stamp (it does not count as a sentence of its paragraph).
 _STAMP_UNIT = re.compile(_DATE_STAMP.pattern.replace(r"\s+(?=(?-i:[A-Z“\"‘'(]))", r"\s*$"), re.IGNORECASE)
 
@@ -180,6 +190,8 @@ def _repair(paragraph: str, starts: list[int]) -> list[int]:
     [0, 16]
     >>> _repair("EDITORIAL: Talks resumed in Doha.", [0])
     [0, 11]
+    >>> _repair("The talks ended.Both sides left. Mr.Khan stayed.", [0, 33])
+    [0, 16, 33]
     """
     if "…" in paragraph or "..." in paragraph or ". . ." in paragraph:
         kept = [starts[0]]
@@ -202,6 +214,10 @@ def _repair(paragraph: str, starts: list[int]) -> list[int]:
     if paragraph.endswith(("it", "IT", "ds", "DS", "-", ")")) and (end_mark := _END_MARK.search(paragraph)) \
             and end_mark.start() > starts[-1]:
         starts = starts + [end_mark.start()]
+    glued = [m.end() for m in _GLUED_SENTENCE.finditer(paragraph)
+             if m.group(1).lower() not in _ABBREVIATIONS] if _GLUED_HINT.search(paragraph) else []
+    if glued:
+        starts = sorted(set(starts) | set(glued))
     return starts
 
 
