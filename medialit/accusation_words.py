@@ -114,7 +114,7 @@ _WRONG_STEMS = (
     r"humiliat(?:e|es|ed|ing|ion)|harass(?:es|ed|ing|ment)?|loot(?:s|ed|ing)?|plunder(?:s|ed|ing)?|"
     r"act of (?:war|aggression|terror\w*)|(?:water|economic|hybrid|proxy) warfare|"
     r"kidnap(?:s|ped|ping)?|atrocit(?:y|ies)|war crimes?|genocide|aggression|complicit|complicity|"
-    r"shot down|shoot(?:s|ing)? down|hijack(?:s|ed|ing)?|subversi(?:on|ve)|espionage|terror(?:ist)? networks?|"
+    r"shot down|shoot(?:s|ing)? down|shot (?:at|dead)|hijack(?:s|ed|ing)?|subversi(?:on|ve)|espionage|terror(?:ist)? networks?|"
     r"involvement in|involved in|responsible for|behind the (?:attack|bombing|killing|blast|strike)s?|"
     r"mastermind(?:ed|ing)|orchestrat(?:e|es|ed|ing)|plott(?:ed|ing)|"
     r"carr(?:y|ies|ied|ying) out (?:\w+ ){0,3}(?:attacks?|bombings?|strikes?|assaults?|raids?|killings?)|"

@@ -898,3 +898,76 @@ def test_charges_against_each_other_an_institution_and_oppression_are_accusation
 def test_an_anaphor_accused_is_named_whole_not_letter_by_letter():
     row = last_row("The Northern Front shelled the town on Monday. Officials accused the group of the attack.")
     assert row["accusation"] == 1 and row["accused"] == "Northern Front"
+
+
+# --- tagger 2.10 -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("line", [
+    "KNA", "AFP, KERSK", "Pics/KNA", "(A. Photographer/Kersk Press)", "4 Min", "IAF Jet_edited", "The........",
+    "Dear Friends,", "KersKNewsHot NewsPopular PostsTrending Now",
+])
+def test_agency_lines_slash_credits_reading_times_file_names_cut_marks_salutations_and_menus_are_meta(line):
+    after = " ".join(f"The delegates met for the {n} time on Monday." for n in ("first", "second", "third", "fourth"))
+    rows = tag_text(f"Talks resume in the capital\n\nThe delegations met on Monday. They talked for three hours.\n\n"
+                    f"{line}\n\n{after}")
+    assert rows["label"].astype(str).tolist()[3] == "meta"
+    assert rows["label"].astype(str).tolist()[-1] == "fact"
+
+
+def test_names_joined_by_an_ampersand_are_a_byline_and_by_with_a_small_letter_is_not():
+    rows = tag_text("Talks resume in the capital\n\nAda Kern & Bo Lind\n\nThe delegations met on Monday.\n\nBy leaving early")
+    assert rows["role"].astype(str).tolist()[1] == "byline"
+    assert rows["role"].astype(str).tolist()[-1] != "byline"
+
+
+def test_a_caption_above_a_slash_credit_is_meta():
+    text = ("Talks resume in the capital\n\nThe delegations met on Monday.\n\n"
+            "Children play in a camp near the border.\n\n(A. Photographer/Kersk Press)\n\n"
+            "The talks ended at noon on Monday. The delegates left. They will meet again. Nobody spoke.")
+    assert tag_text(text)["label"].astype(str).tolist()[2:4] == ["meta", "meta"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "He continued, the whole press of the capital had spread panic.",
+    "“The dead number 46, most of them children,” the spokesman said, adding that six were wounded, most of them children.",
+    "'All our tents were left behind,' the farmer said as he stood in a dusty, windy camp by the road.",
+    "By Norland's count, the shelling has killed more than 200 people in ten years.",
+    "Kersk holds Norland responsible for the attack on the train.",
+    "Ada Kern, an official with the ministry of roads in the valley said the bridge had collapsed.",
+    "Many traders gave the impression that the crossing would reopen.",
+    "Several people are feared to have been injured on both sides.",
+    "Kersk has historically regarded itself as a guardian of the valley.",
+    "The decision faced international criticism from aid groups.",
+])
+def test_opening_and_closing_frames_and_phrases_of_2_10_are_attributed(sentence):
+    assert label_of(sentence) == "attributed"
+
+
+def test_a_heading_credited_to_sources_before_a_colon_is_attributed():
+    assert labels("Sources: Border guards of both sides clash again\n\nThe talks ended at noon.")[0] == "attributed"
+
+
+@pytest.mark.parametrize("sentence", [
+    "He did not condemn the attack on the market.",
+    "It was not even mentioned in any of the earlier rounds.",
+    "But what can be said is that this was the first raid in forty years.",
+    "Norland launched a swift raid, reportedly targeting three camps near the river.",
+    "The army has declared war on the smuggling gangs.",
+])
+def test_negated_impersonal_and_phrase_bound_cues_and_acts_are_not_reports(sentence):
+    assert label_of(sentence) != "attributed"
+
+
+def test_an_exclamation_in_the_writers_voice_is_advocacy():
+    assert label_of("What a shameful week for the valley!") == "advocacy"
+
+
+def test_sentences_run_together_without_a_space_are_split_but_not_after_an_abbreviation():
+    rows = tag_text("Talks resume in the capital\n\nThe talks ended at noon.Both sides left the hall. Mr.Kern stayed.")
+    assert rows["text"].astype(str).tolist()[1:] == ["The talks ended at noon.", "Both sides left the hall.",
+                                                     "Mr.Kern stayed."]
+
+
+def test_shooting_at_people_is_a_wrong():
+    found = find("Norland troops shot at and injured a farmer in a border village.")
+    assert found[0] == 1 and found[2] == "Norland troops"
