@@ -262,7 +262,7 @@ def _rules(folder: str | None = None) -> _Rules:
                            "evaluation": by_signal["evaluation"], "weak": by_signal["weak"] or ["\x00"]}),
         naming=naming,
         verb_cue_re=_word_re(verbs),
-        participle_re=re.compile(r",\s+(?:\w+ly\s+)?(?:" + _alternation(participles) + r")(?![\w-])(?!\s+responsibility)"),
+        participle_re=re.compile(r",\s+(?:\w+ly\s+)?(?:" + _alternation(participles) + r")(?![\w-])(?!\s+(?:responsibility|the lives|lives|credit)\b)"),
         parenthetical_re=re.compile(
             r",\s+((?:[\w'.-]+\s+){1,5}?)(?:" + _alternation(verbs) + r")\s*,"),
         noun_cues=frozenset(t for t, (ty, _) in cue_terms.items() if ty == "noun"),
@@ -538,7 +538,7 @@ _PAGE_LINE = _Prefiltered(
              " ago", "@", "photo", "picture", "image", "handout", "video grab", "view", "tip", "let us know",
              "—", "–", "─", ".com", ".net", ".org", ".tv", ".pk", ".in", ".af", ".uk", ".info", ".news",
              ".jp", ".png", ".gif", ".webp", ".svg", "date:", "date :", "pixabay", "unsplash", "shutterstock", "font size", "text size",
-             "_", "....", "/", "istock", "wikimedia commons", "flickr", "alamy"),
+             "_", "....", "/", "istock", "wikimedia commons", "flickr", "alamy", "report", "desk", "correspondent"),
     prefixes=("last ", "first ", "updated", "published", "posted", "modified", "date", "source", "credit",
               "courtesy", "read more", "also read", "see also", "read also", "recommended", "more ", "related ",
               "know more", "your tip", "got a", "have a",

@@ -971,3 +971,51 @@ def test_sentences_run_together_without_a_space_are_split_but_not_after_an_abbre
 def test_shooting_at_people_is_a_wrong():
     found = find("Norland troops shot at and injured a farmer in a border village.")
     assert found[0] == 1 and found[2] == "Norland troops"
+
+
+# --- tagger 2.11 -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("line", [
+    "- Advertisement -", "K.P. Report", "Web Desk", "Facebook - Kersk Daily", "Journal : Kersk Review",
+    "Illustration: A. Artist/KR", "(KNA)", "REUTERS/Ada Kern", "Unlock Exclusive Insights with Kersk Premium",
+    "Click to jump to an expert's analysis:", "You must be logged in to comment",
+])
+def test_ads_desk_credits_social_links_archive_labels_and_prompts_are_meta(line):
+    after = " ".join(f"The delegates met for the {n} time on Monday." for n in ("first", "second", "third", "fourth"))
+    rows = tag_text(f"Talks resume in the capital\n\nThe delegations met on Monday. They talked for three hours.\n\n"
+                    f"{line}\n\n{after}")
+    assert rows["label"].astype(str).tolist()[3] == "meta"
+    assert rows["label"].astype(str).tolist()[-1] == "fact"
+
+
+def test_title_case_subheadings_joined_by_and_are_not_bylines():
+    rows = tag_text("Talks resume in the capital\n\nThe delegations met on Monday.\n\nEconomic Fallout and Trade Isolation\n\n"
+                    "The talks ended at noon on Monday.")
+    assert rows["role"].astype(str).tolist()[2] != "byline"
+
+
+@pytest.mark.parametrize("text, role", [
+    ("Author: Ada Kern, head of the river institute at the university of Kersk\n\nTalks resume\n\nThe talks ended.", "byline"),
+    ("By Ada Kern\n\nTalks resume in the capital\n\nThe talks ended.", "byline"),
+])
+def test_labelled_and_plain_bylines_on_the_first_line(text, role):
+    assert tag_text(text)["role"].astype(str).tolist()[0] == role
+
+
+@pytest.mark.parametrize("sentence", [
+    "Kersk now calls this a “betrayal.”",
+    "Scholars in the capital consistently characterise Norland as the aggressor.",
+    "The council expressed grave concerns about the shelling.",
+    "Norland has issued a strong condemnation of the raid.",
+    "Both parties fulminated against the border guards.",
+])
+def test_naming_concern_and_condemnation_frames_are_attributed(sentence):
+    assert label_of(sentence) == "attributed"
+
+
+@pytest.mark.parametrize("sentence", [
+    "A total of 300 violations took place on the border, claiming the lives of 72 guards.",
+    "Both nations claim it in full and have fought two wars over it.",
+])
+def test_claims_of_lives_and_of_territory_are_not_reports(sentence):
+    assert label_of(sentence) != "attributed"
