@@ -1480,7 +1480,28 @@ def _advocacy_reason(rules: _Rules, text: str, low: str) -> str:
     weak = [m.group() for m in found["weak"]]
     if len(weak) >= WEAK_EVALUATION_THRESHOLD:
         return "L4 evaluation (" + ", ".join(f"'{w}'" for w in weak) + ")"
+    m = (" is " in low or " are " in low or " was " in low or " were " in low or " remain" in low or " seem" in low
+         or " appear" in low) and _JUDGING_PREDICATE_RE.search(low)
+    if m:
+        return f"L4 evaluation '{m.group().strip()}' (a judgement as the predicate)"
+    m = _WRITER_HOPES_RE.match(low)
+    if m:
+        return f"L4 the writer's own hope or belief '{m.group().strip()}'"
     return ""
+
+
+#: A judging adjective as what the sentence says of its subject: "the outcome is welcome", "this is
+#: not acceptable", "the move was most encouraging" (general English adjectives of judgement).
+_JUDGING_PREDICATE_RE = re.compile(
+    r"\b(?:is|are|was|were|remains?|remained|seems?|seemed|appears?|appeared)\s+(?:not\s+)?"
+    r"(?:\w+ly\s+|most\s+|very\s+|so\s+|quite\s+|too\s+)?(?:welcome|significant|astounding|remarkable|necessary|"
+    r"important|crucial|right|wrong|good|bad|laudable|commendable|unfortunate|regrettable|deplorable|admirable|"
+    r"encouraging|disappointing|alarming|worrying|troubling|heartening|appalling|shocking|unacceptable|untenable|"
+    r"meaningless|pointless|futile|ironic|absurd|dangerous|reckless|irresponsible|misguided|understandable|justified|"
+    r"unjustified|legitimate|illegitimate|essential|vital|critical)\b")
+#: The writer (or the paper) saying what it hopes, believes or urges: "We hope that ...", "I believe ...".
+_WRITER_HOPES_RE = re.compile(r"^\W*(?:and |but |so )?(?:we|i) (?:\w+ly )?(?:hope|believe|think|feel|urge|trust|wish|"
+                              r"expect|fear|doubt|suggest|recommend|demand)\b")
 
 
 #: After "could"/"can": perception or a reporter's attempt, a past fact rather than a prediction.

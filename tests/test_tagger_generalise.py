@@ -1019,3 +1019,13 @@ def test_naming_concern_and_condemnation_frames_are_attributed(sentence):
 ])
 def test_claims_of_lives_and_of_territory_are_not_reports(sentence):
     assert label_of(sentence) != "attributed"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Against such a grim backdrop, the thaw is most welcome.", "advocacy"),
+    ("The ban on the ferries was not acceptable to the traders, who protested on Monday.", "fact"),  # not in the list
+    ("The outcome of the talks is encouraging.", "advocacy"),
+    ("We hope that the ceasefire agreed in 2021 will hold.", "advocacy"),  # a number does not make a hope checkable
+])
+def test_a_judging_predicate_and_the_writers_own_hope_are_advocacy(sentence, expected):
+    assert label_of(sentence) == expected
