@@ -64,7 +64,7 @@ __all__ = [
 WEAK_EVALUATION_THRESHOLD = 2
 
 #: Bump when a rule changes, so saved outputs can say which tagger made them.
-TAGGER_VERSION = "2.10"
+TAGGER_VERSION = "2.11"
 #: Columns the tagger adds after the gold columns: how sure it is of the label, and why not.
 MACHINE_COLUMNS = ("confidence", "confidence_reason")
 CONFIDENCE = ("sure", "unsure")
