@@ -589,7 +589,10 @@ def _clean_meta(value, what: str, *, required: bool) -> str:
 BLIND_FOLDER = ("transfer", "test")
 #: Figures (no text) measured on real articles (news reports and opinion pieces) that are not in the repository, by the tagger
 #: version that runs now (scored once, after its rules were frozen; a test checks the version).
-REAL_FIGURES = ("evaluation", "real_articles_tagger29.csv")
+REAL_FIGURES = ("evaluation", "real_articles_tagger211.csv")
+#: Blind runs of earlier versions on other samples of real articles: the note shows their range too, so
+#: that one sample's figure is not read as the rule (samples differ more than versions do).
+REAL_FIGURES_EARLIER = (("evaluation", "real_articles_tagger29.csv"), ("evaluation", "real_articles_tagger210.csv"))
 
 
 @lru_cache(maxsize=1)
@@ -621,14 +624,23 @@ def _measured() -> tuple:
             float(summary["macro_f1_4"]), f1)
 
 
-def _real_figures() -> dict | None:
-    path = corpus.data_dir().joinpath(*REAL_FIGURES)
+def _figures_in(parts: tuple) -> dict | None:
+    path = corpus.data_dir().joinpath(*parts)
     if not path.is_file():
         return None
     table = pd.read_csv(path, keep_default_na=False)
     overall = table[table["label"] == ""].set_index("measure")["value"]
     return {"articles": int(overall.get("articles", 0)), "sentences": int(overall.get("sentences", 0)),
             "accuracy": float(overall.get("accuracy", 0)), "macro_f1": float(overall.get("macro_f1_4", 0))}
+
+
+def _real_figures() -> dict | None:
+    """The latest blind run on real articles, with ``earlier``: the accuracies of the earlier runs found."""
+    latest = _figures_in(REAL_FIGURES)
+    if latest is not None:
+        earlier = [found["accuracy"] for parts in REAL_FIGURES_EARLIER if (found := _figures_in(parts))]
+        latest["earlier"] = earlier
+    return latest
 
 
 def machine_accuracy() -> dict | None:
@@ -687,6 +699,12 @@ def accuracy_note(accuracy: dict | None = None) -> str:
     if real:
         text += (f" On {real['sentences']} sentences of {real['articles']} real articles (news reports and opinion "
                  f"pieces) not in this repository it agreed on {real['accuracy']:.0%} (macro-F1 {real['macro_f1']:.2f}).")
+        earlier = real.get("earlier") or []
+        if earlier:
+            low, high = min(earlier), max(earlier)
+            span = f"{low:.0%}" if f"{low:.0%}" == f"{high:.0%}" else f"{low:.0%}–{high:.0%}"
+            text += (f" On {len(earlier)} other sample{'s' if len(earlier) > 1 else ''} of real articles, earlier "
+                     f"versions agreed on {span}: samples differ, so your article may score lower or higher.")
     return text + (" Real web pages, opinion pieces and text that is not English score lower. Read every "
                    "label, check the sentences marked \"unsure\" first, and correct the ones you disagree with.")
 

@@ -711,8 +711,19 @@ def test_the_figure_shown_comes_from_the_blind_half_and_real_articles_when_prese
         user._measured.cache_clear()
     assert measured["source"] == "the test half of the transfer texts" and not measured["tuned"]
     assert measured["sentences"] == 2 and measured["accuracy"] == 1.0
-    assert measured["real"] == {"articles": 5, "sentences": 120, "accuracy": 0.8, "macro_f1": 0.78}
+    real = dict(measured["real"])
+    earlier = real.pop("earlier")
+    assert real == {"articles": 5, "sentences": 120, "accuracy": 0.8, "macro_f1": 0.78}
     assert "not written against" in note and "5 real articles (news reports and opinion pieces)" in note and "80%" in note
+    assert len(earlier) == len(user.REAL_FIGURES_EARLIER) and f"{min(earlier):.0%}" in note
+
+
+def test_the_note_gives_the_range_of_earlier_samples():
+    note = user.accuracy_note({"tagger_version": "2.0", "source": "the five pieces", "tuned": True, "sentences": 10,
+                               "accuracy": 0.9, "macro_f1": 0.9, "f1": {"fact": 0.9},
+                               "real": {"articles": 42, "sentences": 600, "accuracy": 0.79, "macro_f1": 0.78,
+                                        "earlier": [0.73, 0.70]}})
+    assert "it agreed on 79%" in note and "On 2 other samples of real articles, earlier versions agreed on 70%–73%" in note
 
 
 def test_the_real_article_figures_shown_belong_to_the_tagger_that_runs():
