@@ -25,6 +25,15 @@ def accusation_of(text):
     return int(last_row(text)["accusation"])
 
 
+def assert_meta_inside_an_article(line):
+    """``line`` on its own between body paragraphs is meta, and the article goes on after it (no footer)."""
+    after = " ".join(f"The delegates met for the {n} time on Monday." for n in ("first", "second", "third", "fourth"))
+    rows = tag_text(f"Talks resume in the capital\n\nThe delegations met on Monday. They talked for three hours.\n\n"
+                    f"{line}\n\n{after}")
+    assert rows["label"].astype(str).tolist()[3] == "meta"
+    assert rows["label"].astype(str).tolist()[-1] == "fact"
+
+
 # --- page furniture ---------------------------------------------------------------------------
 
 def test_caption_in_one_paragraph_with_its_credit_is_meta():
@@ -833,11 +842,7 @@ def test_a_heading_that_prescribes_a_speech_act_is_advocacy():
     "Farmers walk past a burnt truck near the crossing in May [A. Photographer/Reuters]",
 ])
 def test_skip_links_account_prompts_links_end_marks_tools_and_captions_are_meta(line):
-    after = " ".join(f"The delegates met for the {n} time on Monday." for n in ("first", "second", "third", "fourth"))
-    rows = tag_text(f"Talks resume in the capital\n\nThe delegations met on Monday. They talked for three hours.\n\n"
-                    f"{line}\n\n{after}")
-    assert rows["label"].astype(str).tolist()[3] == "meta"
-    assert rows["label"].astype(str).tolist()[-1] == "fact"
+    assert_meta_inside_an_article(line)
 
 
 def test_a_labelled_byline_on_the_first_line_is_not_the_headline():
@@ -907,11 +912,7 @@ def test_an_anaphor_accused_is_named_whole_not_letter_by_letter():
     "Dear Friends,", "KersKNewsHot NewsPopular PostsTrending Now",
 ])
 def test_agency_lines_slash_credits_reading_times_file_names_cut_marks_salutations_and_menus_are_meta(line):
-    after = " ".join(f"The delegates met for the {n} time on Monday." for n in ("first", "second", "third", "fourth"))
-    rows = tag_text(f"Talks resume in the capital\n\nThe delegations met on Monday. They talked for three hours.\n\n"
-                    f"{line}\n\n{after}")
-    assert rows["label"].astype(str).tolist()[3] == "meta"
-    assert rows["label"].astype(str).tolist()[-1] == "fact"
+    assert_meta_inside_an_article(line)
 
 
 def test_names_joined_by_an_ampersand_are_a_byline_and_by_with_a_small_letter_is_not():
@@ -981,11 +982,7 @@ def test_shooting_at_people_is_a_wrong():
     "Click to jump to an expert's analysis:", "You must be logged in to comment",
 ])
 def test_ads_desk_credits_social_links_archive_labels_and_prompts_are_meta(line):
-    after = " ".join(f"The delegates met for the {n} time on Monday." for n in ("first", "second", "third", "fourth"))
-    rows = tag_text(f"Talks resume in the capital\n\nThe delegations met on Monday. They talked for three hours.\n\n"
-                    f"{line}\n\n{after}")
-    assert rows["label"].astype(str).tolist()[3] == "meta"
-    assert rows["label"].astype(str).tolist()[-1] == "fact"
+    assert_meta_inside_an_article(line)
 
 
 def test_title_case_subheadings_joined_by_and_are_not_bylines():
