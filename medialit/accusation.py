@@ -141,7 +141,8 @@ class AccusationFinder:
                 # sentence that charged a party: the same charge, its party named the sentence before (§4)
                 result = (1, (source or "unnamed") if label == "attributed" else "writer", accused)
             self._charge = (result[2], 0) if result[0] else (accused, ago + 1)
-            result = result if result[0] else implied_charge(text, label=label, source=source, known=self._names)
+            result = result if result[0] else implied_charge(text, label=label, source=source, known=self._names,
+                                                             low=low)
             self._previous = self._previous[-1:] + [text]
         return result
 

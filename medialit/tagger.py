@@ -1780,9 +1780,10 @@ def _first_person_stance(rows) -> None:
     time, is the writer taking a stance (codebook L4): advocacy, unsure.  Signposting about the
     article itself ("In this article, we will explore ...") is not."""
     for r in rows:
+        if not (r[8] == "fact" and r[6] == "body" and r[11].startswith("L5")):
+            continue  # lower-cased only for the sentences the patterns are asked about
         low = r[5].lower().replace("’", "'")
-        if r[8] == "fact" and r[6] == "body" and r[11].startswith("L5") and not _ANCHOR_RE.search(low) \
-                and _FIRST_PERSON_RE.search(" " + low) and not _SIGNPOST_RE.search(low):
+        if not _ANCHOR_RE.search(low) and _FIRST_PERSON_RE.search(" " + low) and not _SIGNPOST_RE.search(low):
             r[8], r[11] = "advocacy", "L4 the writer speaks as 'I' or 'we': a stance"
             r[14] = ("unsure", f"{UNSURE_NO_RULE} (the writer speaks in the first person)")
 

@@ -245,3 +245,24 @@ def test_the_colon_credit_cut_at_the_last_colon_finds_what_the_plain_pattern_fin
         assert (fast.group(1) if fast else None) == (slow.group(1) if slow else None), line
         found += bool(slow)
     assert found > 100
+
+
+def test_the_inside_name_pattern_with_its_capital_first_finds_what_the_lookbehind_pattern_finds():
+    """names_inside's pattern looks for a capital first and then behind it; the plain pattern looks behind
+    at every character.  Same matches, in Unicode and in ASCII text."""
+    import re
+
+    from medialit import implied_charge
+
+    plain = re.compile(r"(?<=[\w,;)] )([A-Z][\w'’-]*[a-z][\w'’-]*)")
+    lines = _lines() + ["a Norland, Kersk) Valdia; Red Front", "Ünder Norland", "é Norland", "x  Norland", "_ Norland",
+                        "(Norland) ; Norland", "1 Norland2 Ab ABc A-b’s Aé", "x\nNorland", "x\tNorland", "Norland"]
+    found = 0
+    for line in lines:
+        expected = [m.span(1) for m in plain.finditer(line)]
+        assert [m.span(1) for m in implied_charge._INSIDE_NAME.finditer(line)] == expected, line
+        if line.isascii():
+            assert [m.span(1) for m in implied_charge._INSIDE_NAME_ASCII.finditer(line)] == expected, line
+        found += len(expected)
+    assert found > 2000
+    assert implied_charge.names_inside(lines) == frozenset(m.group(1) for line in lines for m in plain.finditer(line))
