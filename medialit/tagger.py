@@ -1773,6 +1773,10 @@ _FIRST_PERSON_RE = re.compile(r"(?:^|[\s(—–-])(?:i|we|i'm|we're|i've|we've|i
 _SIGNPOST_RE = re.compile(r"\b(?:this|the following) (?:article|piece|essay|column|post|report|paper)\b|"
                           r"\b(?:we|i) (?:will|shall|'ll) (?:\w+ )?(?:delve|explore|discuss|examine|look|consider|"
                           r"analy[sz]e|review|outline|describe|explain|turn)\b")
+#: The three stance patterns for a lower-cased ASCII sentence, finding the same there, faster: ASCII twins
+#: (:func:`medialit.regex_dispatch.ascii_twin`), and the first-person pattern without case folding (its
+#: letters are lower-case, and so is every letter of such a sentence); tests/test_tagger_shortcuts.py.
+_STANCE_ASCII = (ascii_twin(_ANCHOR_RE), re.compile(_FIRST_PERSON_RE.pattern), ascii_twin(_SIGNPOST_RE))
 
 
 def _first_person_stance(rows) -> None:
@@ -1783,7 +1787,8 @@ def _first_person_stance(rows) -> None:
         if not (r[8] == "fact" and r[6] == "body" and r[11].startswith("L5")):
             continue  # lower-cased only for the sentences the patterns are asked about
         low = r[5].lower().replace("’", "'")
-        if not _ANCHOR_RE.search(low) and _FIRST_PERSON_RE.search(" " + low) and not _SIGNPOST_RE.search(low):
+        anchor, first_person, signpost = _STANCE_ASCII if low.isascii() else (_ANCHOR_RE, _FIRST_PERSON_RE, _SIGNPOST_RE)
+        if not anchor.search(low) and first_person.search(" " + low) and not signpost.search(low):
             r[8], r[11] = "advocacy", "L4 the writer speaks as 'I' or 'we': a stance"
             r[14] = ("unsure", f"{UNSURE_NO_RULE} (the writer speaks in the first person)")
 

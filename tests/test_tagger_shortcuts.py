@@ -266,3 +266,30 @@ def test_the_inside_name_pattern_with_its_capital_first_finds_what_the_lookbehin
         found += len(expected)
     assert found > 2000
     assert implied_charge.names_inside(lines) == frozenset(m.group(1) for line in lines for m in plain.finditer(line))
+
+
+def test_the_stance_patterns_for_ascii_sentences_find_what_the_plain_patterns_find():
+    """_first_person_stance searches a lower-cased ASCII sentence with ASCII twins of the anchor and
+    signpost patterns and with the first-person pattern without case folding."""
+    import re
+
+    plain = (tagger._ANCHOR_RE, tagger._FIRST_PERSON_RE, tagger._SIGNPOST_RE)
+    assert tagger._STANCE_ASCII[0].flags & re.ASCII and tagger._STANCE_ASCII[2].flags & re.ASCII
+    assert not tagger._STANCE_ASCII[1].flags & (re.ASCII | re.IGNORECASE)
+    control = "".join(map(chr, range(32))) + "\x7f"
+    rnd = random.Random(5)
+    made_up = ["I think so.", "We can't wait", "Let's go\x1cnow", "(we\x1fare", "—i am", "We'll explore it.", "In this article, we will look",
+               "i\u2028am", "We\tare 3", "LET US pray", "They said I'd go", "we've-been", "on Monday we are",
+               "This article explains", "the following report-shows", "I shall turn to it", "we'll briefly review"]
+    lines = _lines() + made_up + [line.replace(" ", rnd.choice(control)) for line in _lines()[:1500] + made_up]
+    found = [0, 0, 0]
+    for line in lines:
+        low = line.lower().replace("’", "'")
+        if not low.isascii():
+            continue
+        for k, (fast, slow) in enumerate(zip(tagger._STANCE_ASCII, plain)):
+            text = " " + low if k == 1 else low
+            expected = [m.span() for m in slow.finditer(text)]
+            assert [m.span() for m in fast.finditer(text)] == expected, (k, line)
+            found[k] += bool(expected)
+    assert min(found) > 5, found
