@@ -910,10 +910,10 @@ _GRIEVANCE_AFTER = frozenset("over against about regarding that at".split())
 _CATENATIVES = frozenset("continue continues continued continuing keep keeps kept began begin begins started "
                          "start starts on".split())
 #: Words that open a closing subordinate clause after "..., officials said on Monday,".
-_CLOSING_SUBORDINATE = frozenset("while whereas as although though but adding and which "
-                                  # a participle that goes on after the frame: '..., the ministry said, using ...'
-                                  "using citing referring noting saying calling describing urging insisting "
-                                  "pointing warning claiming accusing".split())
+#: Participles that go on after a closing frame: '..., the ministry said, citing ...', '... he said adding that ...'.
+_CLOSING_PARTICIPLES = frozenset("adding citing referring noting saying calling describing urging insisting "
+                                 "pointing warning claiming accusing".split())
+_CLOSING_SUBORDINATE = frozenset("while whereas as although though but and which using".split()) | _CLOSING_PARTICIPLES
 #: Words after which a cue word is a noun ("a claim as baseless as ...").
 _NOUN_MARKERS = frozenset("a an the this that these those its his her their our your my such".split())
 #: "He said, ...", "The minister continued, ...": a speaker and a verb of saying, then a comma, open the sentence.
@@ -925,8 +925,8 @@ _OPENING_SAID_RE = re.compile(r"^(?:he|she|they|(?:the )?(?:\w+ ){0,3}(?:ministe
 _PARTICIPLE_AFTER_RE = re.compile(r"\s+\w+(?:ing|ed)\b")
 #: What may follow a closing "X said" and still leave it the frame: a phrase or clause of its own.
 _CLOSING_THEN_RE = re.compile(r"\s+(?:as|when|while|whilst|after|before|during|in|at|on|from|outside|upon|following|"
-                              r"amid|without|late|earlier|today|yesterday|last|this|and|adding|saying|noting|citing|"
-                              r"referring|calling|describing|urging|insisting|pointing|warning|claiming|accusing)\b")
+                              r"amid|without|late|earlier|today|yesterday|last|this|and|"
+                              + "|".join(sorted(_CLOSING_PARTICIPLES)) + r")\b")
 #: "As reported, ...", "As was reported by the agency, ...", "As noted earlier, ..." (inside "as ... ,").
 _AS_REPORTED_RE = re.compile(r"(?:was |has been |had been |widely |earlier )?(?:reported|mentioned|claimed|alleged)"
                              r"(?:\s+(?:earlier|widely|recently))?(?:\s+by\s+(.{2,60}))?\s*$")
